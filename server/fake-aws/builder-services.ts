@@ -1,0 +1,276 @@
+import { WORLD_EPOCH, type ServiceSpec, type WorldBuilder } from './builder';
+import { str, type JsonObject } from './world';
+
+export function addTargetGroup(b: WorldBuilder, name: string, port: number, targetType: 'ip' | 'instance', vpcId: string, protocol = 'HTTP'): string {
+  const arn = `${b.arnPrefix('elasticloadbalancing')}:targetgroup/${name}/${b.hex(16)}`;
+  b.worldRef().elbv2.targetGroups.push({
+    TargetGroupArn: arn,
+    TargetGroupName: name,
+    Protocol: protocol,
+    Port: port,
+    VpcId: vpcId,
+    HealthCheckProtocol: protocol === 'TCP' ? 'TCP' : 'HTTP',
+    HealthCheckPort: 'traffic-port',
+    HealthCheckEnabled: true,
+    HealthCheckIntervalSeconds: 30,
+    HealthCheckTimeoutSeconds: 5,
+    HealthyThresholdCount: 5,
+    UnhealthyThresholdCount: 2,
+    ...(protocol === 'TCP' ? {} : { HealthCheckPath: '/health', Matcher: { HttpCode: '200' } }),
+    LoadBalancerArns: [],
+    TargetType: targetType,
+  });
+  b.worldRef().elbv2.targetHealth[arn] = [];
+  return arn;
+}
+
+export interface ListenerSpec {
+  port: number;
+  protocol: string;
+  defaultTargetGroup: string;
+  rules?: { path: string; targetGroup: string }[];
+}
+
+export function addLoadBalancer(
+  b: WorldBuilder,
+  name: string,
+  type: 'application' | 'network',
+  scheme: 'internet-facing' | 'internal',
+  subnets: string[],
+  listeners: ListenerSpec[],
+): string {
+  const w = b.worldRef();
+  const short = type === 'application' ? 'app' : 'net';
+  const id = b.hex(16);
+  const arn = `${b.arnPrefix('elasticloadbalancing')}:loadbalancer/${short}/${name}/${id}`;
+  const vpcId = str(w.ec2.subnets.find((s) => s['subnetId'] === subnets[0]) ?? {}, 'vpcId');
+  w.elbv2.loadBalancers.push({
+    LoadBalancerArn: arn,
+    DNSName: `${scheme === 'internal' ? 'internal-' : ''}${name}-${id.slice(0, 10)}.${w.region}.elb.amazonaws.com`,
+    CanonicalHostedZoneId: 'Z35SXDOTRQ7X7K',
+    CreatedTime: new Date((WORLD_EPOCH - 40 * 86400) * 1000).toISOString(),
+    LoadBalancerName: name,
+    Scheme: scheme,
+    VpcId: vpcId,
+    State: { Code: 'active' },
+    Type: type,
+    AvailabilityZones: subnets.map((s) => ({ ZoneName: b.subnetAz(s), SubnetId: s })),
+    ...(type === 'application' ? { SecurityGroups: [`sg-${b.hex(17)}`] } : {}),
+    IpAddressType: 'ipv4',
+  });
+  for (const l of listeners) {
+    const listenerArn = `${b.arnPrefix('elasticloadbalancing')}:listener/${short}/${name}/${id}/${b.hex(16)}`;
+    w.elbv2.listeners.push({
+      ListenerArn: listenerArn,
+      LoadBalancerArn: arn,
+      Port: l.port,
+      Protocol: l.protocol,
+      DefaultActions: [{ Type: 'forward', TargetGroupArn: l.defaultTargetGroup, Order: 1 }],
+    });
+    const ruleBase = `${b.arnPrefix('elasticloadbalancing')}:listener-rule/${short}/${name}/${id}`;
+    (l.rules ?? []).forEach((r, i) => {
+      w.elbv2.rules.push({
+        listenerArn,
+        body: {
+          RuleArn: `${ruleBase}/${b.hex(16)}`,
+          Priority: String((i + 1) * 10),
+          Conditions: [{ Field: 'path-pattern', Values: [r.path], PathPatternConfig: { Values: [r.path] } }],
+          Actions: [{ Type: 'forward', TargetGroupArn: r.targetGroup, Order: 1 }],
+          IsDefault: false,
+        },
+      });
+    });
+    w.elbv2.rules.push({
+      listenerArn,
+      body: {
+        RuleArn: `${ruleBase}/${b.hex(16)}`,
+        Priority: 'default',
+        Conditions: [],
+        Actions: [{ Type: 'forward', TargetGroupArn: l.defaultTargetGroup, Order: 1 }],
+        IsDefault: true,
+      },
+    });
+    const tgArns = new Set([l.defaultTargetGroup, ...(l.rules ?? []).map((r) => r.targetGroup)]);
+    for (const tg of w.elbv2.targetGroups) {
+      const lbs = tg['LoadBalancerArns'];
+      if (tgArns.has(str(tg, 'TargetGroupArn')) && Array.isArray(lbs) && !lbs.includes(arn)) lbs.push(arn);
+    }
+  }
+  return arn;
+}
+
+function containerInstanceOf(b: WorldBuilder, arn: string): { body: JsonObject; instance: JsonObject } {
+  const w = b.worldRef();
+  const ci = w.ecs.containerInstances.find((c) => c.body['containerInstanceArn'] === arn);
+  const instance = w.ec2.instances.find((i) => i['instanceId'] === ci?.body['ec2InstanceId']);
+  if (!ci || !instance) throw new Error(`no container instance ${arn}`);
+  return { body: ci.body, instance };
+}
+
+/** A service with its deployments, tasks (spread round-robin over subnets) and their target registrations. */
+export function addService(b: WorldBuilder, spec: ServiceSpec): string {
+  const w = b.worldRef();
+  const clusterArn = `${b.arnPrefix('ecs')}:cluster/${spec.cluster}`;
+  const serviceArn = `${b.arnPrefix('ecs')}:service/${spec.cluster}/${spec.name}`;
+  const cluster = w.ecs.clusters.find((c) => c['clusterArn'] === clusterArn);
+  const taskDefs = w.ecs.taskDefinitions;
+  const primary = spec.revisions[spec.revisions.length - 1];
+  if (!cluster || !primary) throw new Error(`service ${spec.name}: unknown cluster or no revision`);
+  const desired = spec.revisions.reduce((n, r) => n + r.running, 0);
+  const deployments = spec.revisions.map((r, i) => {
+    const isPrimary = i === spec.revisions.length - 1;
+    const inProgress = spec.revisions.length > 1;
+    return {
+      id: `ecs-svc/${b.hex(19).replace(/[a-f]/g, '7')}`,
+      status: isPrimary ? 'PRIMARY' : 'ACTIVE',
+      taskDefinition: r.taskDefinition,
+      desiredCount: isPrimary ? desired : 0,
+      pendingCount: isPrimary ? (spec.pending ?? 0) : 0,
+      runningCount: r.running,
+      failedTasks: spec.rolloutFailed && isPrimary ? 3 : 0,
+      createdAt: WORLD_EPOCH - (inProgress && isPrimary ? 600 : 86400 * (5 - i)),
+      updatedAt: WORLD_EPOCH - (inProgress ? 60 : 86400),
+      ...(spec.launchType ? { launchType: spec.launchType } : {}),
+      ...(spec.capacityProviderStrategy ? { capacityProviderStrategy: spec.capacityProviderStrategy } : {}),
+      rolloutState: isPrimary ? (spec.rolloutFailed ? 'FAILED' : inProgress ? 'IN_PROGRESS' : 'COMPLETED') : 'IN_PROGRESS',
+      rolloutStateReason: isPrimary && !inProgress ? 'ECS deployment ecs-svc completed.' : 'ECS deployment in progress.',
+    };
+  });
+  const awsvpc = spec.containerInstances === undefined;
+  const tgArn = spec.targetGroup;
+  const tg = w.elbv2.targetGroups.find((t) => t['TargetGroupArn'] === tgArn);
+  const containerName = spec.name;
+  const containerPort = spec.containerPort ?? 8080;
+  let index = 0;
+  spec.revisions.forEach((r, ri) => {
+    const td = taskDefs.find((t) => t['taskDefinitionArn'] === r.taskDefinition);
+    const deployment = deployments[ri];
+    if (!td || !deployment) throw new Error(`unknown task definition ${r.taskDefinition}`);
+    for (let i = 0; i < r.running; i++, index++) {
+      const taskId = b.hex(32);
+      const taskArn = `${b.arnPrefix('ecs')}:task/${spec.cluster}/${taskId}`;
+      const unhealthy = spec.unhealthy?.find((u) => u.index === index);
+      let az: string;
+      let ip: string;
+      let targetId: string;
+      let hostPort = containerPort;
+      const attachments: JsonObject[] = [];
+      let containerInstanceArn: string | undefined;
+      if (awsvpc) {
+        const subnetId = spec.subnets[index % spec.subnets.length] ?? '';
+        az = b.subnetAz(subnetId);
+        ip = b.ip(subnetId);
+        targetId = ip;
+        attachments.push({
+          id: `${b.hex(8)}-${b.hex(4)}-${b.hex(4)}-${b.hex(4)}-${b.hex(12)}`,
+          type: 'ElasticNetworkInterface',
+          status: 'ATTACHED',
+          details: [
+            { name: 'subnetId', value: subnetId },
+            { name: 'networkInterfaceId', value: `eni-${b.hex(17)}` },
+            { name: 'macAddress', value: `0a:${b.hex(2)}:${b.hex(2)}:${b.hex(2)}:${b.hex(2)}:${b.hex(2)}` },
+            { name: 'privateDnsName', value: `ip-${ip.replaceAll('.', '-')}.ec2.internal` },
+            { name: 'privateIPv4Address', value: ip },
+          ],
+        });
+      } else {
+        containerInstanceArn = spec.containerInstances?.[index % spec.containerInstances.length] ?? '';
+        const { body, instance } = containerInstanceOf(b, containerInstanceArn);
+        az = String((instance['placement'] as JsonObject)['availabilityZone']);
+        ip = str(instance, 'privateIpAddress');
+        targetId = str(instance, 'instanceId');
+        hostPort = 32768 + index;
+        body['runningTasksCount'] = Number(body['runningTasksCount']) + 1;
+        const remaining = body['remainingResources'];
+        if (Array.isArray(remaining)) for (const res of remaining as JsonObject[]) res['integerValue'] = Number(res['integerValue']) - (res['name'] === 'CPU' ? 256 : 512);
+      }
+      const healthy = unhealthy === undefined;
+      const pendingTask = i >= r.running - (ri === spec.revisions.length - 1 ? (spec.pending ?? 0) : 0);
+      const capacityProviderName = spec.capacityProviderStrategy ? (b.random() < 0.7 ? 'FARGATE_SPOT' : 'FARGATE') : undefined;
+      w.ecs.tasks.push({
+        taskArn,
+        clusterArn,
+        taskDefinitionArn: r.taskDefinition,
+        group: `service:${spec.name}`,
+        startedBy: deployment.id,
+        lastStatus: pendingTask ? 'PROVISIONING' : 'RUNNING',
+        desiredStatus: 'RUNNING',
+        healthStatus: pendingTask ? 'UNKNOWN' : healthy ? 'HEALTHY' : 'UNHEALTHY',
+        availabilityZone: az,
+        launchType: spec.launchType ?? 'FARGATE',
+        ...(capacityProviderName ? { capacityProviderName } : {}),
+        ...(containerInstanceArn ? { containerInstanceArn } : {}),
+        attachments,
+        containers: [
+          {
+            containerArn: `${b.arnPrefix('ecs')}:container/${spec.cluster}/${taskId}/${b.hex(8)}`,
+            name: containerName,
+            lastStatus: pendingTask ? 'PENDING' : 'RUNNING',
+            healthStatus: pendingTask ? 'UNKNOWN' : healthy ? 'HEALTHY' : 'UNHEALTHY',
+            networkBindings: awsvpc ? [] : [{ bindIP: '0.0.0.0', containerPort, hostPort, protocol: 'tcp' }],
+            networkInterfaces: awsvpc ? [{ attachmentId: str(attachments[0] ?? {}, 'id'), privateIpv4Address: ip }] : [],
+          },
+        ],
+        cpu: '512',
+        memory: '1024',
+        createdAt: WORLD_EPOCH - 3600 - index * 7,
+        ...(pendingTask ? {} : { startedAt: WORLD_EPOCH - 3500 - index * 7 }),
+        version: 3,
+      });
+      if (tg && tgArn && !pendingTask) {
+        w.elbv2.targetHealth[tgArn]?.push({
+          Target: { Id: targetId, Port: hostPort, AvailabilityZone: az },
+          HealthCheckPort: String(hostPort),
+          TargetHealth: unhealthy ? { State: 'unhealthy', Reason: unhealthy.reason, Description: unhealthy.description } : { State: 'healthy' },
+        });
+      }
+    }
+  });
+  const running = spec.revisions.reduce((n, r) => n + r.running, 0) - (spec.pending ?? 0);
+  w.ecs.services.push({
+    serviceArn,
+    serviceName: spec.name,
+    clusterArn,
+    status: 'ACTIVE',
+    desiredCount: desired,
+    runningCount: running,
+    pendingCount: spec.pending ?? 0,
+    ...(spec.launchType ? { launchType: spec.launchType } : {}),
+    ...(spec.capacityProviderStrategy ? { capacityProviderStrategy: spec.capacityProviderStrategy } : {}),
+    taskDefinition: primary.taskDefinition,
+    deployments: [...deployments].reverse(),
+    loadBalancers: tgArn ? [{ targetGroupArn: tgArn, containerName, containerPort }] : [],
+    ...(awsvpc ? { networkConfiguration: { awsvpcConfiguration: { subnets: spec.subnets, securityGroups: [`sg-${b.hex(17)}`], assignPublicIp: 'DISABLED' } } } : {}),
+    events: (spec.events ?? [`(service ${spec.name}) has reached a steady state.`]).map((message, i) => ({
+      id: `${b.hex(8)}-${b.hex(4)}-${b.hex(4)}-${b.hex(4)}-${b.hex(12)}`,
+      createdAt: WORLD_EPOCH - 60 - i * 300,
+      message,
+    })),
+    schedulingStrategy: 'REPLICA',
+    deploymentController: { type: 'ECS' },
+    createdAt: WORLD_EPOCH - 40 * 86400,
+  });
+  cluster['activeServicesCount'] = Number(cluster['activeServicesCount']) + 1;
+  cluster['runningTasksCount'] = Number(cluster['runningTasksCount']) + running;
+  cluster['pendingTasksCount'] = Number(cluster['pendingTasksCount']) + (spec.pending ?? 0);
+  return serviceArn;
+}
+
+/** A task that stopped recently (ECS keeps them visible for about an hour): the reason is what SREs look for. */
+export function addStoppedTask(b: WorldBuilder, serviceArn: string, reason: string, exitCode: number): void {
+  const w = b.worldRef();
+  const running = w.ecs.tasks.find((t) => t['group'] === `service:${serviceArn.split('/').pop() ?? ''}`);
+  if (!running) return;
+  const copy = structuredClone(running);
+  const cluster = serviceArn.split('/')[1] ?? '';
+  copy['taskArn'] = `${b.arnPrefix('ecs')}:task/${cluster}/${b.hex(32)}`;
+  copy['lastStatus'] = 'STOPPED';
+  copy['desiredStatus'] = 'STOPPED';
+  copy['healthStatus'] = 'UNKNOWN';
+  copy['stopCode'] = 'EssentialContainerExited';
+  copy['stoppedReason'] = reason;
+  copy['stoppedAt'] = WORLD_EPOCH - 900;
+  const containers = copy['containers'];
+  if (Array.isArray(containers)) for (const c of containers as JsonObject[]) Object.assign(c, { lastStatus: 'STOPPED', exitCode, reason: 'Essential container in task exited' });
+  w.ecs.tasks.push(copy);
+}

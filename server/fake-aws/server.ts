@@ -1,0 +1,190 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { bucketFor, bucketSpec } from '../sources/aws/limits';
+import { TokenBucket } from '../sources/aws/tokenBucket';
+import { ECS_TARGET_PREFIX, ecsOperation } from './ecs-json';
+import { EC2_VERSION, ec2Operation } from './ec2-query';
+import { ELBV2_VERSION, elbv2Operation } from './elbv2-query';
+import { AwsError, escapeXml, requestId, type FakeResponse } from './protocol';
+import { seededRandom, type World } from './world';
+
+export type FakeService = 'ecs' | 'ec2' | 'elbv2';
+
+export interface FakeAwsOptions {
+  world: World;
+  host?: string;
+  /** 0 picks a free port */
+  port?: number;
+  /** Added to every answer, as a network round trip to AWS would */
+  latencyMs?: number;
+  /** Enforce AWS's token buckets (limits.ts); scale < 1 shrinks them to provoke a throttling storm */
+  throttle?: { scale?: number };
+  /** Also throttle this fraction of calls at random (seeded), on top of the buckets */
+  throttleChance?: number;
+  /** IAM actions the caller lacks, e.g. "elasticloadbalancing:DescribeTargetHealth" */
+  deny?: readonly string[];
+  /** Largest page any list returns, to exercise pagination on small worlds */
+  pageCap?: number;
+}
+
+export interface CallRecord {
+  service: FakeService;
+  operation: string;
+  /** The IAM action, e.g. ecs:DescribeTasks */
+  action: string;
+  status: number;
+  code?: string;
+  /** amz-sdk-request: attempt=N, so tests can count retries */
+  attempt: number;
+  /** for ECS, the JSON body; for the query protocols, the form parameters */
+  params: string;
+}
+
+export interface FakeAws {
+  url: string;
+  port: number;
+  calls: CallRecord[];
+  world: World;
+  close(): Promise<void>;
+}
+
+const IAM_PREFIX: Record<FakeService, string> = { ecs: 'ecs', ec2: 'ec2', elbv2: 'elasticloadbalancing' };
+const USER = (w: World) => `arn:aws:iam::${w.accountId}:user/fleetmap-reader`;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** The error envelope of each protocol, as SDK v3 and the AWS CLI parse them. */
+function errorResponse(service: FakeService, e: AwsError): FakeResponse {
+  if (service === 'ecs') {
+    return { status: e.status, contentType: 'application/x-amz-json-1.1', body: JSON.stringify({ __type: e.code, message: e.message }), errorCode: e.code };
+  }
+  if (service === 'ec2') {
+    const body = `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${escapeXml(e.code)}</Code><Message>${escapeXml(e.message)}</Message></Error></Errors><RequestID>${requestId()}</RequestID></Response>`;
+    return { status: e.status, contentType: 'text/xml;charset=UTF-8', body, errorCode: e.code };
+  }
+  const body = `<ErrorResponse xmlns="http://elasticloadbalancing.amazonaws.com/doc/${ELBV2_VERSION}/"><Error><Type>Sender</Type><Code>${escapeXml(e.code)}</Code><Message>${escapeXml(e.message)}</Message></Error><RequestId>${requestId()}</RequestId></ErrorResponse>`;
+  return { status: e.status, contentType: 'text/xml', body, errorCode: e.code };
+}
+
+/** Each service's own throttling error (ECS 400 ThrottlingException, EC2 503 RequestLimitExceeded, ELBv2 400 Throttling). */
+function throttled(service: FakeService): AwsError {
+  if (service === 'ecs') return new AwsError('ThrottlingException', 'Rate exceeded', 400);
+  if (service === 'ec2') return new AwsError('RequestLimitExceeded', 'Request limit exceeded.', 503);
+  return new AwsError('Throttling', 'Rate exceeded', 400);
+}
+
+function denied(service: FakeService, action: string, world: World): AwsError {
+  const text = `User: ${USER(world)} is not authorized to perform: ${action} on resource: * because no identity-based policy allows the ${action} action`;
+  if (service === 'ecs') return new AwsError('AccessDeniedException', text, 400);
+  if (service === 'ec2') return new AwsError('UnauthorizedOperation', `You are not authorized to perform this operation. ${text}`, 403);
+  return new AwsError('AccessDenied', text, 403);
+}
+
+function classify(req: IncomingMessage, body: string): { service: FakeService; operation: string; params: URLSearchParams } {
+  const target = req.headers['x-amz-target'];
+  if (typeof target === 'string' && target.startsWith(ECS_TARGET_PREFIX)) {
+    return { service: 'ecs', operation: target.slice(ECS_TARGET_PREFIX.length), params: new URLSearchParams() };
+  }
+  const params = new URLSearchParams(body);
+  const version = params.get('Version');
+  const operation = params.get('Action') ?? '';
+  if (version === EC2_VERSION) return { service: 'ec2', operation, params };
+  if (version === ELBV2_VERSION) return { service: 'elbv2', operation, params };
+  throw new AwsError('UnknownService', `No service answers Version=${version ?? '(none)'} here.`);
+}
+
+export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
+  const { world } = options;
+  const calls: CallRecord[] = [];
+  const buckets = new Map<string, TokenBucket>();
+  const chance = seededRandom(7);
+  const deny = new Set(options.deny ?? []);
+  const pageCap = options.pageCap ?? Number.MAX_SAFE_INTEGER;
+
+  const takeToken = (service: FakeService, operation: string): boolean => {
+    if (!options.throttle) return true;
+    const { spec, key } = bucketFor(service, operation);
+    let bucket = buckets.get(key);
+    if (!bucket) {
+      const base = bucketSpec(spec);
+      const scale = options.throttle.scale ?? 1;
+      bucket = new TokenBucket({ capacity: Math.max(1, base.capacity * scale), refillPerSecond: base.refillPerSecond * scale }, Date.now());
+      buckets.set(key, bucket);
+    }
+    return bucket.tryTake(Date.now());
+  };
+
+  const answer = (service: FakeService, operation: string, body: string, params: URLSearchParams): FakeResponse => {
+    const action = `${IAM_PREFIX[service]}:${operation}`;
+    try {
+      if (deny.has(action)) throw denied(service, action, world);
+      if (!takeToken(service, operation) || (options.throttleChance ?? 0) > chance()) throw throttled(service);
+      if (service === 'ecs') {
+        return { status: 200, contentType: 'application/x-amz-json-1.1', body: JSON.stringify(ecsOperation(world, operation, body, pageCap)) };
+      }
+      if (service === 'ec2') {
+        const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<${operation}Response xmlns="http://ec2.amazonaws.com/doc/${EC2_VERSION}/"><requestId>${requestId()}</requestId>${ec2Operation(world, operation, params, pageCap)}</${operation}Response>`;
+        return { status: 200, contentType: 'text/xml;charset=UTF-8', body: xml };
+      }
+      const xml = `<${operation}Response xmlns="http://elasticloadbalancing.amazonaws.com/doc/${ELBV2_VERSION}/"><${operation}Result>${elbv2Operation(world, operation, params, pageCap)}</${operation}Result><ResponseMetadata><RequestId>${requestId()}</RequestId></ResponseMetadata></${operation}Response>`;
+      return { status: 200, contentType: 'text/xml', body: xml };
+    } catch (e) {
+      if (e instanceof AwsError) return errorResponse(service, e);
+      return errorResponse(service, new AwsError(service === 'ecs' ? 'ServerException' : 'InternalFailure', e instanceof Error ? e.message : String(e), 500));
+    }
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const body = await readBody(req);
+    let response: FakeResponse;
+    let service: FakeService = 'ecs';
+    let operation = '';
+    let params = new URLSearchParams();
+    try {
+      ({ service, operation, params } = classify(req, body));
+      response = answer(service, operation, body, params);
+    } catch (e) {
+      response = errorResponse('ecs', e instanceof AwsError ? e : new AwsError('InternalFailure', String(e), 500));
+    }
+    const attempt = Number(/attempt=(\d+)/.exec(String(req.headers['amz-sdk-request'] ?? ''))?.[1] ?? '1');
+    calls.push({
+      service,
+      operation,
+      action: `${IAM_PREFIX[service]}:${operation}`,
+      status: response.status,
+      ...(response.errorCode ? { code: response.errorCode } : {}),
+      attempt,
+      params: service === 'ecs' ? body : params.toString(),
+    });
+    if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
+    res.writeHead(response.status, { 'content-type': response.contentType, 'x-amzn-requestid': requestId(), 'content-length': Buffer.byteLength(response.body) });
+    res.end(response.body);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      res.writeHead(500).end();
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    calls,
+    world,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * A world is the state the fake AWS serves: JSON, in the shapes each service puts on the wire, so the protocol
+ * modules only serialise. ECS objects are awsJson1_1 bodies (camelCase, epoch-second timestamps); EC2 objects use
+ * the EC2 XML element names (camelCase locationNames, lists as arrays); ELBv2 objects use the query protocol's
+ * PascalCase member names.
+ */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+export interface World {
+  name: string;
+  accountId: string;
+  region: string;
+  ec2: {
+    vpcs: JsonObject[];
+    subnets: JsonObject[];
+    routeTables: JsonObject[];
+    /** DescribeInstances items, flattened: one reservation per instance */
+    instances: JsonObject[];
+  };
+  ecs: {
+    clusters: JsonObject[];
+    services: JsonObject[];
+    tasks: JsonObject[];
+    taskDefinitions: JsonObject[];
+    /** DescribeContainerInstances bodies, which do not name their cluster */
+    containerInstances: { clusterArn: string; body: JsonObject }[];
+  };
+  elbv2: {
+    loadBalancers: JsonObject[];
+    targetGroups: JsonObject[];
+    listeners: JsonObject[];
+    /** DescribeRules bodies, which do not name their listener */
+    rules: { listenerArn: string; body: JsonObject }[];
+    /** DescribeTargetHealth TargetHealthDescriptions, per target group ARN */
+    targetHealth: Record<string, JsonObject[]>;
+  };
+}
+
+export function str(o: JsonObject, key: string): string {
+  const v = o[key];
+  return typeof v === 'string' ? v : '';
+}
+
+export function strs(o: JsonObject, key: string): string[] {
+  const v = o[key];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** Deterministic pseudo-random numbers (mulberry32), so a seed always yields the same world. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,83 @@
+import { create } from 'zustand';
+import type { View } from '../topology/graph/types';
+import type { Topology } from '../topology/model';
+import { fetchTopology } from './api';
+
+export type LoadState = { kind: 'loading' } | { kind: 'ready'; topology: Topology; refreshing: boolean } | { kind: 'error'; message: string };
+
+interface DataSlice {
+  load: LoadState;
+  fetch: (refresh?: boolean) => Promise<void>;
+}
+
+interface ViewSlice {
+  view: View;
+  /** Selected graph node id (a resource id or a folded group id), mirrored in the URL */
+  selected: string | undefined;
+  expanded: ReadonlySet<string>;
+  errorsOpen: boolean;
+  setView: (view: View) => void;
+  select: (id: string | undefined) => void;
+  toggleExpanded: (id: string) => void;
+  setErrorsOpen: (open: boolean) => void;
+}
+
+export type Store = DataSlice & ViewSlice;
+
+function readUrl(): { view: View; selected: string | undefined } {
+  const params = new URLSearchParams(window.location.search);
+  return { view: params.get('view') === 'service' ? 'service' : 'network', selected: params.get('select') ?? undefined };
+}
+
+function writeUrl(view: View, selected: string | undefined): void {
+  const params = new URLSearchParams();
+  if (view !== 'network') params.set('view', view);
+  if (selected) params.set('select', selected);
+  const query = params.toString();
+  window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}`);
+}
+
+let latestFetch = 0;
+
+export const useStore = create<Store>()((set, get) => ({
+  load: { kind: 'loading' },
+  async fetch(refresh = false) {
+    const id = ++latestFetch;
+    const current = get().load;
+    if (current.kind === 'ready') set({ load: { ...current, refreshing: true } });
+    try {
+      const topology = await fetchTopology(refresh);
+      // A slower, older request must not replace a newer answer.
+      if (id === latestFetch) set({ load: { kind: 'ready', topology, refreshing: false } });
+    } catch (e) {
+      if (id === latestFetch) set({ load: { kind: 'error', message: e instanceof Error ? e.message : String(e) } });
+    }
+  },
+  ...readUrl(),
+  expanded: new Set<string>(),
+  errorsOpen: false,
+  setView(view) {
+    set({ view });
+    writeUrl(view, get().selected);
+  },
+  select(selected) {
+    set({ selected });
+    writeUrl(get().view, selected);
+  },
+  toggleExpanded(id) {
+    const next = new Set(get().expanded);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    set({ expanded: next });
+  },
+  setErrorsOpen(errorsOpen) {
+    set({ errorsOpen });
+  },
+}));
+
+/** Named selectors: components subscribe to exactly what they draw. */
+export const selectLoad = (s: Store) => s.load;
+export const selectView = (s: Store) => s.view;
+export const selectSelected = (s: Store) => s.selected;
+export const selectExpanded = (s: Store) => s.expanded;
+export const selectErrorsOpen = (s: Store) => s.errorsOpen;

@@ -1,0 +1,60 @@
+import { memo } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import type { FlowNode } from '../toFlow';
+import { Glyph } from './Glyph';
+
+/** Containers: VPC, AZ column, subnet, container instance, cluster. */
+export const BoxNode = memo(function BoxNode({ data }: NodeProps<FlowNode>) {
+  const n = data.node;
+  switch (n.kind) {
+    case 'vpc':
+      return (
+        <div className="box box-vpc">
+          <div className="box-title">
+            <Glyph kind="vpc" text="VPC" /> {n.label} <span className="muted">{n.cidr}</span>
+          </div>
+        </div>
+      );
+    case 'az':
+      return (
+        <div className="box box-az" data-az={n.label}>
+          <div className="box-title">
+            <Glyph kind="az" text="AZ" /> {n.label} {n.zoneId ? <span className="muted">{n.zoneId}</span> : null}
+          </div>
+        </div>
+      );
+    case 'subnet':
+      return (
+        <div className={`box box-subnet ${n.public ? 'public' : 'private'}`} data-subnet={n.id}>
+          <div className="box-title">
+            <span className={`badge ${n.public ? 'badge-public' : 'badge-private'}`}>{n.public ? 'public' : 'private'}</span> {n.label}{' '}
+            <span className="muted">
+              {n.cidr} · {n.taskCount} tasks
+            </span>
+          </div>
+        </div>
+      );
+    case 'instance':
+      return (
+        <div className={`box box-instance${data.selected ? ' is-selected' : ''}`}>
+          <div className="box-title">
+            <Glyph kind="ec2" text="EC2" /> {n.label} <span className="muted">{n.instanceType}</span>
+            <span className="muted right">
+              cpu {n.cpu} · mem {n.memory}
+            </span>
+          </div>
+        </div>
+      );
+    case 'cluster':
+      return (
+        <div className="box box-cluster">
+          <div className="box-title">
+            <Glyph kind="cluster" text="ECS" /> {n.label}
+          </div>
+          <div className="box-sub muted">{n.detail}</div>
+        </div>
+      );
+    default:
+      return null;
+  }
+});

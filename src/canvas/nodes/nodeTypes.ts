@@ -1,0 +1,21 @@
+import type { NodeTypes } from '@xyflow/react';
+import { BoxNode } from './BoxNode';
+import { LoadBalancerNode } from './LoadBalancerNode';
+import { ServiceNode } from './ServiceNode';
+import { TargetGroupNode } from './TargetGroupNode';
+import { TaskGroupNode } from './TaskGroupNode';
+import { TaskNode } from './TaskNode';
+
+/** At module scope: a new object per render would remount every node. */
+export const nodeTypes: NodeTypes = {
+  vpc: BoxNode,
+  az: BoxNode,
+  subnet: BoxNode,
+  instance: BoxNode,
+  cluster: BoxNode,
+  task: TaskNode,
+  taskGroup: TaskGroupNode,
+  loadBalancer: LoadBalancerNode,
+  targetGroup: TargetGroupNode,
+  service: ServiceNode,
+};

@@ -1,0 +1,72 @@
+import { Position, type Edge, type Node } from '@xyflow/react';
+import type { Graph, GraphNode } from '../topology/graph/types';
+import type { Layout } from '../topology/layout/types';
+
+export type FlowData = { node: GraphNode; dim: boolean; container: boolean; selected: boolean };
+export type FlowNode = Node<FlowData>;
+
+const BAND = new Set(['loadBalancer', 'targetGroup', 'service']);
+
+/** Handles are declared up front with the size, so React Flow never mounts a node just to measure it. */
+function handlesFor(kind: GraphNode['kind'], width: number, height: number, container: boolean): NonNullable<Node['handles']> {
+  if (!BAND.has(kind) || (kind === 'service' && container)) return kind === 'service' ? [{ type: 'target', position: Position.Top, x: width / 2 - 4, y: -4, width: 8, height: 8 }] : [];
+  return [
+    { type: 'target', position: Position.Top, x: width / 2 - 4, y: -4, width: 8, height: 8 },
+    { type: 'source', position: Position.Bottom, x: width / 2 - 4, y: height - 4, width: 8, height: 8 },
+  ];
+}
+
+/** Which service the selection stands for, so its tasks light up across every AZ and the rest dims. */
+export function focusService(graph: Graph, selected: string | undefined): string | undefined {
+  if (!selected) return undefined;
+  const node = graph.nodes.find((n) => n.id === selected);
+  if (!node) return undefined;
+  if (node.kind === 'service') return node.id;
+  if (node.kind === 'task' || node.kind === 'taskGroup') return node.serviceId;
+  return undefined;
+}
+
+export function toFlowNodes(graph: Graph, layout: Layout, selected: string | undefined): FlowNode[] {
+  const boxes = new Map(layout.boxes.map((b) => [b.id, b]));
+  const parents = new Set(graph.nodes.map((n) => n.parent).filter((p): p is string => p !== undefined));
+  const focus = focusService(graph, selected);
+  const out: FlowNode[] = [];
+  for (const node of graph.nodes) {
+    const box = boxes.get(node.id);
+    if (!box) continue;
+    const container = parents.has(node.id);
+    const dim = focus !== undefined && (node.kind === 'task' || node.kind === 'taskGroup' || (node.kind === 'service' && !container)) && (node.kind === 'service' ? node.id !== focus : node.serviceId !== focus);
+    out.push({
+      id: node.id,
+      type: node.kind,
+      position: { x: box.x, y: box.y },
+      ...(node.parent ? { parentId: node.parent } : {}),
+      width: box.width,
+      height: box.height,
+      measured: { width: box.width, height: box.height },
+      handles: handlesFor(node.kind, box.width, box.height, container),
+      draggable: false,
+      connectable: false,
+      selectable: true,
+      zIndex: container ? 0 : 1,
+      data: { node, dim, container, selected: node.id === selected },
+    });
+  }
+  return out;
+}
+
+export function toFlowEdges(graph: Graph, selected: string | undefined): Edge[] {
+  return graph.edges.map((e) => {
+    const active = selected !== undefined && (e.source === selected || e.target === selected);
+    return {
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      type: 'smoothstep',
+      ...(e.label ? { label: e.label } : {}),
+      className: `edge-${e.kind}${e.unhealthy ? ' edge-unhealthy' : ''}${active ? ' edge-active' : ''}`,
+      focusable: false,
+      selectable: false,
+    };
+  });
+}

@@ -1,0 +1,62 @@
+import { useEffect } from 'react';
+import { selectSelected, useStore } from '../app/store';
+import type { Topology } from '../topology/model';
+import { LoadBalancerDetails, TargetGroupDetails } from './BalancerDetails';
+import { Facts, Section } from './Section';
+import { ServiceDetails } from './ServiceDetails';
+import { TaskDetails } from './TaskDetails';
+
+function Body({ id, topology }: { id: string; topology: Topology }) {
+  const r = topology.resources[id];
+  if (!r) return <p className="muted">{id.startsWith('group:') ? 'A folded group: click it on the map to unfold its tasks.' : `${id} is not in this read.`}</p>;
+  switch (r.kind) {
+    case 'task':
+      return <TaskDetails task={r} topology={topology} />;
+    case 'service':
+      return <ServiceDetails service={r} topology={topology} />;
+    case 'loadBalancer':
+      return <LoadBalancerDetails lb={r} topology={topology} />;
+    case 'targetGroup':
+      return <TargetGroupDetails tg={r} topology={topology} />;
+    case 'containerInstance':
+      return (
+        <Section title="Container instance">
+          <Facts rows={[['EC2 instance', r.ec2InstanceId], ['type', r.instanceType], ['AZ', r.az], ['status', r.status], ['agent', r.agentConnected ? 'connected' : 'disconnected'], ['running tasks', r.runningTasks], ['CPU', `${r.registered.cpu - r.remaining.cpu} / ${r.registered.cpu}`], ['memory', `${r.registered.memory - r.remaining.memory} / ${r.registered.memory} MiB`]]} />
+        </Section>
+      );
+    case 'cluster':
+      return (
+        <Section title={`Cluster ${r.name}`}>
+          <Facts rows={[['status', r.status], ['services', r.activeServices], ['running tasks', r.runningTasks], ['capacity providers', r.capacityProviders.join(', ') || '—'], ['container instances', r.containerInstances]]} />
+        </Section>
+      );
+    case 'region':
+    case 'vpc':
+    case 'az':
+    case 'subnet':
+    case 'taskDefinition':
+      return <p className="muted">{r.kind}</p>;
+  }
+}
+
+/** Drill-down for the selection; Esc closes it, and the URL keeps it so a link reopens the same view. */
+export function DetailsPanel({ topology }: { topology: Topology }) {
+  const selected = useStore(selectSelected);
+  const select = useStore((s) => s.select);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') select(undefined);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [select]);
+  if (!selected) return null;
+  return (
+    <aside className="details" aria-label="Details">
+      <button type="button" className="close" onClick={() => select(undefined)} aria-label="Close details">
+        ×
+      </button>
+      <Body id={selected} topology={topology} />
+    </aside>
+  );
+}

@@ -1,0 +1,54 @@
+import { resourceOf, resourcesOf, type Task, type Topology } from '../topology/model';
+import { targetStatesByTask, taskHealth } from '../topology/graph/health';
+import { Facts, Section } from './Section';
+import { TaskDefinitionView } from './TaskDefinitionView';
+
+export function TaskDetails({ task, topology }: { task: Task; topology: Topology }) {
+  const targets = targetStatesByTask(topology).get(task.id) ?? [];
+  const { health, reason } = taskHealth(task, targets);
+  const td = resourceOf(topology, 'taskDefinition', task.taskDefinitionArn);
+  const subnet = resourceOf(topology, 'subnet', task.subnetId);
+  const host = resourceOf(topology, 'containerInstance', task.containerInstanceArn);
+  const service = resourceOf(topology, 'service', task.serviceArn);
+  const tgs = new Map(resourcesOf(topology, 'targetGroup').map((t) => [t.id, t.name]));
+  return (
+    <>
+      <Section title="Task">
+        <Facts
+          rows={[
+            ['id', <code key="id">{task.id.split('/').pop()}</code>],
+            ['service', service?.name ?? task.group],
+            ['status', `${task.lastStatus} (desired ${task.desiredStatus})`],
+            ['health', <span key="h" className={`health-text health-${health}`}>{`${health}${reason ? ` — ${reason}` : ''}`}</span>],
+            ['revision', task.taskDefinitionArn.split('/').pop()],
+            ['deployment', task.deploymentId],
+            ['launch', task.capacityProviderName ?? task.launchType],
+            ['stopped reason', task.stoppedReason],
+          ]}
+        />
+      </Section>
+      <Section title="Network">
+        <Facts rows={[['AZ', task.az], ['subnet', subnet ? `${subnet.name ?? subnet.id} (${subnet.public ? 'public' : 'private'}, ${subnet.cidrBlock})` : task.subnetId], ['private IP', task.privateIp], ['ENI', task.eniId]]} />
+      </Section>
+      <Section title="Target health">
+        {targets.length ? (
+          <ul className="plain">
+            {targets.map((t) => (
+              <li key={t.targetGroupId} className={t.state.startsWith('unhealthy') ? 'warn' : ''}>
+                {tgs.get(t.targetGroupId) ?? t.targetGroupId}: <strong>{t.state}</strong> {t.reason ? `— ${t.reason}` : ''}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">Not registered in any target group read.</p>
+        )}
+      </Section>
+      {host ? (
+        <Section title="Container instance">
+          <Facts rows={[['EC2 instance', host.ec2InstanceId], ['type', host.instanceType], ['AZ', host.az], ['CPU used', `${host.registered.cpu - host.remaining.cpu} / ${host.registered.cpu}`], ['memory used', `${host.registered.memory - host.remaining.memory} / ${host.registered.memory} MiB`]]} />
+        </Section>
+      ) : null}
+      {td ? <TaskDefinitionView td={td} /> : <p className="warn">Task definition {task.taskDefinitionArn} could not be read.</p>}
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+/** Task health as the map shows it: a failing target or container check beats a running status. */
+export type TaskHealth = 'healthy' | 'unhealthy' | 'pending' | 'stopped' | 'unknown';
+
+export type View = 'network' | 'service';
+
+export interface HealthCounts {
+  healthy: number;
+  unhealthy: number;
+  pending: number;
+  stopped: number;
+  unknown: number;
+}
+
+interface Base {
+  /** Graph node id: the resource id, or a derived id for boxes and folded groups */
+  id: string;
+  /** Containing node (React Flow parentId); absent at the top level */
+  parent?: string;
+}
+
+export type GraphNode =
+  | (Base & { kind: 'vpc'; label: string; cidr: string })
+  | (Base & { kind: 'az'; label: string; zoneId?: string })
+  | (Base & { kind: 'subnet'; label: string; cidr: string; public: boolean; az: string; taskCount: number })
+  | (Base & { kind: 'instance'; label: string; instanceType: string; cpu: string; memory: string; resourceId: string })
+  | (Base & { kind: 'cluster'; label: string; detail: string })
+  | (Base & { kind: 'task'; label: string; serviceId?: string; color: number; health: TaskHealth; revision: string; oldRevision: boolean; reason?: string })
+  | (Base & { kind: 'taskGroup'; label: string; serviceId?: string; color: number; counts: HealthCounts; taskIds: string[] })
+  | (Base & { kind: 'loadBalancer'; label: string; lbType: string; scheme: string; azs: string[] })
+  | (Base & { kind: 'targetGroup'; label: string; detail: string; counts: HealthCounts; unreadable: boolean })
+  | (Base & { kind: 'service'; label: string; color: number; detail: string; azCounts: Record<string, number>; deploying: boolean; unhealthy: number });
+
+export type GraphNodeKind = GraphNode['kind'];
+
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  /** lb → target group (label: listener rule) or target group → service */
+  kind: 'route' | 'serves';
+  label?: string;
+  unhealthy: boolean;
+}
+
+export interface Graph {
+  view: View;
+  /** Parents before children, as React Flow requires */
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  /** The AZs drawn, in column order */
+  azs: string[];
+}

@@ -1,0 +1,3 @@
+export * from './resources';
+export * from './topology';
+export * from './snapshot';

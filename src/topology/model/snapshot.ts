@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { SCHEMA_VERSION, Topology } from './topology';
+
+/**
+ * Snapshot files are untrusted input: repaired by migration or rejected here, at the edge, with a message that
+ * says what is wrong. Each schema change adds one step to MIGRATIONS (from version N to N + 1).
+ */
+const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+
+export type SnapshotResult = { ok: true; topology: Topology } | { ok: false; error: string };
+
+const Envelope = z.object({ schemaVersion: z.number().int().positive() }).loose();
+
+export function parseSnapshot(text: string): SnapshotResult {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return { ok: false, error: `Not a Fleetmap snapshot: the file is not valid JSON (${detail}).` };
+  }
+  return parseSnapshotValue(doc);
+}
+
+export function parseSnapshotValue(doc: unknown): SnapshotResult {
+  const envelope = Envelope.safeParse(doc);
+  if (!envelope.success) {
+    return {
+      ok: false,
+      error: 'Not a Fleetmap snapshot: no numeric "schemaVersion" field at the top level.',
+    };
+  }
+  let current: Record<string, unknown> = envelope.data;
+  let version = envelope.data.schemaVersion;
+  if (version > SCHEMA_VERSION) {
+    return {
+      ok: false,
+      error: `Snapshot schemaVersion ${version} is newer than this Fleetmap understands (${SCHEMA_VERSION}); upgrade Fleetmap.`,
+    };
+  }
+  while (version < SCHEMA_VERSION) {
+    const step = MIGRATIONS[version];
+    if (!step) return { ok: false, error: `Snapshot schemaVersion ${version} cannot be migrated.` };
+    current = step(current);
+    version += 1;
+  }
+  const parsed = Topology.safeParse({ ...current, schemaVersion: version });
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first ? first.path.join('.') || '(top level)' : '(unknown)';
+    const what = first ? first.message : 'invalid';
+    return { ok: false, error: `Snapshot does not match schema version ${version}: field ${where}: ${what}.` };
+  }
+  return { ok: true, topology: parsed.data };
+}
