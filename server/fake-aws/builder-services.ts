@@ -182,7 +182,8 @@ export function addService(b: WorldBuilder, spec: ServiceSpec): string {
         hostPort = 32768 + index;
         body['runningTasksCount'] = Number(body['runningTasksCount']) + 1;
         const remaining = body['remainingResources'];
-        if (Array.isArray(remaining)) for (const res of remaining as JsonObject[]) res['integerValue'] = Number(res['integerValue']) - (res['name'] === 'CPU' ? 256 : 512);
+        if (Array.isArray(remaining))
+          for (const res of remaining as JsonObject[]) res['integerValue'] = Number(res['integerValue']) - (res['name'] === 'CPU' ? 256 : 512);
       }
       const healthy = unhealthy === undefined;
       const pendingTask = i >= r.running - (ri === spec.revisions.length - 1 ? (spec.pending ?? 0) : 0);
@@ -240,7 +241,9 @@ export function addService(b: WorldBuilder, spec: ServiceSpec): string {
     taskDefinition: primary.taskDefinition,
     deployments: [...deployments].reverse(),
     loadBalancers: tgArn ? [{ targetGroupArn: tgArn, containerName, containerPort }] : [],
-    ...(awsvpc ? { networkConfiguration: { awsvpcConfiguration: { subnets: spec.subnets, securityGroups: [`sg-${b.hex(17)}`], assignPublicIp: 'DISABLED' } } } : {}),
+    ...(awsvpc
+      ? { networkConfiguration: { awsvpcConfiguration: { subnets: spec.subnets, securityGroups: [`sg-${b.hex(17)}`], assignPublicIp: 'DISABLED' } } }
+      : {}),
     events: (spec.events ?? [`(service ${spec.name}) has reached a steady state.`]).map((message, i) => ({
       id: `${b.hex(8)}-${b.hex(4)}-${b.hex(4)}-${b.hex(4)}-${b.hex(12)}`,
       createdAt: WORLD_EPOCH - 60 - i * 300,
@@ -271,6 +274,7 @@ export function addStoppedTask(b: WorldBuilder, serviceArn: string, reason: stri
   copy['stoppedReason'] = reason;
   copy['stoppedAt'] = WORLD_EPOCH - 900;
   const containers = copy['containers'];
-  if (Array.isArray(containers)) for (const c of containers as JsonObject[]) Object.assign(c, { lastStatus: 'STOPPED', exitCode, reason: 'Essential container in task exited' });
+  if (Array.isArray(containers))
+    for (const c of containers as JsonObject[]) Object.assign(c, { lastStatus: 'STOPPED', exitCode, reason: 'Essential container in task exited' });
   w.ecs.tasks.push(copy);
 }

@@ -125,7 +125,9 @@ export class WorldBuilder {
       tagSet: [{ key: 'Name', value: name }],
     });
     if (isPublic) {
-      const table = this.world.ec2.routeTables.find((t) => t['vpcId'] === vpcId && t['associationSet'] instanceof Array && !(t['associationSet'] as JsonObject[]).some((a) => a['main'] === true));
+      const table = this.world.ec2.routeTables.find(
+        (t) => t['vpcId'] === vpcId && t['associationSet'] instanceof Array && !(t['associationSet'] as JsonObject[]).some((a) => a['main'] === true),
+      );
       const assoc = table?.['associationSet'];
       if (Array.isArray(assoc)) assoc.push({ routeTableAssociationId: `rtbassoc-${this.hex(17)}`, subnetId, main: false });
     }

@@ -19,10 +19,14 @@ export function demoWorld(): World {
   const storefront = 'storefront';
   b.cluster(storefront, ['FARGATE'], [{ capacityProvider: 'FARGATE', weight: 1 }]);
   const platform = b.cluster('platform-ec2');
-  b.cluster('batch-spot', ['FARGATE', 'FARGATE_SPOT'], [
-    { capacityProvider: 'FARGATE', weight: 1, base: 1 },
-    { capacityProvider: 'FARGATE_SPOT', weight: 3 },
-  ]);
+  b.cluster(
+    'batch-spot',
+    ['FARGATE', 'FARGATE_SPOT'],
+    [
+      { capacityProvider: 'FARGATE', weight: 1, base: 1 },
+      { capacityProvider: 'FARGATE_SPOT', weight: 3 },
+    ],
+  );
 
   const webTg = addTargetGroup(b, 'web-tg', 3000, 'ip', vpc);
   const apiTg = addTargetGroup(b, 'api-tg', 8080, 'ip', vpc);
@@ -48,44 +52,164 @@ export function demoWorld(): World {
   b.skipRevisions('api', 12);
   b.skipRevisions('ledger', 30);
   const web1 = b.taskDefinition('web', [
-    { name: 'web', image: `${ecr}/web:2.8.0`, port: 3000, environment: { NODE_ENV: 'production', SESSION_SECRET: 'demo-session-s3cr3t-8f2a' }, healthCheckCommand: ['CMD-SHELL', 'curl -f http://localhost:3000/health || exit 1'] },
+    {
+      name: 'web',
+      image: `${ecr}/web:2.8.0`,
+      port: 3000,
+      environment: { NODE_ENV: 'production', SESSION_SECRET: 'demo-session-s3cr3t-8f2a' },
+      healthCheckCommand: ['CMD-SHELL', 'curl -f http://localhost:3000/health || exit 1'],
+    },
   ]);
   const api13 = b.taskDefinition('api', [
-    { name: 'api', image: `${ecr}/api:1.13.2`, port: 8080, environment: { DATABASE_URL: 'postgres://api:hunter2@orders-db.internal:5432/shop' }, secrets: { STRIPE_KEY: secretArn('prod/stripe-AbC123') } },
+    {
+      name: 'api',
+      image: `${ecr}/api:1.13.2`,
+      port: 8080,
+      environment: { DATABASE_URL: 'postgres://api:hunter2@orders-db.internal:5432/shop' },
+      secrets: { STRIPE_KEY: secretArn('prod/stripe-AbC123') },
+    },
   ]);
   const api14 = b.taskDefinition('api', [
-    { name: 'api', image: `${ecr}/api:1.14.0`, port: 8080, environment: { DATABASE_URL: 'postgres://api:hunter2@orders-db.internal:5432/shop', STRIPE_API_KEY: 'sk_live_51Hdemo0000fleetmap' }, secrets: { STRIPE_KEY: secretArn('prod/stripe-AbC123') } },
+    {
+      name: 'api',
+      image: `${ecr}/api:1.14.0`,
+      port: 8080,
+      environment: { DATABASE_URL: 'postgres://api:hunter2@orders-db.internal:5432/shop', STRIPE_API_KEY: 'sk_live_51Hdemo0000fleetmap' },
+      secrets: { STRIPE_KEY: secretArn('prod/stripe-AbC123') },
+    },
   ]);
   const cart = b.taskDefinition('cart', [{ name: 'cart', image: `${ecr}/cart:4.1.0`, port: 8080, environment: { REDIS_HOST: 'cart.cache.internal' } }]);
-  const worker = b.taskDefinition('checkout-worker', [{ name: 'checkout-worker', image: `${ecr}/checkout-worker:3.0.1`, environment: { QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/checkout', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' } }]);
-  const notify = b.taskDefinition('notifications', [{ name: 'notifications', image: `${ecr}/notifications:0.9.4`, secrets: { SENDGRID_TOKEN: secretArn('prod/sendgrid-Zz9') } }]);
-  const ledger = b.taskDefinition('ledger', [{ name: 'ledger', image: `${ecr}/ledger:7.2.0`, port: 7000, environment: { LEDGER_DB_PASSWORD: 'ledger-pw-77' } }], 'bridge', ['EC2']);
+  const worker = b.taskDefinition('checkout-worker', [
+    {
+      name: 'checkout-worker',
+      image: `${ecr}/checkout-worker:3.0.1`,
+      environment: {
+        QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/checkout',
+        AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      },
+    },
+  ]);
+  const notify = b.taskDefinition('notifications', [
+    { name: 'notifications', image: `${ecr}/notifications:0.9.4`, secrets: { SENDGRID_TOKEN: secretArn('prod/sendgrid-Zz9') } },
+  ]);
+  const ledger = b.taskDefinition(
+    'ledger',
+    [{ name: 'ledger', image: `${ecr}/ledger:7.2.0`, port: 7000, environment: { LEDGER_DB_PASSWORD: 'ledger-pw-77' } }],
+    'bridge',
+    ['EC2'],
+  );
   const pricing = b.taskDefinition('pricing', [{ name: 'pricing', image: `${ecr}/pricing:1.0.3`, port: 9000 }], 'bridge', ['EC2']);
-  const metrics = b.taskDefinition('metrics-agent', [{ name: 'metrics-agent', image: 'public.ecr.aws/cloudwatch-agent/cloudwatch-agent:latest' }], 'bridge', ['EC2']);
-  const resizer = b.taskDefinition('image-resizer', [{ name: 'image-resizer', image: `${ecr}/image-resizer:5.5.0`, environment: { BUCKET: 'shop-images-prod' } }]);
+  const metrics = b.taskDefinition('metrics-agent', [{ name: 'metrics-agent', image: 'public.ecr.aws/cloudwatch-agent/cloudwatch-agent:latest' }], 'bridge', [
+    'EC2',
+  ]);
+  const resizer = b.taskDefinition('image-resizer', [
+    { name: 'image-resizer', image: `${ecr}/image-resizer:5.5.0`, environment: { BUCKET: 'shop-images-prod' } },
+  ]);
   const reports = b.taskDefinition('report-builder', [{ name: 'report-builder', image: `${ecr}/report-builder:2.2.1` }]);
 
-  const instances = [privA, privB, privC].map((s, i) => b.containerInstance(`${b.arnPrefix('ecs')}:cluster/platform-ec2`, s, i === 2 ? 'm5.xlarge' : 'm5.large'));
+  const instances = [privA, privB, privC].map((s, i) =>
+    b.containerInstance(`${b.arnPrefix('ecs')}:cluster/platform-ec2`, s, i === 2 ? 'm5.xlarge' : 'm5.large'),
+  );
   void platform;
 
   addService(b, {
-    cluster: storefront, name: 'web', revisions: [{ taskDefinition: web1, running: 6 }], subnets: priv, launchType: 'FARGATE', targetGroup: webTg, containerPort: 3000,
+    cluster: storefront,
+    name: 'web',
+    revisions: [{ taskDefinition: web1, running: 6 }],
+    subnets: priv,
+    launchType: 'FARGATE',
+    targetGroup: webTg,
+    containerPort: 3000,
     unhealthy: [{ index: 4, reason: 'Target.ResponseCodeMismatch', description: 'Health checks failed with these codes: [502]' }],
-    events: ['(service web) has reached a steady state.', '(service web) (port 3000) is unhealthy in target-group web-tg due to (reason Health checks failed with these codes: [502]).'],
+    events: [
+      '(service web) has reached a steady state.',
+      '(service web) (port 3000) is unhealthy in target-group web-tg due to (reason Health checks failed with these codes: [502]).',
+    ],
   });
   addService(b, {
-    cluster: storefront, name: 'api', revisions: [{ taskDefinition: api13, running: 2 }, { taskDefinition: api14, running: 3 }], subnets: priv, launchType: 'FARGATE', targetGroup: apiTg, pending: 1,
-    events: ['(service api) has started 2 tasks: (task 7f3a) (task 91bc).', '(service api) registered 2 targets in (target-group api-tg)', '(service api) has begun draining connections on 1 tasks.'],
+    cluster: storefront,
+    name: 'api',
+    revisions: [
+      { taskDefinition: api13, running: 2 },
+      { taskDefinition: api14, running: 3 },
+    ],
+    subnets: priv,
+    launchType: 'FARGATE',
+    targetGroup: apiTg,
+    pending: 1,
+    events: [
+      '(service api) has started 2 tasks: (task 7f3a) (task 91bc).',
+      '(service api) registered 2 targets in (target-group api-tg)',
+      '(service api) has begun draining connections on 1 tasks.',
+    ],
   });
-  addService(b, { cluster: storefront, name: 'cart', revisions: [{ taskDefinition: cart, running: 3 }], subnets: [privA, privB], launchType: 'FARGATE', targetGroup: cartTg });
-  const workerArn = addService(b, { cluster: storefront, name: 'checkout-worker', revisions: [{ taskDefinition: worker, running: 3 }], subnets: priv, launchType: 'FARGATE' });
+  addService(b, {
+    cluster: storefront,
+    name: 'cart',
+    revisions: [{ taskDefinition: cart, running: 3 }],
+    subnets: [privA, privB],
+    launchType: 'FARGATE',
+    targetGroup: cartTg,
+  });
+  const workerArn = addService(b, {
+    cluster: storefront,
+    name: 'checkout-worker',
+    revisions: [{ taskDefinition: worker, running: 3 }],
+    subnets: priv,
+    launchType: 'FARGATE',
+  });
   addStoppedTask(b, workerArn, 'Essential container in task exited', 137);
-  addService(b, { cluster: storefront, name: 'notifications', revisions: [{ taskDefinition: notify, running: 2 }], subnets: [privB, privC], launchType: 'FARGATE' });
-  addService(b, { cluster: 'platform-ec2', name: 'ledger', revisions: [{ taskDefinition: ledger, running: 4 }], subnets: [], containerInstances: instances, launchType: 'EC2', targetGroup: ledgerTg, containerPort: 7000 });
-  addService(b, { cluster: 'platform-ec2', name: 'pricing', revisions: [{ taskDefinition: pricing, running: 3 }], subnets: [], containerInstances: instances, launchType: 'EC2' });
-  addService(b, { cluster: 'platform-ec2', name: 'metrics-agent', revisions: [{ taskDefinition: metrics, running: 3 }], subnets: [], containerInstances: instances, launchType: 'EC2' });
-  const spot = [{ capacityProvider: 'FARGATE', weight: 1, base: 1 }, { capacityProvider: 'FARGATE_SPOT', weight: 3 }];
-  addService(b, { cluster: 'batch-spot', name: 'image-resizer', revisions: [{ taskDefinition: resizer, running: 5 }], subnets: priv, capacityProviderStrategy: spot });
-  addService(b, { cluster: 'batch-spot', name: 'report-builder', revisions: [{ taskDefinition: reports, running: 4 }], subnets: priv, capacityProviderStrategy: spot, pending: 1 });
+  addService(b, {
+    cluster: storefront,
+    name: 'notifications',
+    revisions: [{ taskDefinition: notify, running: 2 }],
+    subnets: [privB, privC],
+    launchType: 'FARGATE',
+  });
+  addService(b, {
+    cluster: 'platform-ec2',
+    name: 'ledger',
+    revisions: [{ taskDefinition: ledger, running: 4 }],
+    subnets: [],
+    containerInstances: instances,
+    launchType: 'EC2',
+    targetGroup: ledgerTg,
+    containerPort: 7000,
+  });
+  addService(b, {
+    cluster: 'platform-ec2',
+    name: 'pricing',
+    revisions: [{ taskDefinition: pricing, running: 3 }],
+    subnets: [],
+    containerInstances: instances,
+    launchType: 'EC2',
+  });
+  addService(b, {
+    cluster: 'platform-ec2',
+    name: 'metrics-agent',
+    revisions: [{ taskDefinition: metrics, running: 3 }],
+    subnets: [],
+    containerInstances: instances,
+    launchType: 'EC2',
+  });
+  const spot = [
+    { capacityProvider: 'FARGATE', weight: 1, base: 1 },
+    { capacityProvider: 'FARGATE_SPOT', weight: 3 },
+  ];
+  addService(b, {
+    cluster: 'batch-spot',
+    name: 'image-resizer',
+    revisions: [{ taskDefinition: resizer, running: 5 }],
+    subnets: priv,
+    capacityProviderStrategy: spot,
+  });
+  addService(b, {
+    cluster: 'batch-spot',
+    name: 'report-builder',
+    revisions: [{ taskDefinition: reports, running: 4 }],
+    subnets: priv,
+    capacityProviderStrategy: spot,
+    pending: 1,
+  });
   return b.build();
 }

@@ -23,35 +23,57 @@ interface Collection {
 
 const tagValues = (item: JsonObject, key: string): string[] => {
   const tags = item['tagSet'];
-  return Array.isArray(tags) ? tags.filter((t): t is JsonObject => typeof t === 'object' && t !== null && !Array.isArray(t) && t['key'] === key).map((t) => str(t, 'value')) : [];
+  return Array.isArray(tags)
+    ? tags.filter((t): t is JsonObject => typeof t === 'object' && t !== null && !Array.isArray(t) && t['key'] === key).map((t) => str(t, 'value'))
+    : [];
 };
 
 const COLLECTIONS: Record<string, Collection> = {
   DescribeVpcs: {
-    set: 'vpcSet', idParam: 'VpcId', idField: 'vpcId', notFound: 'InvalidVpcID.NotFound', maxPage: BATCH.ec2Page,
+    set: 'vpcSet',
+    idParam: 'VpcId',
+    idField: 'vpcId',
+    notFound: 'InvalidVpcID.NotFound',
+    maxPage: BATCH.ec2Page,
     items: (w) => w.ec2.vpcs,
     filters: { 'vpc-id': (i) => [str(i, 'vpcId')], 'tag:Name': (i) => tagValues(i, 'Name') },
   },
   DescribeSubnets: {
-    set: 'subnetSet', idParam: 'SubnetId', idField: 'subnetId', notFound: 'InvalidSubnetID.NotFound', maxPage: BATCH.ec2Page,
+    set: 'subnetSet',
+    idParam: 'SubnetId',
+    idField: 'subnetId',
+    notFound: 'InvalidSubnetID.NotFound',
+    maxPage: BATCH.ec2Page,
     items: (w) => w.ec2.subnets,
     filters: { 'vpc-id': (i) => [str(i, 'vpcId')], 'subnet-id': (i) => [str(i, 'subnetId')], 'availability-zone': (i) => [str(i, 'availabilityZone')] },
   },
   DescribeRouteTables: {
-    set: 'routeTableSet', idParam: 'RouteTableId', idField: 'routeTableId', notFound: 'InvalidRouteTableID.NotFound', maxPage: BATCH.ec2RouteTablesPage,
+    set: 'routeTableSet',
+    idParam: 'RouteTableId',
+    idField: 'routeTableId',
+    notFound: 'InvalidRouteTableID.NotFound',
+    maxPage: BATCH.ec2RouteTablesPage,
     items: (w) => w.ec2.routeTables,
     filters: {
       'vpc-id': (i) => [str(i, 'vpcId')],
-      'association.subnet-id': (i) => (Array.isArray(i['associationSet']) ? (i['associationSet'] as JsonObject[]).map((a) => str(a, 'subnetId')).filter(Boolean) : []),
-      'association.main': (i) => (Array.isArray(i['associationSet']) && (i['associationSet'] as JsonObject[]).some((a) => a['main'] === true) ? ['true'] : ['false']),
+      'association.subnet-id': (i) =>
+        Array.isArray(i['associationSet']) ? (i['associationSet'] as JsonObject[]).map((a) => str(a, 'subnetId')).filter(Boolean) : [],
+      'association.main': (i) =>
+        Array.isArray(i['associationSet']) && (i['associationSet'] as JsonObject[]).some((a) => a['main'] === true) ? ['true'] : ['false'],
     },
   },
   DescribeInstances: {
-    set: 'reservationSet', idParam: 'InstanceId', idField: 'instanceId', notFound: 'InvalidInstanceID.NotFound', maxPage: BATCH.ec2Page, noPagingWithIds: true,
+    set: 'reservationSet',
+    idParam: 'InstanceId',
+    idField: 'instanceId',
+    notFound: 'InvalidInstanceID.NotFound',
+    maxPage: BATCH.ec2Page,
+    noPagingWithIds: true,
     items: (w) => w.ec2.instances,
     filters: { 'vpc-id': (i) => [str(i, 'vpcId')], 'subnet-id': (i) => [str(i, 'subnetId')], 'instance-id': (i) => [str(i, 'instanceId')] },
     // One reservation per instance: the SDK flattens reservations anyway.
-    wrap: (items, w) => items.map((instance) => ({ reservationId: `r-${str(instance, 'instanceId').slice(2)}`, ownerId: w.accountId, groupSet: [], instancesSet: [instance] })),
+    wrap: (items, w) =>
+      items.map((instance) => ({ reservationId: `r-${str(instance, 'instanceId').slice(2)}`, ownerId: w.accountId, groupSet: [], instancesSet: [instance] })),
   },
 };
 
@@ -65,9 +87,11 @@ export function ec2Operation(world: World, operation: string, params: URLSearchP
   const maxResults = params.get('MaxResults');
   if (ids.length > BATCH.ec2Ids) throw new AwsError('InvalidParameterValue', `You may not specify more than ${BATCH.ec2Ids} ${c.idParam} values.`);
   if (maxResults !== null) {
-    if (c.noPagingWithIds && ids.length) throw new AwsError('InvalidParameterCombination', `The parameter ${c.idParam}s cannot be used with the parameter maxResults`);
+    if (c.noPagingWithIds && ids.length)
+      throw new AwsError('InvalidParameterCombination', `The parameter ${c.idParam}s cannot be used with the parameter maxResults`);
     const n = Number(maxResults);
-    if (!Number.isInteger(n) || n < 5 || n > c.maxPage) throw new AwsError('InvalidParameterValue', `Value ( ${maxResults} ) for parameter maxResults is invalid. Expecting a value between 5 and ${c.maxPage}.`);
+    if (!Number.isInteger(n) || n < 5 || n > c.maxPage)
+      throw new AwsError('InvalidParameterValue', `Value ( ${maxResults} ) for parameter maxResults is invalid. Expecting a value between 5 and ${c.maxPage}.`);
   }
   let items = c.items(world);
   if (ids.length) {

@@ -73,10 +73,14 @@ const OPS: Record<string, Op> = {
     return { clusters, failures };
   },
   // ListServices pages 10 at a time unless maxResults says otherwise (API reference).
-  ListServices: listOp((w, input) => {
-    const cluster = str(findCluster(w, stringParam(input, 'cluster')), 'clusterArn');
-    return w.ecs.services.filter((s) => str(s, 'clusterArn') === cluster).map((s) => str(s, 'serviceArn'));
-  }, 'serviceArns', 10),
+  ListServices: listOp(
+    (w, input) => {
+      const cluster = str(findCluster(w, stringParam(input, 'cluster')), 'clusterArn');
+      return w.ecs.services.filter((s) => str(s, 'clusterArn') === cluster).map((s) => str(s, 'serviceArn'));
+    },
+    'serviceArns',
+    10,
+  ),
   DescribeServices: (world, input) => {
     const cluster = str(findCluster(world, stringParam(input, 'cluster')), 'clusterArn');
     const refs = batch(input, 'services', BATCH.ecsDescribeServices);
@@ -89,21 +93,28 @@ const OPS: Record<string, Op> = {
     }
     return { services, failures };
   },
-  ListTasks: listOp((w, input) => {
-    const cluster = str(findCluster(w, stringParam(input, 'cluster')), 'clusterArn');
-    const serviceName = stringParam(input, 'serviceName');
-    const desired = stringParam(input, 'desiredStatus') ?? 'RUNNING';
-    const instance = stringParam(input, 'containerInstance');
-    if (serviceName && !w.ecs.services.some((s) => str(s, 'clusterArn') === cluster && (str(s, 'serviceName') === serviceName || str(s, 'serviceArn') === serviceName))) {
-      throw new AwsError('ServiceNotFoundException', 'Service not found.');
-    }
-    const name = serviceName?.split('/').pop();
-    return w.ecs.tasks
-      .filter((t) => str(t, 'clusterArn') === cluster && str(t, 'desiredStatus') === desired)
-      .filter((t) => name === undefined || str(t, 'group') === `service:${name}`)
-      .filter((t) => instance === undefined || matches(str(t, 'containerInstanceArn'), instance))
-      .map((t) => str(t, 'taskArn'));
-  }, 'taskArns', 100),
+  ListTasks: listOp(
+    (w, input) => {
+      const cluster = str(findCluster(w, stringParam(input, 'cluster')), 'clusterArn');
+      const serviceName = stringParam(input, 'serviceName');
+      const desired = stringParam(input, 'desiredStatus') ?? 'RUNNING';
+      const instance = stringParam(input, 'containerInstance');
+      if (
+        serviceName &&
+        !w.ecs.services.some((s) => str(s, 'clusterArn') === cluster && (str(s, 'serviceName') === serviceName || str(s, 'serviceArn') === serviceName))
+      ) {
+        throw new AwsError('ServiceNotFoundException', 'Service not found.');
+      }
+      const name = serviceName?.split('/').pop();
+      return w.ecs.tasks
+        .filter((t) => str(t, 'clusterArn') === cluster && str(t, 'desiredStatus') === desired)
+        .filter((t) => name === undefined || str(t, 'group') === `service:${name}`)
+        .filter((t) => instance === undefined || matches(str(t, 'containerInstanceArn'), instance))
+        .map((t) => str(t, 'taskArn'));
+    },
+    'taskArns',
+    100,
+  ),
   DescribeTasks: (world, input) => {
     const cluster = str(findCluster(world, stringParam(input, 'cluster')), 'clusterArn');
     const refs = batch(input, 'tasks', BATCH.ecsDescribeTasks);
@@ -125,10 +136,14 @@ const OPS: Record<string, Op> = {
     if (!found) throw new AwsError('ClientException', 'Unable to describe task definition.');
     return { taskDefinition: found, tags: [] };
   },
-  ListContainerInstances: listOp((w, input) => {
-    const cluster = str(findCluster(w, stringParam(input, 'cluster')), 'clusterArn');
-    return w.ecs.containerInstances.filter((c) => c.clusterArn === cluster).map((c) => str(c.body, 'containerInstanceArn'));
-  }, 'containerInstanceArns', 100),
+  ListContainerInstances: listOp(
+    (w, input) => {
+      const cluster = str(findCluster(w, stringParam(input, 'cluster')), 'clusterArn');
+      return w.ecs.containerInstances.filter((c) => c.clusterArn === cluster).map((c) => str(c.body, 'containerInstanceArn'));
+    },
+    'containerInstanceArns',
+    100,
+  ),
   DescribeContainerInstances: (world, input) => {
     const cluster = str(findCluster(world, stringParam(input, 'cluster')), 'clusterArn');
     const refs = batch(input, 'containerInstances', BATCH.ecsDescribeContainerInstances);
@@ -157,4 +172,3 @@ export function ecsOperation(world: World, operation: string, body: string, page
   if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new AwsError('SerializationException', 'Request body must be a JSON object.');
   return op(world, input as Input, pageCap);
 }
-

@@ -10,14 +10,22 @@ type Op = (world: World, params: URLSearchParams, pageCap: number) => JsonObject
 function pageOf(params: URLSearchParams, items: JsonObject[], listName: string, scope: string, pageCap: number): JsonObject {
   const sizeParam = params.get('PageSize');
   const size = sizeParam === null ? 400 : Number(sizeParam);
-  if (!Number.isInteger(size) || size < 1 || size > BATCH.elbPage) throw new AwsError('ValidationError', `1 validation error detected: Value '${sizeParam}' at 'pageSize' failed to satisfy constraint: Member must have value less than or equal to 400`);
+  if (!Number.isInteger(size) || size < 1 || size > BATCH.elbPage)
+    throw new AwsError(
+      'ValidationError',
+      `1 validation error detected: Value '${sizeParam}' at 'pageSize' failed to satisfy constraint: Member must have value less than or equal to 400`,
+    );
   const offset = decodeToken(params.get('Marker') ?? undefined, scope, () => new AwsError('ValidationError', 'The marker is not valid.'));
   const { page, next } = paginate(items, offset, Math.min(size, pageCap), scope);
   return next ? { [listName]: page, NextMarker: next } : { [listName]: page };
 }
 
 function byArns(all: JsonObject[], field: string, arns: string[], max: number, notFound: string, what: string): JsonObject[] {
-  if (arns.length > max) throw new AwsError('ValidationError', `1 validation error detected: Value at '${field}' failed to satisfy constraint: Member must have length less than or equal to ${max}`);
+  if (arns.length > max)
+    throw new AwsError(
+      'ValidationError',
+      `1 validation error detected: Value at '${field}' failed to satisfy constraint: Member must have length less than or equal to ${max}`,
+    );
   return arns.map((arn) => {
     const found = all.find((x) => str(x, field) === arn);
     if (!found) throw new AwsError(notFound, `One or more ${what} not found`);
@@ -29,14 +37,18 @@ const OPS: Record<string, Op> = {
   DescribeLoadBalancers: (w, p, cap) => {
     const arns = listParam(p, 'LoadBalancerArns.member');
     const names = listParam(p, 'Names.member');
-    let items = arns.length ? byArns(w.elbv2.loadBalancers, 'LoadBalancerArn', arns, BATCH.elbLoadBalancerArns, 'LoadBalancerNotFound', 'load balancers') : w.elbv2.loadBalancers;
+    let items = arns.length
+      ? byArns(w.elbv2.loadBalancers, 'LoadBalancerArn', arns, BATCH.elbLoadBalancerArns, 'LoadBalancerNotFound', 'load balancers')
+      : w.elbv2.loadBalancers;
     if (names.length) items = byArns(items, 'LoadBalancerName', names, BATCH.elbLoadBalancerArns, 'LoadBalancerNotFound', 'load balancers');
     return pageOf(p, items, 'LoadBalancers', `lb:${arns.join(',')}:${names.join(',')}`, cap);
   },
   DescribeTargetGroups: (w, p, cap) => {
     const arns = listParam(p, 'TargetGroupArns.member');
     const lb = p.get('LoadBalancerArn');
-    let items = arns.length ? byArns(w.elbv2.targetGroups, 'TargetGroupArn', arns, BATCH.elbTargetGroupArns, 'TargetGroupNotFound', 'target groups') : w.elbv2.targetGroups;
+    let items = arns.length
+      ? byArns(w.elbv2.targetGroups, 'TargetGroupArn', arns, BATCH.elbTargetGroupArns, 'TargetGroupNotFound', 'target groups')
+      : w.elbv2.targetGroups;
     const names = listParam(p, 'Names.member');
     if (names.length) items = byArns(items, 'TargetGroupName', names, BATCH.elbTargetGroupArns, 'TargetGroupNotFound', 'target groups');
     if (lb) items = items.filter((tg) => strs(tg, 'LoadBalancerArns').includes(lb));
@@ -46,7 +58,8 @@ const OPS: Record<string, Op> = {
     const lb = p.get('LoadBalancerArn');
     const arns = listParam(p, 'ListenerArns.member');
     if (!lb && !arns.length) throw new AwsError('ValidationError', 'You must specify either listener ARNs or a load balancer ARN');
-    if (lb && !w.elbv2.loadBalancers.some((l) => str(l, 'LoadBalancerArn') === lb)) throw new AwsError('LoadBalancerNotFound', `Load balancer '${lb}' not found`);
+    if (lb && !w.elbv2.loadBalancers.some((l) => str(l, 'LoadBalancerArn') === lb))
+      throw new AwsError('LoadBalancerNotFound', `Load balancer '${lb}' not found`);
     const items = w.elbv2.listeners.filter((l) => (lb ? str(l, 'LoadBalancerArn') === lb : arns.includes(str(l, 'ListenerArn'))));
     return pageOf(p, items, 'Listeners', `listeners:${lb ?? arns.join(',')}`, cap);
   },

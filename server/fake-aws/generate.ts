@@ -34,7 +34,10 @@ export function generateWorld(size: WorldSize): World {
     const arn = b.cluster(name, i % 4 === 3 ? [] : ['FARGATE', 'FARGATE_SPOT']);
     if (i % 4 === 3) {
       const perCluster = Math.max(size.azs, Math.ceil(size.tasks / size.clusters / 10));
-      instancesByCluster.set(name, Array.from({ length: perCluster }, (_, k) => b.containerInstance(arn, priv[k % priv.length] ?? '', 'm5.xlarge')));
+      instancesByCluster.set(
+        name,
+        Array.from({ length: perCluster }, (_, k) => b.containerInstance(arn, priv[k % priv.length] ?? '', 'm5.xlarge')),
+      );
     }
   });
 
@@ -53,14 +56,22 @@ export function generateWorld(size: WorldSize): World {
   for (let s = 0; s < size.services; s++) {
     const cluster = clusterNames[s % clusterNames.length] ?? 'cluster-01';
     const servicesLeft = size.services - s;
-    const count = s === size.services - 1 ? remainingTasks : Math.max(1, Math.min(remainingTasks - (servicesLeft - 1), Math.round((remainingTasks / servicesLeft) * (0.5 + b.random()))));
+    const count =
+      s === size.services - 1
+        ? remainingTasks
+        : Math.max(1, Math.min(remainingTasks - (servicesLeft - 1), Math.round((remainingTasks / servicesLeft) * (0.5 + b.random()))));
     remainingTasks -= count;
     const name = `svc-${String(s + 1).padStart(4, '0')}`;
     const instances = instancesByCluster.get(cluster);
     const midDeploy = s % 25 === 7 && count >= 2;
     const td1 = b.taskDefinition(name, [{ name, image: `registry.example/${name}:1`, port: 8080 }], instances ? 'bridge' : 'awsvpc');
     const td2 = midDeploy ? b.taskDefinition(name, [{ name, image: `registry.example/${name}:2`, port: 8080 }], instances ? 'bridge' : 'awsvpc') : undefined;
-    const revisions = td2 ? [{ taskDefinition: td1, running: Math.floor(count / 2) }, { taskDefinition: td2, running: count - Math.floor(count / 2) }] : [{ taskDefinition: td1, running: count }];
+    const revisions = td2
+      ? [
+          { taskDefinition: td1, running: Math.floor(count / 2) },
+          { taskDefinition: td2, running: count - Math.floor(count / 2) },
+        ]
+      : [{ taskDefinition: td1, running: count }];
     const tg = !instances && s < targetGroups.length ? targetGroups[s] : undefined;
     addService(b, {
       cluster,

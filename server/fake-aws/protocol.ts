@@ -98,6 +98,9 @@ export function ec2Filters(params: URLSearchParams): Map<string, string[]> {
 }
 
 export function requestId(): string {
-  const h = () => Math.floor(Math.random() * 0x10000).toString(16).padStart(4, '0');
+  const h = () =>
+    Math.floor(Math.random() * 0x10000)
+      .toString(16)
+      .padStart(4, '0');
   return `${h()}${h()}-${h()}-${h()}-${h()}-${h()}${h()}${h()}`;
 }

@@ -164,7 +164,11 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
       params: service === 'ecs' ? body : params.toString(),
     });
     if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
-    res.writeHead(response.status, { 'content-type': response.contentType, 'x-amzn-requestid': requestId(), 'content-length': Buffer.byteLength(response.body) });
+    res.writeHead(response.status, {
+      'content-type': response.contentType,
+      'x-amzn-requestid': requestId(),
+      'content-length': Buffer.byteLength(response.body),
+    });
     res.end(response.body);
   };
 

@@ -16,7 +16,9 @@ export function App() {
   }, [fetchTopology]);
 
   const topology = load.kind === 'ready' ? load.topology : undefined;
-  const counts = topology ? { services: resourcesOf(topology, 'service').length, tasks: resourcesOf(topology, 'task').length, lbs: resourcesOf(topology, 'loadBalancer').length } : undefined;
+  const counts = topology
+    ? { services: resourcesOf(topology, 'service').length, tasks: resourcesOf(topology, 'task').length, lbs: resourcesOf(topology, 'loadBalancer').length }
+    : undefined;
   return (
     <div className="app">
       <header className="top-bar">
@@ -33,7 +35,8 @@ export function App() {
         </div>
         {counts ? (
           <span className="counts" data-testid="counts">
-            <span data-testid="service-count">{counts.services}</span> services · <span data-testid="task-count">{counts.tasks}</span> tasks · {counts.lbs} load balancers
+            <span data-testid="service-count">{counts.services}</span> services · <span data-testid="task-count">{counts.tasks}</span> tasks · {counts.lbs} load
+            balancers
           </span>
         ) : null}
         <button type="button" onClick={() => void fetchTopology(true)} disabled={load.kind === 'loading' || (load.kind === 'ready' && load.refreshing)}>

@@ -9,7 +9,8 @@ const BAND = new Set(['loadBalancer', 'targetGroup', 'service']);
 
 /** Handles are declared up front with the size, so React Flow never mounts a node just to measure it. */
 function handlesFor(kind: GraphNode['kind'], width: number, height: number, container: boolean): NonNullable<Node['handles']> {
-  if (!BAND.has(kind) || (kind === 'service' && container)) return kind === 'service' ? [{ type: 'target', position: Position.Top, x: width / 2 - 4, y: -4, width: 8, height: 8 }] : [];
+  if (!BAND.has(kind) || (kind === 'service' && container))
+    return kind === 'service' ? [{ type: 'target', position: Position.Top, x: width / 2 - 4, y: -4, width: 8, height: 8 }] : [];
   return [
     { type: 'target', position: Position.Top, x: width / 2 - 4, y: -4, width: 8, height: 8 },
     { type: 'source', position: Position.Bottom, x: width / 2 - 4, y: height - 4, width: 8, height: 8 },
@@ -35,7 +36,10 @@ export function toFlowNodes(graph: Graph, layout: Layout, selected: string | und
     const box = boxes.get(node.id);
     if (!box) continue;
     const container = parents.has(node.id);
-    const dim = focus !== undefined && (node.kind === 'task' || node.kind === 'taskGroup' || (node.kind === 'service' && !container)) && (node.kind === 'service' ? node.id !== focus : node.serviceId !== focus);
+    const dim =
+      focus !== undefined &&
+      (node.kind === 'task' || node.kind === 'taskGroup' || (node.kind === 'service' && !container)) &&
+      (node.kind === 'service' ? node.id !== focus : node.serviceId !== focus);
     out.push({
       id: node.id,
       type: node.kind,

@@ -13,7 +13,14 @@ export function LoadBalancerDetails({ lb, topology }: { lb: LoadBalancer; topolo
   return (
     <>
       <Section title={`Load balancer ${lb.name}`}>
-        <Facts rows={[['type', `${lb.type} · ${lb.scheme}`], ['DNS name', <code key="d">{lb.dnsName}</code>], ['state', lb.state], ['AZs', lb.zones.map((z) => `${z.az} (${resourceOf(topology, 'subnet', z.subnetId)?.name ?? z.subnetId ?? ''})`).join(', ')]]} />
+        <Facts
+          rows={[
+            ['type', `${lb.type} · ${lb.scheme}`],
+            ['DNS name', <code key="d">{lb.dnsName}</code>],
+            ['state', lb.state],
+            ['AZs', lb.zones.map((z) => `${z.az} (${resourceOf(topology, 'subnet', z.subnetId)?.name ?? z.subnetId ?? ''})`).join(', ')],
+          ]}
+        />
       </Section>
       {lb.listeners.map((l) => (
         <Section key={l.id} title={`Listener ${l.protocol ?? ''}:${l.port ?? ''}`}>
@@ -53,7 +60,15 @@ export function TargetGroupDetails({ tg, topology }: { tg: TargetGroup; topology
   return (
     <>
       <Section title={`Target group ${tg.name}`}>
-        <Facts rows={[['target type', tg.targetType], ['port', `${tg.protocol ?? ''}:${tg.port ?? ''}`], ['health check', `${tg.healthCheck.protocol ?? ''} ${tg.healthCheck.path ?? ''} every ${tg.healthCheck.intervalSeconds ?? '?'} s`], ['services', services.map((s) => s.name).join(', ') || '—'], ['health', counts(tg)]]} />
+        <Facts
+          rows={[
+            ['target type', tg.targetType],
+            ['port', `${tg.protocol ?? ''}:${tg.port ?? ''}`],
+            ['health check', `${tg.healthCheck.protocol ?? ''} ${tg.healthCheck.path ?? ''} every ${tg.healthCheck.intervalSeconds ?? '?'} s`],
+            ['services', services.map((s) => s.name).join(', ') || '—'],
+            ['health', counts(tg)],
+          ]}
+        />
       </Section>
       <Section title="Targets">
         {tg.targets ? (

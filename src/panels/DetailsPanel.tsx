@@ -21,13 +21,32 @@ function Body({ id, topology }: { id: string; topology: Topology }) {
     case 'containerInstance':
       return (
         <Section title="Container instance">
-          <Facts rows={[['EC2 instance', r.ec2InstanceId], ['type', r.instanceType], ['AZ', r.az], ['status', r.status], ['agent', r.agentConnected ? 'connected' : 'disconnected'], ['running tasks', r.runningTasks], ['CPU', `${r.registered.cpu - r.remaining.cpu} / ${r.registered.cpu}`], ['memory', `${r.registered.memory - r.remaining.memory} / ${r.registered.memory} MiB`]]} />
+          <Facts
+            rows={[
+              ['EC2 instance', r.ec2InstanceId],
+              ['type', r.instanceType],
+              ['AZ', r.az],
+              ['status', r.status],
+              ['agent', r.agentConnected ? 'connected' : 'disconnected'],
+              ['running tasks', r.runningTasks],
+              ['CPU', `${r.registered.cpu - r.remaining.cpu} / ${r.registered.cpu}`],
+              ['memory', `${r.registered.memory - r.remaining.memory} / ${r.registered.memory} MiB`],
+            ]}
+          />
         </Section>
       );
     case 'cluster':
       return (
         <Section title={`Cluster ${r.name}`}>
-          <Facts rows={[['status', r.status], ['services', r.activeServices], ['running tasks', r.runningTasks], ['capacity providers', r.capacityProviders.join(', ') || '—'], ['container instances', r.containerInstances]]} />
+          <Facts
+            rows={[
+              ['status', r.status],
+              ['services', r.activeServices],
+              ['running tasks', r.runningTasks],
+              ['capacity providers', r.capacityProviders.join(', ') || '—'],
+              ['container instances', r.containerInstances],
+            ]}
+          />
         </Section>
       );
     case 'region':

@@ -14,8 +14,18 @@ export function ServiceDetails({ service, topology }: { service: Service; topolo
             ['cluster', service.clusterArn.split('/').pop()],
             ['status', service.status],
             ['tasks', `${service.running} running, ${service.pending} pending, ${service.desired} desired`],
-            ['launch', service.launchType ?? service.capacityProviderStrategy.map((c) => `${c.capacityProvider} w${c.weight ?? 0}${c.base ? ` base ${c.base}` : ''}`).join(', ')],
-            ['tasks per AZ', [...perAz].sort().map(([az, n]) => `${az}: ${n}`).join(' · ') || '—'],
+            [
+              'launch',
+              service.launchType ??
+                service.capacityProviderStrategy.map((c) => `${c.capacityProvider} w${c.weight ?? 0}${c.base ? ` base ${c.base}` : ''}`).join(', '),
+            ],
+            [
+              'tasks per AZ',
+              [...perAz]
+                .sort()
+                .map(([az, n]) => `${az}: ${n}`)
+                .join(' · ') || '—',
+            ],
             ['subnets', subnets.join(', ') || '—'],
           ]}
         />

@@ -16,7 +16,12 @@ export function StatusBar({ topology }: { topology: Topology }) {
       <span>
         {calls} API calls{topology.stats.retries ? ` (${topology.stats.retries} retries)` : ''} in {(topology.stats.durationMs / 1000).toFixed(1)} s
       </span>
-      <button type="button" className={errors.length ? 'errors-button has-errors' : 'errors-button'} onClick={() => setErrorsOpen(!errorsOpen)} disabled={!errors.length}>
+      <button
+        type="button"
+        className={errors.length ? 'errors-button has-errors' : 'errors-button'}
+        onClick={() => setErrorsOpen(!errorsOpen)}
+        disabled={!errors.length}
+      >
         {errors.length ? `${errors.length} ${errors.length === 1 ? 'error' : 'errors'}` : 'no errors'}
       </button>
       {errorsOpen && errors.length ? (

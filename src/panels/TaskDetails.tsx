@@ -28,7 +28,14 @@ export function TaskDetails({ task, topology }: { task: Task; topology: Topology
         />
       </Section>
       <Section title="Network">
-        <Facts rows={[['AZ', task.az], ['subnet', subnet ? `${subnet.name ?? subnet.id} (${subnet.public ? 'public' : 'private'}, ${subnet.cidrBlock})` : task.subnetId], ['private IP', task.privateIp], ['ENI', task.eniId]]} />
+        <Facts
+          rows={[
+            ['AZ', task.az],
+            ['subnet', subnet ? `${subnet.name ?? subnet.id} (${subnet.public ? 'public' : 'private'}, ${subnet.cidrBlock})` : task.subnetId],
+            ['private IP', task.privateIp],
+            ['ENI', task.eniId],
+          ]}
+        />
       </Section>
       <Section title="Target health">
         {targets.length ? (
@@ -45,7 +52,15 @@ export function TaskDetails({ task, topology }: { task: Task; topology: Topology
       </Section>
       {host ? (
         <Section title="Container instance">
-          <Facts rows={[['EC2 instance', host.ec2InstanceId], ['type', host.instanceType], ['AZ', host.az], ['CPU used', `${host.registered.cpu - host.remaining.cpu} / ${host.registered.cpu}`], ['memory used', `${host.registered.memory - host.remaining.memory} / ${host.registered.memory} MiB`]]} />
+          <Facts
+            rows={[
+              ['EC2 instance', host.ec2InstanceId],
+              ['type', host.instanceType],
+              ['AZ', host.az],
+              ['CPU used', `${host.registered.cpu - host.remaining.cpu} / ${host.registered.cpu}`],
+              ['memory used', `${host.registered.memory - host.remaining.memory} / ${host.registered.memory} MiB`],
+            ]}
+          />
         </Section>
       ) : null}
       {td ? <TaskDefinitionView td={td} /> : <p className="warn">Task definition {task.taskDefinitionArn} could not be read.</p>}

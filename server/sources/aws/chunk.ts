@@ -6,10 +6,7 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** Follows a token until the service stops returning one; a repeated token also stops (SDK paginators loop on it). */
-export async function allPages<P>(
-  fetchPage: (token: string | undefined) => Promise<P | undefined>,
-  nextOf: (page: P) => string | undefined,
-): Promise<P[]> {
+export async function allPages<P>(fetchPage: (token: string | undefined) => Promise<P | undefined>, nextOf: (page: P) => string | undefined): Promise<P[]> {
   const pages: P[] = [];
   let token: string | undefined;
   const seen = new Set<string>();

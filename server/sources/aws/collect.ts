@@ -19,7 +19,11 @@ function defined<T>(items: readonly (T | undefined | null | '')[]): T[] {
  * task definitions start as soon as a service or task names one, each revision once; then EC2 for exactly the
  * subnets and instances referenced, and ELBv2 from the services' target groups out to their load balancers.
  */
-export async function collectEstate(region: string, makeReaders: (ctx: ReturnType<typeof createReadContext>) => Readers, options: { pace?: boolean } = {}): Promise<RawEstate> {
+export async function collectEstate(
+  region: string,
+  makeReaders: (ctx: ReturnType<typeof createReadContext>) => Readers,
+  options: { pace?: boolean } = {},
+): Promise<RawEstate> {
   const started = Date.now();
   const ctx = createReadContext(region, options);
   const { ecs, ec2, elbv2 } = makeReaders(ctx);
@@ -70,7 +74,9 @@ export async function collectEstate(region: string, makeReaders: (ctx: ReturnTyp
     // Only application load balancers have rules beyond the listener's default action.
     const albs = new Set(loadBalancers.filter((lb) => lb.Type === 'application').map((lb) => lb.LoadBalancerArn));
     const rules = await Promise.all(
-      listeners.filter((l) => albs.has(l.LoadBalancerArn)).map(async (l) => ({ listenerArn: l.ListenerArn ?? '', rules: await elbv2.rules(l.ListenerArn ?? '') })),
+      listeners
+        .filter((l) => albs.has(l.LoadBalancerArn))
+        .map(async (l) => ({ listenerArn: l.ListenerArn ?? '', rules: await elbv2.rules(l.ListenerArn ?? '') })),
     );
     const targetHealth: RawEstate['targetHealth'] = {};
     for (const [arn, health] of await healthPromise) if (health) targetHealth[arn] = health;

@@ -35,8 +35,10 @@ const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOU
 export function hintFor(code: string, action: string, region: string): string {
   if (DENIED.has(code)) return `Grant ${action} to the identity Fleetmap reads with (iam/fleetmap-readonly-policy.json lists every action it needs).`;
   if (THROTTLED.has(code)) return `AWS kept throttling ${action} after the SDK's retries; read again later, or raise --max-attempts.`;
-  if (UNREACHABLE.has(code)) return `Could not reach the ${action.split(':')[0] ?? ''} endpoint for ${region}: check the region name, the network or proxy, and AWS_ENDPOINT_URL.`;
-  if (code === 'CredentialsProviderError' || code === 'ExpiredTokenException' || code === 'ExpiredToken') return 'No valid AWS credentials: run "aws sso login" or set AWS_PROFILE, then read again.';
+  if (UNREACHABLE.has(code))
+    return `Could not reach the ${action.split(':')[0] ?? ''} endpoint for ${region}: check the region name, the network or proxy, and AWS_ENDPOINT_URL.`;
+  if (code === 'CredentialsProviderError' || code === 'ExpiredTokenException' || code === 'ExpiredToken')
+    return 'No valid AWS credentials: run "aws sso login" or set AWS_PROFILE, then read again.';
   return `AWS answered ${code} to ${action}; the rest of the estate is still drawn.`;
 }
 
@@ -60,6 +62,7 @@ class Slots {
 
 export function createReadContext(region: string, options: { pace?: boolean } = {}): ReadContext {
   const buckets = new Map<string, { bucket: TokenBucket; slots: Slots }>();
+  const denials = new Map<string, number>();
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const ctx: ReadContext = {
     errors: [],
@@ -90,6 +93,13 @@ export function createReadContext(region: string, options: { pace?: boolean } = 
         ctx.calls[action] = (ctx.calls[action] ?? 0) + attempts;
         ctx.retries += attempts - 1;
         const code = err.code && UNREACHABLE.has(err.code) ? err.code : (err.name ?? 'Error');
+        // A denied action fails the same way for every resource: one entry says it, with how many were affected.
+        const same = DENIED.has(code) ? ctx.errors.find((x) => x.api === action && x.code === code) : undefined;
+        if (same) {
+          denials.set(action, (denials.get(action) ?? 1) + 1);
+          same.resource = `${denials.get(action) ?? 2} resources`;
+          return undefined;
+        }
         ctx.errors.push({
           api: action,
           ...(resource ? { resource } : {}),

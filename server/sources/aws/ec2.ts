@@ -40,7 +40,9 @@ export function createEc2Reader(client: EC2Client, ctx: ReadContext) {
 
     async vpcs(ids: readonly string[]): Promise<Vpc[]> {
       const batches = await Promise.all(
-        chunk([...new Set(ids)], BATCH.ec2Ids).map((VpcIds) => ctx.call('ec2', 'DescribeVpcs', VpcIds.join(','), () => client.send(new DescribeVpcsCommand({ VpcIds })))),
+        chunk([...new Set(ids)], BATCH.ec2Ids).map((VpcIds) =>
+          ctx.call('ec2', 'DescribeVpcs', VpcIds.join(','), () => client.send(new DescribeVpcsCommand({ VpcIds }))),
+        ),
       );
       return batches.flatMap((b) => b?.Vpcs ?? []);
     },

@@ -43,7 +43,9 @@ export function createEcsReader(client: ECSClient, ctx: ReadContext) {
     async services(cluster: string): Promise<Service[]> {
       // ListServices returns 10 per page unless maxResults is set (API reference).
       const arns = await listAll(async (nextToken) => {
-        const out = await ctx.call('ecs', 'ListServices', cluster, () => client.send(new ListServicesCommand({ cluster, maxResults: BATCH.ecsListPage, nextToken })));
+        const out = await ctx.call('ecs', 'ListServices', cluster, () =>
+          client.send(new ListServicesCommand({ cluster, maxResults: BATCH.ecsListPage, nextToken })),
+        );
         return out && { nextToken: out.nextToken, ids: out.serviceArns ?? [] };
       });
       const batches = await Promise.all(
@@ -61,21 +63,27 @@ export function createEcsReader(client: ECSClient, ctx: ReadContext) {
         await Promise.all(
           statuses.map((desiredStatus) =>
             listAll(async (nextToken) => {
-              const out = await ctx.call('ecs', 'ListTasks', cluster, () => client.send(new ListTasksCommand({ cluster, desiredStatus, maxResults: BATCH.ecsListPage, nextToken })));
+              const out = await ctx.call('ecs', 'ListTasks', cluster, () =>
+                client.send(new ListTasksCommand({ cluster, desiredStatus, maxResults: BATCH.ecsListPage, nextToken })),
+              );
               return out && { nextToken: out.nextToken, ids: out.taskArns ?? [] };
             }),
           ),
         )
       ).flat();
       const batches = await Promise.all(
-        chunk(arns, BATCH.ecsDescribeTasks).map((tasks) => ctx.call('ecs', 'DescribeTasks', cluster, () => client.send(new DescribeTasksCommand({ cluster, tasks })))),
+        chunk(arns, BATCH.ecsDescribeTasks).map((tasks) =>
+          ctx.call('ecs', 'DescribeTasks', cluster, () => client.send(new DescribeTasksCommand({ cluster, tasks }))),
+        ),
       );
       return batches.flatMap((b) => b?.tasks ?? []);
     },
 
     async containerInstances(cluster: string): Promise<ContainerInstance[]> {
       const arns = await listAll(async (nextToken) => {
-        const out = await ctx.call('ecs', 'ListContainerInstances', cluster, () => client.send(new ListContainerInstancesCommand({ cluster, maxResults: BATCH.ecsListPage, nextToken })));
+        const out = await ctx.call('ecs', 'ListContainerInstances', cluster, () =>
+          client.send(new ListContainerInstancesCommand({ cluster, maxResults: BATCH.ecsListPage, nextToken })),
+        );
         return out && { nextToken: out.nextToken, ids: out.containerInstanceArns ?? [] };
       });
       const batches = await Promise.all(

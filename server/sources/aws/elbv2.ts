@@ -34,7 +34,8 @@ export function createElbv2Reader(client: ElasticLoadBalancingV2Client, ctx: Rea
       const batches = await Promise.all(
         chunk([...new Set(arns)], BATCH.elbLoadBalancerArns).map((LoadBalancerArns) =>
           allPages(
-            (Marker) => ctx.call('elbv2', 'DescribeLoadBalancers', undefined, () => client.send(new DescribeLoadBalancersCommand({ LoadBalancerArns, Marker }))),
+            (Marker) =>
+              ctx.call('elbv2', 'DescribeLoadBalancers', undefined, () => client.send(new DescribeLoadBalancersCommand({ LoadBalancerArns, Marker }))),
             (p) => p.NextMarker,
           ),
         ),
@@ -56,7 +57,9 @@ export function createElbv2Reader(client: ElasticLoadBalancingV2Client, ctx: Rea
     async rules(listenerArn: string): Promise<Rule[]> {
       const pages = await allPages(
         (Marker) =>
-          ctx.call('elbv2', 'DescribeRules', listenerArn, () => client.send(new DescribeRulesCommand({ ListenerArn: listenerArn, PageSize: BATCH.elbPage, Marker }))),
+          ctx.call('elbv2', 'DescribeRules', listenerArn, () =>
+            client.send(new DescribeRulesCommand({ ListenerArn: listenerArn, PageSize: BATCH.elbPage, Marker })),
+          ),
         (p) => p.NextMarker,
       );
       return pages.flatMap((p) => p.Rules ?? []);
@@ -64,7 +67,9 @@ export function createElbv2Reader(client: ElasticLoadBalancingV2Client, ctx: Rea
 
     /** One call per target group: the API takes one and has no pagination. Undefined when it could not be read. */
     async targetHealth(targetGroupArn: string): Promise<TargetHealthDescription[] | undefined> {
-      const out = await ctx.call('elbv2', 'DescribeTargetHealth', targetGroupArn, () => client.send(new DescribeTargetHealthCommand({ TargetGroupArn: targetGroupArn })));
+      const out = await ctx.call('elbv2', 'DescribeTargetHealth', targetGroupArn, () =>
+        client.send(new DescribeTargetHealthCommand({ TargetGroupArn: targetGroupArn })),
+      );
       return out?.TargetHealthDescriptions;
     },
   };

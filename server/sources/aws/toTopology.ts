@@ -1,12 +1,25 @@
-import type { Service as AwsService, Task as AwsTask, TaskDefinition as AwsTaskDefinition, ContainerInstance as AwsContainerInstance } from '@aws-sdk/client-ecs';
+import type {
+  Service as AwsService,
+  Task as AwsTask,
+  TaskDefinition as AwsTaskDefinition,
+  ContainerInstance as AwsContainerInstance,
+} from '@aws-sdk/client-ecs';
 import type { Instance, RouteTable, Subnet as AwsSubnet } from '@aws-sdk/client-ec2';
-import type { Listener as AwsListener, LoadBalancer as AwsLoadBalancer, Rule, RuleCondition, TargetGroup as AwsTargetGroup, TargetHealthDescription } from '@aws-sdk/client-elastic-load-balancing-v2';
+import type {
+  Listener as AwsListener,
+  LoadBalancer as AwsLoadBalancer,
+  Rule,
+  RuleCondition,
+  TargetGroup as AwsTargetGroup,
+  TargetHealthDescription,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
 import { SCHEMA_VERSION, indexResources, type ContainerDefinition, type Resource, type SourceInfo, type Topology } from '../../../src/topology/model';
 import { redactTaskDefinition, scrubText } from '../../../src/topology/redact/redact';
 import type { RawEstate } from './raw';
 
 const ms = (d: Date | undefined): number | undefined => (d === undefined ? undefined : d.getTime());
-const opt = <K extends string, V>(key: K, value: V | undefined | null): { [P in K]?: V } => (value === undefined || value === null ? {} : ({ [key]: value } as { [P in K]: V }));
+const opt = <K extends string, V>(key: K, value: V | undefined | null): { [P in K]?: V } =>
+  value === undefined || value === null ? {} : ({ [key]: value } as { [P in K]: V });
 const tagName = (tags: { Key?: string | undefined; Value?: string | undefined }[] | undefined) => tags?.find((t) => t.Key === 'Name')?.Value;
 
 /** A subnet is public when its route table, or the VPC's main table if it has none, sends 0.0.0.0/0 to an internet gateway. */
@@ -33,7 +46,11 @@ function mapService(s: AwsService): Resource {
     running: s.runningCount ?? 0,
     pending: s.pendingCount ?? 0,
     ...opt('launchType', s.launchType),
-    capacityProviderStrategy: (s.capacityProviderStrategy ?? []).map((c) => ({ capacityProvider: c.capacityProvider ?? '', ...opt('weight', c.weight), ...opt('base', c.base) })),
+    capacityProviderStrategy: (s.capacityProviderStrategy ?? []).map((c) => ({
+      capacityProvider: c.capacityProvider ?? '',
+      ...opt('weight', c.weight),
+      ...opt('base', c.base),
+    })),
     ...opt('taskDefinitionArn', s.taskDefinition),
     deployments: (s.deployments ?? []).map((d) => ({
       id: d.id ?? '',
@@ -48,7 +65,12 @@ function mapService(s: AwsService): Resource {
       ...opt('createdAt', ms(d.createdAt)),
       ...opt('updatedAt', ms(d.updatedAt)),
     })),
-    loadBalancers: (s.loadBalancers ?? []).map((l) => ({ ...opt('targetGroupArn', l.targetGroupArn), ...opt('loadBalancerName', l.loadBalancerName), ...opt('containerName', l.containerName), ...opt('containerPort', l.containerPort) })),
+    loadBalancers: (s.loadBalancers ?? []).map((l) => ({
+      ...opt('targetGroupArn', l.targetGroupArn),
+      ...opt('loadBalancerName', l.loadBalancerName),
+      ...opt('containerName', l.containerName),
+      ...opt('containerPort', l.containerPort),
+    })),
     ...opt(
       'networkConfiguration',
       s.networkConfiguration?.awsvpcConfiguration && {
@@ -110,7 +132,12 @@ function mapTaskDefinition(td: AwsTaskDefinition): Resource {
     ...opt('memory', c.memory),
     ...opt('memoryReservation', c.memoryReservation),
     ...opt('essential', c.essential),
-    portMappings: (c.portMappings ?? []).map((p) => ({ ...opt('containerPort', p.containerPort), ...opt('hostPort', p.hostPort), ...opt('protocol', p.protocol), ...opt('name', p.name) })),
+    portMappings: (c.portMappings ?? []).map((p) => ({
+      ...opt('containerPort', p.containerPort),
+      ...opt('hostPort', p.hostPort),
+      ...opt('protocol', p.protocol),
+      ...opt('name', p.name),
+    })),
     environment: pairs(c.environment),
     environmentFiles: (c.environmentFiles ?? []).map((f) => f.value ?? ''),
     secrets: pairs(c.secrets),
@@ -118,8 +145,24 @@ function mapTaskDefinition(td: AwsTaskDefinition): Resource {
     entryPoint: c.entryPoint ?? [],
     dockerLabels: c.dockerLabels ?? {},
     ...opt('repositoryCredentials', c.repositoryCredentials?.credentialsParameter),
-    ...opt('logConfiguration', c.logConfiguration && { logDriver: c.logConfiguration.logDriver ?? '', options: c.logConfiguration.options ?? {}, secretOptions: pairs(c.logConfiguration.secretOptions) }),
-    ...opt('healthCheck', c.healthCheck && { command: c.healthCheck.command ?? [], ...opt('interval', c.healthCheck.interval), ...opt('timeout', c.healthCheck.timeout), ...opt('retries', c.healthCheck.retries), ...opt('startPeriod', c.healthCheck.startPeriod) }),
+    ...opt(
+      'logConfiguration',
+      c.logConfiguration && {
+        logDriver: c.logConfiguration.logDriver ?? '',
+        options: c.logConfiguration.options ?? {},
+        secretOptions: pairs(c.logConfiguration.secretOptions),
+      },
+    ),
+    ...opt(
+      'healthCheck',
+      c.healthCheck && {
+        command: c.healthCheck.command ?? [],
+        ...opt('interval', c.healthCheck.interval),
+        ...opt('timeout', c.healthCheck.timeout),
+        ...opt('retries', c.healthCheck.retries),
+        ...opt('startPeriod', c.healthCheck.startPeriod),
+      },
+    ),
   }));
   const mapped = {
     kind: 'taskDefinition' as const,
@@ -251,7 +294,11 @@ export function toTopology(raw: RawEstate, source: Omit<SourceInfo, 'region' | '
   const publicIds = publicSubnets(raw.subnets, raw.routeTables);
   const serviceByGroup = new Map(raw.services.map((s) => [`${s.clusterArn ?? ''}|${s.serviceName ?? ''}`, s.serviceArn ?? '']));
   const containerInstances = raw.containerInstances.map((c) => mapContainerInstance(c.clusterArn, c.instance, instances));
-  const hostOf = new Map(containerInstances.flatMap((c) => (c.kind === 'containerInstance' ? [[c.id, { ...opt('subnetId', c.subnetId), ...opt('privateIp', c.privateIp) }] as const] : [])));
+  const hostOf = new Map(
+    containerInstances.flatMap((c) =>
+      c.kind === 'containerInstance' ? [[c.id, { ...opt('subnetId', c.subnetId), ...opt('privateIp', c.privateIp) }] as const] : [],
+    ),
+  );
   const rules = new Map(raw.rules.map((r) => [r.listenerArn, r.rules]));
   const azs = new Map<string, string | undefined>();
   for (const s of raw.subnets) if (s.AvailabilityZone) azs.set(s.AvailabilityZone, s.AvailabilityZoneId);
@@ -260,31 +307,31 @@ export function toTopology(raw: RawEstate, source: Omit<SourceInfo, 'region' | '
     { kind: 'region', id: raw.region },
     ...raw.vpcs.map((v): Resource => ({ kind: 'vpc', id: v.VpcId ?? '', cidrBlock: v.CidrBlock ?? '', ...opt('name', tagName(v.Tags)) })),
     ...[...azs].map(([id, zoneId]): Resource => ({ kind: 'az', id, ...opt('zoneId', zoneId) })),
-    ...raw.subnets.map(
-      (s): Resource => ({
-        kind: 'subnet',
-        id: s.SubnetId ?? '',
-        vpcId: s.VpcId ?? '',
-        az: s.AvailabilityZone ?? '',
-        cidrBlock: s.CidrBlock ?? '',
-        ...opt('name', tagName(s.Tags)),
-        public: publicIds.has(s.SubnetId ?? ''),
-        ...opt('availableIps', s.AvailableIpAddressCount),
-      }),
-    ),
-    ...raw.clusters.map(
-      (c): Resource => ({
-        kind: 'cluster',
-        id: c.clusterArn ?? '',
-        name: c.clusterName ?? '',
-        status: c.status ?? 'UNKNOWN',
-        capacityProviders: c.capacityProviders ?? [],
-        defaultCapacityProviderStrategy: (c.defaultCapacityProviderStrategy ?? []).map((d) => ({ capacityProvider: d.capacityProvider ?? '', ...opt('weight', d.weight), ...opt('base', d.base) })),
-        runningTasks: c.runningTasksCount ?? 0,
-        activeServices: c.activeServicesCount ?? 0,
-        containerInstances: c.registeredContainerInstancesCount ?? 0,
-      }),
-    ),
+    ...raw.subnets.map((s): Resource => ({
+      kind: 'subnet',
+      id: s.SubnetId ?? '',
+      vpcId: s.VpcId ?? '',
+      az: s.AvailabilityZone ?? '',
+      cidrBlock: s.CidrBlock ?? '',
+      ...opt('name', tagName(s.Tags)),
+      public: publicIds.has(s.SubnetId ?? ''),
+      ...opt('availableIps', s.AvailableIpAddressCount),
+    })),
+    ...raw.clusters.map((c): Resource => ({
+      kind: 'cluster',
+      id: c.clusterArn ?? '',
+      name: c.clusterName ?? '',
+      status: c.status ?? 'UNKNOWN',
+      capacityProviders: c.capacityProviders ?? [],
+      defaultCapacityProviderStrategy: (c.defaultCapacityProviderStrategy ?? []).map((d) => ({
+        capacityProvider: d.capacityProvider ?? '',
+        ...opt('weight', d.weight),
+        ...opt('base', d.base),
+      })),
+      runningTasks: c.runningTasksCount ?? 0,
+      activeServices: c.activeServicesCount ?? 0,
+      containerInstances: c.registeredContainerInstancesCount ?? 0,
+    })),
     ...raw.services.map(mapService),
     ...raw.tasks.map((t) => mapTask(t, serviceByGroup, hostOf)),
     ...raw.taskDefinitions.map(mapTaskDefinition),

@@ -8,7 +8,10 @@ export const ServiceNode = memo(function ServiceNode({ data }: NodeProps<FlowNod
   if (n.kind !== 'service') return null;
   const azs = Object.entries(n.azCounts).sort(([a], [b]) => a.localeCompare(b));
   return (
-    <div className={`service svc-${n.color}${data.container ? ' service-box' : ''}${data.dim ? ' dim' : ''}${data.selected ? ' is-selected' : ''}`} data-service={n.label}>
+    <div
+      className={`service svc-${n.color}${data.container ? ' service-box' : ''}${data.dim ? ' dim' : ''}${data.selected ? ' is-selected' : ''}`}
+      data-service={n.label}
+    >
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <div className="service-title">
         <span className="svc-swatch" /> {n.label}
@@ -17,7 +20,11 @@ export const ServiceNode = memo(function ServiceNode({ data }: NodeProps<FlowNod
       </div>
       <div className="service-sub muted">{n.detail}</div>
       <div className="az-counts">
-        {azs.length ? azs.map(([az, count]) => <span key={az} className="az-chip">{`${az.slice(-1)}:${count}`}</span>) : <span className="muted">no running tasks</span>}
+        {azs.length ? (
+          azs.map(([az, count]) => <span key={az} className="az-chip">{`${az.slice(-1)}:${count}`}</span>)
+        ) : (
+          <span className="muted">no running tasks</span>
+        )}
       </div>
       {data.container ? null : <Handle type="source" position={Position.Bottom} isConnectable={false} />}
     </div>

@@ -8,7 +8,11 @@ export const TaskGroupNode = memo(function TaskGroupNode({ data }: NodeProps<Flo
   const n = data.node;
   if (n.kind !== 'taskGroup') return null;
   return (
-    <div className={`task task-group svc-${n.color}${data.dim ? ' dim' : ''}${data.selected ? ' is-selected' : ''}${n.counts.unhealthy ? ' health-unhealthy' : ''}`} data-group={n.id} title={`${n.taskIds.length} tasks of ${n.label}; click to unfold`}>
+    <div
+      className={`task task-group svc-${n.color}${data.dim ? ' dim' : ''}${data.selected ? ' is-selected' : ''}${n.counts.unhealthy ? ' health-unhealthy' : ''}`}
+      data-group={n.id}
+      title={`${n.taskIds.length} tasks of ${n.label}; click to unfold`}
+    >
       <span className="task-name">
         {n.label} ×{n.taskIds.length}
       </span>

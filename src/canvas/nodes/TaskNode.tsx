@@ -10,7 +10,12 @@ export const TaskNode = memo(function TaskNode({ data }: NodeProps<FlowNode>) {
   if (n.kind !== 'task') return null;
   const cls = `task svc-${n.color} health-${n.health}${data.dim ? ' dim' : ''}${data.selected ? ' is-selected' : ''}${n.oldRevision ? ' old-rev' : ''}`;
   return (
-    <div className={cls} data-task={n.id} data-health={n.health} title={`${n.label} · ${n.revision} · ${HEALTH_TEXT[n.health]}${n.reason ? ` · ${n.reason}` : ''}`}>
+    <div
+      className={cls}
+      data-task={n.id}
+      data-health={n.health}
+      title={`${n.label} · ${n.revision} · ${HEALTH_TEXT[n.health]}${n.reason ? ` · ${n.reason}` : ''}`}
+    >
       <span className="task-dot" />
       <span className="task-name">{n.label}</span>
       <span className="task-rev">

@@ -48,7 +48,15 @@ function taskInfos(topology: Topology): TaskInfo[] {
 }
 
 /** Tasks of one container, in place (each a node) or folded per service into counted groups. */
-function placeTasks(out: GraphNode[], parent: string, infos: TaskInfo[], fold: boolean, expanded: ReadonlySet<string>, colorOf: (id: string | undefined) => number, names: Map<string, string>): void {
+function placeTasks(
+  out: GraphNode[],
+  parent: string,
+  infos: TaskInfo[],
+  fold: boolean,
+  expanded: ReadonlySet<string>,
+  colorOf: (id: string | undefined) => number,
+  names: Map<string, string>,
+): void {
   const sorted = [...infos].sort((a, b) => (a.task.serviceArn ?? '~').localeCompare(b.task.serviceArn ?? '~') || a.task.id.localeCompare(b.task.id));
   const groups = new Map<string, TaskInfo[]>();
   for (const info of sorted) {
@@ -88,7 +96,12 @@ function placeTasks(out: GraphNode[], parent: string, infos: TaskInfo[], fold: b
   }
 }
 
-function bandNodes(topology: Topology, infos: TaskInfo[], colorOf: (id: string | undefined) => number, withServices: boolean): { nodes: GraphNode[]; edges: GraphEdge[] } {
+function bandNodes(
+  topology: Topology,
+  infos: TaskInfo[],
+  colorOf: (id: string | undefined) => number,
+  withServices: boolean,
+): { nodes: GraphNode[]; edges: GraphEdge[] } {
   const nodes: GraphNode[] = [];
   const edges = new Map<string, GraphEdge>();
   const tgs = resourcesOf(topology, 'targetGroup');
@@ -99,16 +112,34 @@ function bandNodes(topology: Topology, infos: TaskInfo[], colorOf: (id: string |
       for (const rule of listener.rules) {
         for (const target of rule.targets) {
           const id = `${lb.id}->${target.targetGroupArn}`;
-          const what = rule.conditions.length ? rule.conditions.map((c) => c.replace(/^path-pattern /, '')).join(' ') : `${listener.protocol ?? ''}:${listener.port ?? ''}`;
+          const what = rule.conditions.length
+            ? rule.conditions.map((c) => c.replace(/^path-pattern /, '')).join(' ')
+            : `${listener.protocol ?? ''}:${listener.port ?? ''}`;
           const prev = edges.get(id);
-          edges.set(id, { id, source: lb.id, target: target.targetGroupArn, kind: 'route', label: prev?.label ? `${prev.label}, ${what}` : what, unhealthy: unhealthyTg.has(target.targetGroupArn) });
+          edges.set(id, {
+            id,
+            source: lb.id,
+            target: target.targetGroupArn,
+            kind: 'route',
+            label: prev?.label ? `${prev.label}, ${what}` : what,
+            unhealthy: unhealthyTg.has(target.targetGroupArn),
+          });
         }
       }
     }
   }
   for (const tg of tgs) {
-    const states = (tg.targets ?? []).map((t): TaskHealth => (t.state === 'healthy' ? 'healthy' : t.state.startsWith('unhealthy') ? 'unhealthy' : t.state === 'initial' ? 'pending' : 'unknown'));
-    nodes.push({ kind: 'targetGroup', id: tg.id, label: tg.name, detail: `${tg.protocol ?? ''}:${tg.port ?? ''} · ${tg.targetType}`, counts: countHealth(states), unreadable: tg.targets === undefined });
+    const states = (tg.targets ?? []).map((t): TaskHealth =>
+      t.state === 'healthy' ? 'healthy' : t.state.startsWith('unhealthy') ? 'unhealthy' : t.state === 'initial' ? 'pending' : 'unknown',
+    );
+    nodes.push({
+      kind: 'targetGroup',
+      id: tg.id,
+      label: tg.name,
+      detail: `${tg.protocol ?? ''}:${tg.port ?? ''} · ${tg.targetType}`,
+      counts: countHealth(states),
+      unreadable: tg.targets === undefined,
+    });
   }
   if (withServices) {
     for (const s of resourcesOf(topology, 'service')) {
@@ -127,7 +158,8 @@ function bandNodes(topology: Topology, infos: TaskInfo[], colorOf: (id: string |
       });
     }
   }
-  const known = new Set(nodes.map((n) => n.id));
+  // In the service view the services are boxes outside the band; target groups still point at them.
+  const known = new Set([...nodes.map((n) => n.id), ...(withServices ? [] : resourcesOf(topology, 'service').map((s) => s.id))]);
   for (const s of resourcesOf(topology, 'service')) {
     for (const binding of s.loadBalancers) {
       const tg = binding.targetGroupArn;
@@ -138,7 +170,13 @@ function bandNodes(topology: Topology, infos: TaskInfo[], colorOf: (id: string |
   return { nodes, edges: [...edges.values()].filter((e) => known.has(e.source) && known.has(e.target)) };
 }
 
-function networkGraph(topology: Topology, options: GraphOptions, infos: TaskInfo[], colorOf: (id: string | undefined) => number, names: Map<string, string>): Graph {
+function networkGraph(
+  topology: Topology,
+  options: GraphOptions,
+  infos: TaskInfo[],
+  colorOf: (id: string | undefined) => number,
+  names: Map<string, string>,
+): Graph {
   const nodes: GraphNode[] = [];
   const subnets = resourcesOf(topology, 'subnet');
   const vpcs = resourcesOf(topology, 'vpc');
@@ -169,7 +207,16 @@ function networkGraph(topology: Topology, options: GraphOptions, infos: TaskInfo
       for (const subnet of inAz) {
         const tasks = bySubnet.get(subnet.id) ?? [];
         const fold = tasks.length > FOLD_SUBNET_AT;
-        nodes.push({ kind: 'subnet', id: subnet.id, parent: azId, label: subnet.name ?? subnet.id, cidr: subnet.cidrBlock, public: subnet.public, az, taskCount: tasks.length });
+        nodes.push({
+          kind: 'subnet',
+          id: subnet.id,
+          parent: azId,
+          label: subnet.name ?? subnet.id,
+          cidr: subnet.cidrBlock,
+          public: subnet.public,
+          az,
+          taskCount: tasks.length,
+        });
         const hosts = instances.filter((i) => i.subnetId === subnet.id);
         for (const host of hosts) {
           nodes.push({
@@ -182,10 +229,26 @@ function networkGraph(topology: Topology, options: GraphOptions, infos: TaskInfo
             memory: `${host.registered.memory - host.remaining.memory}/${host.registered.memory}`,
             resourceId: host.id,
           });
-          placeTasks(nodes, host.id, tasks.filter((t) => t.task.containerInstanceArn === host.id), fold, options.expanded, colorOf, names);
+          placeTasks(
+            nodes,
+            host.id,
+            tasks.filter((t) => t.task.containerInstanceArn === host.id),
+            fold,
+            options.expanded,
+            colorOf,
+            names,
+          );
         }
         const hostIds = new Set(hosts.map((h) => h.id));
-        placeTasks(nodes, subnet.id, tasks.filter((t) => !(t.task.containerInstanceArn && hostIds.has(t.task.containerInstanceArn))), fold, options.expanded, colorOf, names);
+        placeTasks(
+          nodes,
+          subnet.id,
+          tasks.filter((t) => !(t.task.containerInstanceArn && hostIds.has(t.task.containerInstanceArn))),
+          fold,
+          options.expanded,
+          colorOf,
+          names,
+        );
       }
       if (lost.length) {
         const id = `subnet:unknown:${az}`;
@@ -198,12 +261,27 @@ function networkGraph(topology: Topology, options: GraphOptions, infos: TaskInfo
   return { view: 'network', nodes: [...nodes, ...band.nodes], edges: band.edges, azs };
 }
 
-function serviceGraph(topology: Topology, options: GraphOptions, infos: TaskInfo[], colorOf: (id: string | undefined) => number, names: Map<string, string>): Graph {
+function serviceGraph(
+  topology: Topology,
+  options: GraphOptions,
+  infos: TaskInfo[],
+  colorOf: (id: string | undefined) => number,
+  names: Map<string, string>,
+): Graph {
   const nodes: GraphNode[] = [];
   const services = resourcesOf(topology, 'service');
   for (const cluster of resourcesOf(topology, 'cluster')) {
-    const placement = cluster.capacityProviders.length ? cluster.capacityProviders.join(', ') : cluster.containerInstances ? `${cluster.containerInstances} EC2 instances` : 'no capacity providers';
-    nodes.push({ kind: 'cluster', id: cluster.id, label: cluster.name, detail: `${cluster.activeServices} services · ${cluster.runningTasks} tasks · ${placement}` });
+    const placement = cluster.capacityProviders.length
+      ? cluster.capacityProviders.join(', ')
+      : cluster.containerInstances
+        ? `${cluster.containerInstances} EC2 instances`
+        : 'no capacity providers';
+    nodes.push({
+      kind: 'cluster',
+      id: cluster.id,
+      label: cluster.name,
+      detail: `${cluster.activeServices} services · ${cluster.runningTasks} tasks · ${placement}`,
+    });
     for (const s of services.filter((x) => x.clusterArn === cluster.id)) {
       const mine = infos.filter((i) => i.task.serviceArn === s.id);
       const azCounts: Record<string, number> = {};

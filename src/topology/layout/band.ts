@@ -8,7 +8,11 @@ const LB = leafSize('loadBalancer');
  * Load balancers across the top, each spanning the AZ columns it serves. Balancers with the same span share its
  * width side by side; spans that overlap take separate lanes.
  */
-export function packLoadBalancers(lbs: readonly GraphNode[], columns: Map<string, { x: number; width: number }>, fallbackWidth: number): { boxes: Box[]; height: number } {
+export function packLoadBalancers(
+  lbs: readonly GraphNode[],
+  columns: Map<string, { x: number; width: number }>,
+  fallbackWidth: number,
+): { boxes: Box[]; height: number } {
   const spanOf = (n: GraphNode) => {
     const cols = n.kind === 'loadBalancer' ? n.azs.map((az) => columns.get(az)).filter((c): c is { x: number; width: number } => c !== undefined) : [];
     if (!cols.length) return { x: 0, width: Math.max(fallbackWidth, LB.width) };
@@ -55,10 +59,14 @@ export function packLoadBalancers(lbs: readonly GraphNode[], columns: Map<string
 export function bandOrder(nodes: readonly GraphNode[], edges: readonly GraphEdge[], lbX: Map<string, number>): GraphNode[] {
   const tgX = new Map<string, number>();
   for (const e of edges) if (e.kind === 'route' && lbX.has(e.source)) tgX.set(e.target, Math.min(tgX.get(e.target) ?? Infinity, lbX.get(e.source) ?? 0));
-  const tgs = nodes.filter((n) => n.kind === 'targetGroup').sort((a, b) => (tgX.get(a.id) ?? Infinity) - (tgX.get(b.id) ?? Infinity) || a.label.localeCompare(b.label));
+  const tgs = nodes
+    .filter((n) => n.kind === 'targetGroup')
+    .sort((a, b) => (tgX.get(a.id) ?? Infinity) - (tgX.get(b.id) ?? Infinity) || a.label.localeCompare(b.label));
   const tgRank = new Map(tgs.map((t, i) => [t.id, i]));
   const svcRank = new Map<string, number>();
   for (const e of edges) if (e.kind === 'serves') svcRank.set(e.target, Math.min(svcRank.get(e.target) ?? Infinity, tgRank.get(e.source) ?? Infinity));
-  const services = nodes.filter((n) => n.kind === 'service').sort((a, b) => (svcRank.get(a.id) ?? Infinity) - (svcRank.get(b.id) ?? Infinity) || a.label.localeCompare(b.label));
+  const services = nodes
+    .filter((n) => n.kind === 'service')
+    .sort((a, b) => (svcRank.get(a.id) ?? Infinity) - (svcRank.get(b.id) ?? Infinity) || a.label.localeCompare(b.label));
   return [...tgs, ...services];
 }

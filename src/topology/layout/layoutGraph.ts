@@ -6,7 +6,12 @@ import { ELK_BAND_OPTIONS, leafSize, SPACING } from './sizes';
 import type { Box, ElkLike, ElkNode, Layout } from './types';
 
 /** ELK lays out only the small band graph; every node gets its fixed size and a partition (its row). */
-async function layoutBand(elk: ElkLike, nodes: GraphNode[], graph: Graph, partitionOf: (n: GraphNode) => number): Promise<{ boxes: Box[]; width: number; height: number }> {
+async function layoutBand(
+  elk: ElkLike,
+  nodes: GraphNode[],
+  graph: Graph,
+  partitionOf: (n: GraphNode) => number,
+): Promise<{ boxes: Box[]; width: number; height: number }> {
   if (!nodes.length) return { boxes: [], width: 0, height: 0 };
   const ids = new Set(nodes.map((n) => n.id));
   const root: ElkNode = {
@@ -33,7 +38,11 @@ export async function layoutGraph(graph: Graph, elk: ElkLike): Promise<Layout> {
   const { bandGap } = SPACING;
   if (graph.view === 'network') {
     const packed = packNetwork(graph);
-    const lbs = packLoadBalancers(top.filter((n) => n.kind === 'loadBalancer'), packed.columns, packed.width);
+    const lbs = packLoadBalancers(
+      top.filter((n) => n.kind === 'loadBalancer'),
+      packed.columns,
+      packed.width,
+    );
     const lbX = new Map(lbs.boxes.map((b) => [b.id, b.x + b.width / 2]));
     const bandNodes = bandOrder(top, graph.edges, lbX);
     const band = await layoutBand(elk, bandNodes, graph, (n) => (n.kind === 'targetGroup' ? 0 : 1));
@@ -50,7 +59,10 @@ export async function layoutGraph(graph: Graph, elk: ElkLike): Promise<Layout> {
     return { boxes: ordered(graph, all), width: Math.max(packed.width, band.width + bandX), height: vpcY + packed.height };
   }
   const packed = packService(graph);
-  const bandNodes: GraphNode[] = [...top.filter((n) => n.kind === 'loadBalancer'), ...bandOrder(top, graph.edges, new Map()).filter((n) => n.kind === 'targetGroup')];
+  const bandNodes: GraphNode[] = [
+    ...top.filter((n) => n.kind === 'loadBalancer'),
+    ...bandOrder(top, graph.edges, new Map()).filter((n) => n.kind === 'targetGroup'),
+  ];
   const band = await layoutBand(elk, bandNodes, graph, (n) => (n.kind === 'loadBalancer' ? 0 : 1));
   const bandX = Math.max(0, (packed.width - band.width) / 2);
   const clusterY = band.height ? band.height + bandGap : 0;

@@ -53,14 +53,30 @@ export function packNetwork(graph: Graph): Packed {
     const content = kids(subnet.id);
     for (const host of content.filter((n) => n.kind === 'instance')) {
       const tmp: Box[] = [];
-      const used = gridPlace(tmp, kids(host.id).map((t) => t.id), host.id, pad, header.instance, cols, TASK);
+      const used = gridPlace(
+        tmp,
+        kids(host.id).map((t) => t.id),
+        host.id,
+        pad,
+        header.instance,
+        cols,
+        TASK,
+      );
       tmp.forEach((b) => boxes.set(b.id, b));
       const height = header.instance + Math.max(used, TASK.height) + pad;
       boxes.set(host.id, { id: host.id, parent: subnet.id, x: pad, y, width: innerWidth, height });
       y += height + gap;
     }
     const loose: Box[] = [];
-    const used = gridPlace(loose, content.filter(isLeaf).map((t) => t.id), subnet.id, pad + pad, y, cols, TASK);
+    const used = gridPlace(
+      loose,
+      content.filter(isLeaf).map((t) => t.id),
+      subnet.id,
+      pad + pad,
+      y,
+      cols,
+      TASK,
+    );
     loose.forEach((b) => boxes.set(b.id, b));
     return Math.max(y + used + pad, header.subnet + TASK.height / 2);
   };

@@ -20,14 +20,32 @@ export function packService(graph: Graph): Packed {
     let y = header.cluster;
     for (const s of kids(cluster.id).filter((n) => n.kind === 'service')) {
       const tmp: Box[] = [];
-      const used = gridPlace(tmp, kids(s.id).map((t) => t.id), s.id, pad, header.service, SERVICE_COLS, TASK);
+      const used = gridPlace(
+        tmp,
+        kids(s.id).map((t) => t.id),
+        s.id,
+        pad,
+        header.service,
+        SERVICE_COLS,
+        TASK,
+      );
       tmp.forEach((b) => boxes.set(b.id, b));
       const h = header.service + used + pad;
       boxes.set(s.id, { id: s.id, parent: cluster.id, x: pad, y, width: serviceWidth, height: h });
       y += h + gap;
     }
     const loose: Box[] = [];
-    const used = gridPlace(loose, kids(cluster.id).filter((n) => n.kind === 'task' || n.kind === 'taskGroup').map((t) => t.id), cluster.id, pad, y, SERVICE_COLS, TASK);
+    const used = gridPlace(
+      loose,
+      kids(cluster.id)
+        .filter((n) => n.kind === 'task' || n.kind === 'taskGroup')
+        .map((t) => t.id),
+      cluster.id,
+      pad,
+      y,
+      SERVICE_COLS,
+      TASK,
+    );
     loose.forEach((b) => boxes.set(b.id, b));
     const h = y + used + pad;
     const width = serviceWidth + 2 * pad;

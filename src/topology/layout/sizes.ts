@@ -15,7 +15,7 @@ export const SPACING = {
   /** between siblings */
   gap: 8,
   /** a box's title strip */
-  header: { vpc: 40, az: 34, subnet: 40, instance: 40, cluster: 44, service: 66 },
+  header: { vpc: 40, az: 34, subnet: 40, instance: 40, cluster: 58, service: 66 },
   /** between the band (load balancers, target groups, services) and the VPC */
   bandGap: 56,
   /** between rows of load balancers */

@@ -60,11 +60,7 @@ export function resourcesOf<K extends ResourceKind>(topology: Topology, kind: K)
   return out;
 }
 
-export function resourceOf<K extends ResourceKind>(
-  topology: Topology,
-  kind: K,
-  id: string | undefined,
-): ResourceOf<K> | undefined {
+export function resourceOf<K extends ResourceKind>(topology: Topology, kind: K, id: string | undefined): ResourceOf<K> | undefined {
   if (id === undefined) return undefined;
   const r = topology.resources[id];
   return r && r.kind === kind ? (r as ResourceOf<K>) : undefined;

@@ -35,6 +35,8 @@ export function scrubText(text: string): string {
   return out.replace(NAMED_VALUE, (_m, prefix: string) => `${prefix}${REDACTED}`);
 }
 
+const KNOWN_TYPES = new Set(['secret', 'parameter', 'key', 'role', 'task-definition', 'fsx', 'file-system', 'access-point']);
+
 /**
  * An ARN with its account and resource path hidden: the kind of reference stays visible
  * (arn:aws:secretsmanager:us-east-1:****:secret:****) but not where the secret lives.
@@ -46,7 +48,8 @@ export function maskArn(value: string): string {
   const region = parts[3] ?? '';
   const resource = parts.slice(5).join(':');
   const type = resource.split(/[/:]/)[0] ?? '';
-  const typed = type && type !== resource ? `${type}:****` : '****';
+  // Only well-known resource types are kept; for S3 and the like the first segment is already the bucket name.
+  const typed = KNOWN_TYPES.has(type) ? `${type}:****` : '****';
   return `arn:${parts[1] ?? 'aws'}:${service}:${region}:****:${typed}`;
 }
 
@@ -80,15 +83,11 @@ function redactContainer(c: ContainerDefinition): ContainerDefinition {
       : {
           logConfiguration: {
             logDriver: log.logDriver,
-            options: Object.fromEntries(
-              Object.entries(log.options).map(([k, v]) => [k, SAFE_LOG_OPTIONS.has(k) ? v : REDACTED]),
-            ),
+            options: Object.fromEntries(Object.entries(log.options).map(([k, v]) => [k, SAFE_LOG_OPTIONS.has(k) ? v : REDACTED])),
             secretOptions: log.secretOptions.map((s) => ({ name: s.name, value: maskArn(s.value) })),
           },
         }),
-    ...(c.healthCheck === undefined
-      ? {}
-      : { healthCheck: { ...c.healthCheck, command: redactArgs(c.healthCheck.command) } }),
+    ...(c.healthCheck === undefined ? {} : { healthCheck: { ...c.healthCheck, command: redactArgs(c.healthCheck.command) } }),
   };
 }
 
