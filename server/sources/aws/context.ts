@@ -15,6 +15,7 @@ const IAM_PREFIX = { ecs: 'ecs', ec2: 'ec2', elbv2: 'elasticloadbalancing' } as 
 
 /** Calls in flight per bucket: enough to hide 20–100 ms of latency, few enough not to burst past a refill. */
 const MAX_IN_FLIGHT = 8;
+const PACE_MARGIN = 0.97;
 
 interface AwsLikeError {
   name?: string;
@@ -72,7 +73,10 @@ export function createReadContext(region: string, options: { pace?: boolean } = 
       const { spec, key } = bucketFor(service, operation);
       let lane = buckets.get(key);
       if (!lane) {
-        lane = { bucket: new TokenBucket(bucketSpec(spec), Date.now()), slots: new Slots(MAX_IN_FLIGHT) };
+        // A little under AWS's numbers: calls leave in bursts and arrive out of order, and other clients share the bucket.
+        const aws = bucketSpec(spec);
+        const paced = { capacity: Math.max(1, aws.capacity - MAX_IN_FLIGHT), refillPerSecond: aws.refillPerSecond * PACE_MARGIN };
+        lane = { bucket: new TokenBucket(paced, Date.now()), slots: new Slots(MAX_IN_FLIGHT) };
         buckets.set(key, lane);
       }
       const action = `${IAM_PREFIX[service]}:${operation}`;
