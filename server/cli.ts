@@ -25,6 +25,8 @@ const SERVE_USAGE = `Usage: fleetmap serve [options]
 
   --source auto|aws|demo|snapshot  Where to read from (default auto: aws when credentials are configured, else demo)
   --file PATH        The snapshot to open with --source snapshot
+  --world demo|generated|PATH  With --source demo: the fake AWS world to read (default demo)
+  --clusters N --services N --tasks N --load-balancers N --azs N --seed N   Size of a generated world
   --profile NAME     AWS profile (default: AWS_PROFILE, then the SDK's default chain)
   --region NAME      AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then us-east-1)
   --max-attempts N   Attempts per AWS call before an error is shown (default 8)
@@ -44,6 +46,17 @@ const FAKE_USAGE = `Usage: fleetmap fake-aws [options]
   -h, --help         This help`;
 
 class UsageError extends Error {}
+
+/** Options that choose a fake AWS world, shared by `fake-aws` and `serve --source demo`. */
+const WORLD_OPTIONS = {
+  world: { type: 'string' },
+  clusters: { type: 'string' },
+  services: { type: 'string' },
+  tasks: { type: 'string' },
+  'load-balancers': { type: 'string' },
+  azs: { type: 'string' },
+  seed: { type: 'string' },
+} as const;
 
 function int(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -65,7 +78,7 @@ async function pickSource(values: Record<string, string | boolean | undefined>):
     return createSnapshotSource(file);
   }
   if (kind === 'demo') {
-    const { source } = await startDemoSource();
+    const { source } = await startDemoSource(await loadWorld(values));
     return source;
   }
   return createAwsSource({
@@ -83,6 +96,7 @@ async function runServe(args: string[]): Promise<void> {
     options: {
       source: { type: 'string' },
       file: { type: 'string' },
+      ...WORLD_OPTIONS,
       profile: { type: 'string' },
       region: { type: 'string' },
       'max-attempts': { type: 'string' },
@@ -125,13 +139,7 @@ async function runFakeAws(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
-      world: { type: 'string' },
-      clusters: { type: 'string' },
-      services: { type: 'string' },
-      tasks: { type: 'string' },
-      'load-balancers': { type: 'string' },
-      azs: { type: 'string' },
-      seed: { type: 'string' },
+      ...WORLD_OPTIONS,
       port: { type: 'string', default: '4566' },
       host: { type: 'string', default: '127.0.0.1' },
       latency: { type: 'string' },

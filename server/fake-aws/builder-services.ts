@@ -107,6 +107,26 @@ function containerInstanceOf(b: WorldBuilder, arn: string): { body: JsonObject; 
   return { body: ci.body, instance };
 }
 
+/** ECS's spread placement, roughly: the instance with the most CPU left, ties going round-robin from `index`. */
+function leastLoaded(b: WorldBuilder, arns: readonly string[], index: number): string {
+  const cpuLeft = (arn: string) => {
+    const remaining = containerInstanceOf(b, arn).body['remainingResources'];
+    const cpu = Array.isArray(remaining) ? (remaining as JsonObject[]).find((r) => r['name'] === 'CPU') : undefined;
+    return Number(cpu?.['integerValue'] ?? 0);
+  };
+  let best = '';
+  let bestLeft = -Infinity;
+  for (let k = 0; k < arns.length; k++) {
+    const arn = arns[(index + k) % arns.length] ?? '';
+    const left = cpuLeft(arn);
+    if (left > bestLeft) {
+      best = arn;
+      bestLeft = left;
+    }
+  }
+  return best;
+}
+
 /** A service with its deployments, tasks (spread round-robin over subnets) and their target registrations. */
 export function addService(b: WorldBuilder, spec: ServiceSpec): string {
   const w = b.worldRef();
@@ -174,7 +194,7 @@ export function addService(b: WorldBuilder, spec: ServiceSpec): string {
           ],
         });
       } else {
-        containerInstanceArn = spec.containerInstances?.[index % spec.containerInstances.length] ?? '';
+        containerInstanceArn = leastLoaded(b, spec.containerInstances ?? [], index);
         const { body, instance } = containerInstanceOf(b, containerInstanceArn);
         az = String((instance['placement'] as JsonObject)['availabilityZone']);
         ip = str(instance, 'privateIpAddress');

@@ -36,6 +36,8 @@ export interface CallRecord {
   code?: string;
   /** amz-sdk-request: attempt=N, so tests can count retries */
   attempt: number;
+  /** ms after the fake started when the request arrived */
+  at: number;
   /** for ECS, the JSON body; for the query protocols, the form parameters */
   params: string;
 }
@@ -103,6 +105,7 @@ function classify(req: IncomingMessage, body: string): { service: FakeService; o
 export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
   const { world } = options;
   const calls: CallRecord[] = [];
+  const startedAt = Date.now();
   const buckets = new Map<string, TokenBucket>();
   const chance = seededRandom(7);
   const deny = new Set(options.deny ?? []);
@@ -142,6 +145,7 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const at = Date.now() - startedAt;
     const body = await readBody(req);
     let response: FakeResponse;
     let service: FakeService = 'ecs';
@@ -161,6 +165,7 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
       status: response.status,
       ...(response.errorCode ? { code: response.errorCode } : {}),
       attempt,
+      at,
       params: service === 'ecs' ? body : params.toString(),
     });
     if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));

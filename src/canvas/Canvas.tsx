@@ -1,60 +1,170 @@
-import { useCallback, useMemo } from 'react';
-import { Background, Controls, MiniMap, ReactFlow, type NodeMouseHandler } from '@xyflow/react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  Panel,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  useStore as useFlowStore,
+  type NodeMouseHandler,
+  type Viewport,
+} from '@xyflow/react';
 import { selectExpanded, selectSelected, selectView, useStore } from '../app/store';
 import { buildGraph } from '../topology/graph/buildGraph';
+import type { Graph } from '../topology/graph/types';
+import { leafSize } from '../topology/layout/sizes';
+import type { Layout } from '../topology/layout/types';
 import type { Topology } from '../topology/model';
 import { nodeTypes } from './nodes/nodeTypes';
-import { toFlowEdges, toFlowNodes, type FlowNode } from './toFlow';
+import { sketchItemAt } from './nodes/SketchNode';
+import { needsOverview, overview, overviewBelowZoom } from './sketch';
+import { focusService, toFlowEdges, toFlowNodes, type MapNode } from './toFlow';
 import { useLayout } from './useLayout';
 
-const MINIMAP_COLORS: Record<string, string> = { vpc: '#e8eef7', az: '#dde6f2', subnet: '#cfdced', instance: '#c2d0e4', cluster: '#e8eef7' };
+const MINIMAP_COLORS: Record<string, string> = { vpc: '#e8eef7', az: '#dde6f2', subnet: '#cfdced', instance: '#c2d0e4', cluster: '#e8eef7', sketch: '#b4c3d8' };
+const MIN_ZOOM = 0.02;
+const MAX_ZOOM = 3;
+const FIT_PADDING = 0.04;
+const LEAF = leafSize('task');
+
+/** The viewport that fits the whole layout in the screen, computed before React Flow mounts. */
+function fitViewport(layout: Layout, screen: { width: number; height: number }): Viewport {
+  const w = layout.width * (1 + 2 * FIT_PADDING);
+  const h = layout.height * (1 + 2 * FIT_PADDING);
+  const zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.min(screen.width / Math.max(1, w), screen.height / Math.max(1, h))));
+  return { x: (screen.width - layout.width * zoom) / 2, y: (screen.height - layout.height * zoom) / 2, zoom };
+}
 
 export function Canvas({ topology }: { topology: Topology }) {
   const view = useStore(selectView);
   const expanded = useStore(selectExpanded);
+  const graph = useMemo(() => buildGraph(topology, { view, expanded }), [topology, view, expanded]);
+  const layout = useLayout(graph);
+  const container = useRef<HTMLDivElement>(null);
+  const [screen, setScreen] = useState<{ width: number; height: number } | undefined>(undefined);
+  const [painted, setPainted] = useState<Layout | undefined>(undefined);
+  useLayoutEffect(() => {
+    const el = container.current;
+    if (el) setScreen({ width: el.clientWidth, height: el.clientHeight });
+  }, []);
+
+  if (layout.kind === 'error') return <div className="canvas-message error">Layout failed: {layout.message}</div>;
+  return (
+    <div className="canvas" ref={container} data-layout={layout.kind} data-rendered={layout.kind === 'ready' && painted === layout.layout}>
+      {layout.kind === 'pending' ? <div className="canvas-message">Laying out…</div> : null}
+      {layout.kind === 'ready' && screen ? (
+        <ReactFlowProvider key={view}>
+          <MapFlow graph={layout.graph} layout={layout.layout} screen={screen} onPainted={setPainted} />
+        </ReactFlowProvider>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * The map for one laid-out graph. Two levels of detail: past LOD_NODE_BUDGET nodes and below a zoom where a screen
+ * would hold more than that many tasks, the contents of subnets (or clusters) and the band are drawn as sketches;
+ * zooming in swaps in the real nodes, which React Flow then culls to the visible ones.
+ */
+function MapFlow({
+  graph,
+  layout,
+  screen,
+  onPainted,
+}: {
+  graph: Graph;
+  layout: Layout;
+  screen: { width: number; height: number };
+  onPainted: (layout: Layout) => void;
+}) {
   const selected = useStore(selectSelected);
   const select = useStore((s) => s.select);
   const toggleExpanded = useStore((s) => s.toggleExpanded);
-  const graph = useMemo(() => buildGraph(topology, { view, expanded }), [topology, view, expanded]);
-  const layout = useLayout(graph);
-  const nodes = useMemo(() => (layout.kind === 'ready' ? toFlowNodes(layout.graph, layout.layout, selected) : []), [layout, selected]);
-  const edges = useMemo(() => (layout.kind === 'ready' ? toFlowEdges(layout.graph, selected) : []), [layout, selected]);
+  const { screenToFlowPosition, setCenter } = useReactFlow();
+  const initial = useMemo(() => fitViewport(layout, screen), [layout, screen]);
+  const lod = useMemo(() => needsOverview(graph), [graph]);
+  const threshold = overviewBelowZoom(screen, LEAF);
+  // Until React Flow has applied the initial viewport its store says zoom 1; the detailed level must not flash in.
+  const zoomedOut = useFlowStore((s) => (s.panZoom ? s.transform[2] : initial.zoom) < threshold);
+  const showOverview = lod && zoomedOut;
 
-  const onNodeClick: NodeMouseHandler<FlowNode> = useCallback(
-    (_event, node) => {
+  const focus = useMemo(() => focusService(graph, selected), [graph, selected]);
+  const detailNodes = useMemo(() => toFlowNodes(graph, layout, selected), [graph, layout, selected]);
+  const detailEdges = useMemo(() => toFlowEdges(graph, selected), [graph, selected]);
+  const sketch = useMemo(() => (lod ? overview(graph, layout, focus, selected) : undefined), [lod, graph, layout, focus, selected]);
+  const nodes = useMemo<MapNode[]>(
+    () => (showOverview && sketch ? [...detailNodes.filter((n) => sketch.keep.has(n.id)), ...sketch.sketches] : detailNodes),
+    [showOverview, sketch, detailNodes],
+  );
+  const edges = showOverview ? NO_EDGES : detailEdges;
+
+  useEffect(() => {
+    // Two frames after the first commit the nodes are painted: the end of "data to first complete render".
+    let inner = 0;
+    const outer = requestAnimationFrame(() => {
+      inner = requestAnimationFrame(() => {
+        performance.mark('fleetmap:rendered');
+        onPainted(layout);
+      });
+    });
+    return () => {
+      cancelAnimationFrame(outer);
+      cancelAnimationFrame(inner);
+    };
+  }, [layout, onPainted]);
+
+  const onNodeClick: NodeMouseHandler<MapNode> = useCallback(
+    (event, node) => {
+      if (node.type === 'sketch') {
+        const item = sketchItemAt(event, node.data);
+        if (!item) return;
+        // A folded group or an outlined task: zoom in on it; the real nodes take over there.
+        if (item.kind === 'taskGroup' || item.kind === 'task' || item.kind === 'instance') {
+          const p = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+          void setCenter(p.x, p.y, { zoom: Math.min(MAX_ZOOM, threshold * 1.4), duration: 400 });
+        }
+        select(item.id);
+        return;
+      }
       const kind = node.data.node.kind;
       if (kind === 'taskGroup') toggleExpanded(node.id);
       if (kind === 'vpc' || kind === 'az' || kind === 'subnet') return;
       select(node.id);
     },
-    [select, toggleExpanded],
+    [select, toggleExpanded, screenToFlowPosition, setCenter, threshold],
   );
 
-  if (layout.kind === 'error') return <div className="canvas-message error">Layout failed: {layout.message}</div>;
   return (
-    <div className="canvas" data-layout={layout.kind}>
-      {layout.kind === 'pending' ? <div className="canvas-message">Laying out…</div> : null}
-      <ReactFlow
-        key={`${view}-${layout.kind}`}
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodeClick={onNodeClick}
-        onPaneClick={() => select(undefined)}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable
-        onlyRenderVisibleElements
-        fitView
-        fitViewOptions={{ padding: 0.04 }}
-        minZoom={0.02}
-        maxZoom={3}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background gap={24} />
-        <Controls showInteractive={false} />
-        <MiniMap pannable zoomable nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? '#8aa4c8'} />
-      </ReactFlow>
-    </div>
+    <ReactFlow<MapNode>
+      data-lod={showOverview ? 'overview' : 'detail'}
+      data-overview-below={lod ? threshold.toFixed(3) : undefined}
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      onNodeClick={onNodeClick}
+      onPaneClick={() => select(undefined)}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      elementsSelectable
+      onlyRenderVisibleElements
+      defaultViewport={initial}
+      fitViewOptions={{ padding: FIT_PADDING }}
+      minZoom={MIN_ZOOM}
+      maxZoom={MAX_ZOOM}
+      proOptions={{ hideAttribution: true }}
+    >
+      <Background gap={24} />
+      <Controls showInteractive={false} />
+      <MiniMap pannable zoomable nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? '#8aa4c8'} />
+      {showOverview ? (
+        <Panel position="top-left" className="lod-hint" data-testid="overview-hint">
+          Overview: every task is drawn in its service&apos;s colour with its health. Zoom in, or click a task or group, to see it in detail.
+        </Panel>
+      ) : null}
+    </ReactFlow>
   );
 }
+
+const NO_EDGES: ReturnType<typeof toFlowEdges> = [];

@@ -1,6 +1,7 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { Graph } from '../topology/graph/types';
 import { layoutGraph } from '../topology/layout/layoutGraph';
+import { ELK_BAND_OPTIONS } from '../topology/layout/sizes';
 import type { Layout } from '../topology/layout/types';
 
 export interface LayoutRequest {
@@ -10,6 +11,16 @@ export interface LayoutRequest {
 export type LayoutReply = { id: number; layout: Layout } | { id: number; error: string };
 
 const elk = new ELK();
+// A first tiny layout compiles ELK's hot paths before the real graph arrives.
+void elk.layout({
+  id: 'warm',
+  layoutOptions: ELK_BAND_OPTIONS,
+  children: [
+    { id: 'a', width: 10, height: 10 },
+    { id: 'b', width: 10, height: 10 },
+  ],
+  edges: [{ id: 'e', sources: ['a'], targets: ['b'] }],
+});
 
 self.onmessage = (event: MessageEvent<LayoutRequest>) => {
   const { id, graph } = event.data;

@@ -1,9 +1,12 @@
 import { Position, type Edge, type Node } from '@xyflow/react';
 import type { Graph, GraphNode } from '../topology/graph/types';
 import type { Layout } from '../topology/layout/types';
+import type { SketchFlowNode } from './sketch';
 
 export type FlowData = { node: GraphNode; dim: boolean; container: boolean; selected: boolean };
-export type FlowNode = Node<FlowData>;
+export type FlowNode = Node<FlowData, GraphNode['kind']>;
+/** What the canvas draws: graph nodes, and at overview zoom the sketches standing for many of them */
+export type MapNode = FlowNode | SketchFlowNode;
 
 const BAND = new Set(['loadBalancer', 'targetGroup', 'service']);
 
@@ -59,9 +62,15 @@ export function toFlowNodes(graph: Graph, layout: Layout, selected: string | und
   return out;
 }
 
+/** Below every box, or above them all: React Flow adds the z of a child node's parents to its edges' zIndex. */
+const EDGE_BEHIND = -100;
+const EDGE_IN_FRONT = 100;
+
 export function toFlowEdges(graph: Graph, selected: string | undefined): Edge[] {
   return graph.edges.map((e) => {
     const active = selected !== undefined && (e.source === selected || e.target === selected);
+    // In the service view services sit inside cluster boxes: their edges pass behind the boxes unless selected.
+    const toBox = graph.view === 'service' && e.kind === 'serves';
     return {
       id: e.id,
       source: e.source,
@@ -71,6 +80,7 @@ export function toFlowEdges(graph: Graph, selected: string | undefined): Edge[] 
       className: `edge-${e.kind}${e.unhealthy ? ' edge-unhealthy' : ''}${active ? ' edge-active' : ''}`,
       focusable: false,
       selectable: false,
+      ...(toBox ? { zIndex: active ? EDGE_IN_FRONT : EDGE_BEHIND } : {}),
     };
   });
 }

@@ -15,9 +15,10 @@ function defined<T>(items: readonly (T | undefined | null | '')[]): T[] {
 }
 
 /**
- * One read of the estate. ECS first (clusters → services, tasks, container instances, in parallel per cluster);
- * task definitions start as soon as a service or task names one, each revision once; then EC2 for exactly the
- * subnets and instances referenced, and ELBv2 from the services' target groups out to their load balancers.
+ * One read of the estate, as a set of chains that each start when what they need has arrived. ECS first (cluster
+ * ARNs → services, tasks, container instances, in parallel per cluster); task definitions as soon as a service or
+ * task names one, each revision once; ELBv2 from the services' target groups out to their load balancers, listeners
+ * and rules; EC2 for exactly the instances, subnets and VPCs referenced.
  */
 export async function collectEstate(
   region: string,
@@ -33,43 +34,45 @@ export async function collectEstate(
     if (arn && !taskDefinitions.has(arn)) taskDefinitions.set(arn, ecs.taskDefinition(arn));
   };
 
-  const clusters = await ecs.clusters();
-  const perCluster = await Promise.all(
-    clusters.map(async (cluster) => {
-      const arn = cluster.clusterArn ?? '';
-      const [services, tasks, containerInstances] = await Promise.all([
-        ecs.services(arn).then((list) => {
-          for (const s of list) for (const d of s.deployments ?? []) wantTaskDefinition(d.taskDefinition);
-          return list;
-        }),
-        ecs.tasks(arn).then((list) => {
-          for (const t of list) wantTaskDefinition(t.taskDefinitionArn);
-          return list;
-        }),
-        cluster.registeredContainerInstancesCount === 0 ? Promise.resolve([]) : ecs.containerInstances(arn),
-      ]);
-      return { services, tasks, containerInstances: containerInstances.map((instance) => ({ clusterArn: arn, instance })) };
+  // Services and tasks are listed as soon as the cluster ARNs are known; describing the clusters runs beside them
+  // and decides only whether a cluster has container instances to read.
+  const clusterArns = await ecs.clusterArns();
+  const described = ecs.clusters(clusterArns);
+  const servicesP = Promise.all(
+    clusterArns.map((arn) =>
+      ecs.services(arn).then((list) => {
+        for (const s of list) for (const d of s.deployments ?? []) wantTaskDefinition(d.taskDefinition);
+        return list;
+      }),
+    ),
+  ).then((lists) => lists.flat());
+  const tasksP = Promise.all(
+    clusterArns.map((arn) =>
+      ecs.tasks(arn).then((list) => {
+        for (const t of list) wantTaskDefinition(t.taskDefinitionArn);
+        return list;
+      }),
+    ),
+  ).then((lists) => lists.flat());
+  const containerInstancesP = Promise.all(
+    clusterArns.map(async (arn) => {
+      const cluster = (await described).find((c) => c.clusterArn === arn);
+      const list = cluster?.registeredContainerInstancesCount === 0 ? [] : await ecs.containerInstances(arn);
+      return list.map((instance) => ({ clusterArn: arn, instance }));
     }),
+  ).then((lists) => lists.flat());
+
+  // Each chain starts as soon as what it needs has arrived: load balancing needs only the services, EC2 instances
+  // only the container instances, subnets the tasks, instances and balancers.
+  const instancesP = containerInstancesP.then((list) => ec2.instances(defined(list.map((c) => c.instance.ec2InstanceId))));
+  const targetGroupsP = servicesP.then((services) =>
+    elbv2.targetGroups(defined(services.flatMap((s) => (s.loadBalancers ?? []).map((l) => l.targetGroupArn)))),
   );
-  const services = perCluster.flatMap((c) => c.services);
-  const tasks = perCluster.flatMap((c) => c.tasks);
-  const containerInstances = perCluster.flatMap((c) => c.containerInstances);
-
-  const readNetwork = async () => {
-    const instances = await ec2.instances(defined(containerInstances.map((c) => c.instance.ec2InstanceId)));
-    const subnetIds = defined([
-      ...tasks.flatMap((t) => (t.attachments ?? []).flatMap((a) => (a.details ?? []).filter((d) => d.name === 'subnetId').map((d) => d.value))),
-      ...services.flatMap((s) => s.networkConfiguration?.awsvpcConfiguration?.subnets ?? []),
-      ...instances.map((i) => i.SubnetId),
-    ]);
-    return { instances, subnetIds };
-  };
-
-  const readLoadBalancing = async () => {
-    const tgArns = defined(services.flatMap((s) => (s.loadBalancers ?? []).map((l) => l.targetGroupArn)));
-    const targetGroups = await elbv2.targetGroups(tgArns);
-    const healthPromise = Promise.all(targetGroups.map(async (tg) => [tg.TargetGroupArn ?? '', await elbv2.targetHealth(tg.TargetGroupArn ?? '')] as const));
-    const loadBalancers = await elbv2.loadBalancers(defined(targetGroups.flatMap((tg) => tg.LoadBalancerArns ?? [])));
+  const healthP = targetGroupsP.then((tgs) =>
+    Promise.all(tgs.map(async (tg) => [tg.TargetGroupArn ?? '', await elbv2.targetHealth(tg.TargetGroupArn ?? '')] as const)),
+  );
+  const loadBalancersP = targetGroupsP.then((tgs) => elbv2.loadBalancers(defined(tgs.flatMap((tg) => tg.LoadBalancerArns ?? []))));
+  const listenersRulesP = loadBalancersP.then(async (loadBalancers) => {
     const listeners = (await Promise.all(loadBalancers.map((lb) => elbv2.listeners(lb.LoadBalancerArn ?? '')))).flat();
     // Only application load balancers have rules beyond the listener's default action.
     const albs = new Set(loadBalancers.filter((lb) => lb.Type === 'application').map((lb) => lb.LoadBalancerArn));
@@ -78,16 +81,36 @@ export async function collectEstate(
         .filter((l) => albs.has(l.LoadBalancerArn))
         .map(async (l) => ({ listenerArn: l.ListenerArn ?? '', rules: await elbv2.rules(l.ListenerArn ?? '') })),
     );
-    const targetHealth: RawEstate['targetHealth'] = {};
-    for (const [arn, health] of await healthPromise) if (health) targetHealth[arn] = health;
-    return { targetGroups, loadBalancers, listeners, rules, targetHealth };
-  };
+    return { listeners, rules };
+  });
+  const subnetsP = Promise.all([servicesP, tasksP, instancesP, loadBalancersP]).then(([services, tasks, instances, loadBalancers]) =>
+    ec2.subnets(
+      defined([
+        ...tasks.flatMap((t) => (t.attachments ?? []).flatMap((a) => (a.details ?? []).filter((d) => d.name === 'subnetId').map((d) => d.value))),
+        ...services.flatMap((s) => s.networkConfiguration?.awsvpcConfiguration?.subnets ?? []),
+        ...instances.map((i) => i.SubnetId),
+        ...loadBalancers.flatMap((l) => (l.AvailabilityZones ?? []).map((z) => z.SubnetId)),
+      ]),
+    ),
+  );
+  const vpcIdsP = subnetsP.then((subnets) => defined(subnets.map((s) => s.VpcId)));
+  const vpcsP = vpcIdsP.then((ids) => ec2.vpcs(ids));
+  const routeTablesP = vpcIdsP.then((ids) => ec2.routeTables(ids));
 
-  const [network, lb] = await Promise.all([readNetwork(), readLoadBalancing()]);
-  const subnets = await ec2.subnets(defined([...network.subnetIds, ...lb.loadBalancers.flatMap((l) => (l.AvailabilityZones ?? []).map((z) => z.SubnetId))]));
-  const vpcIds = defined(subnets.map((s) => s.VpcId));
-  const [vpcs, routeTables] = await Promise.all([ec2.vpcs(vpcIds), ec2.routeTables(vpcIds)]);
+  const [clusters, services, tasks, containerInstances, instances, targetGroups, health, loadBalancers] = await Promise.all([
+    described,
+    servicesP,
+    tasksP,
+    containerInstancesP,
+    instancesP,
+    targetGroupsP,
+    healthP,
+    loadBalancersP,
+  ]);
+  const [{ listeners, rules }, subnets, vpcs, routeTables] = await Promise.all([listenersRulesP, subnetsP, vpcsP, routeTablesP]);
   const resolvedTaskDefinitions = defined(await Promise.all(taskDefinitions.values()));
+  const targetHealth: RawEstate['targetHealth'] = {};
+  for (const [arn, h] of health) if (h) targetHealth[arn] = h;
 
   return {
     region,
@@ -96,11 +119,15 @@ export async function collectEstate(
     tasks,
     containerInstances,
     taskDefinitions: resolvedTaskDefinitions,
-    instances: network.instances,
+    instances,
     subnets,
     vpcs,
     routeTables,
-    ...lb,
+    targetGroups,
+    loadBalancers,
+    listeners,
+    rules,
+    targetHealth,
     errors: ctx.errors,
     calls: ctx.calls,
     retries: ctx.retries,

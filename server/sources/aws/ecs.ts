@@ -27,11 +27,14 @@ export function createEcsReader(client: ECSClient, ctx: ReadContext) {
   };
 
   return {
-    async clusters(): Promise<Cluster[]> {
-      const arns = await listAll(async (nextToken) => {
+    clusterArns(): Promise<string[]> {
+      return listAll(async (nextToken) => {
         const out = await ctx.call('ecs', 'ListClusters', undefined, () => client.send(new ListClustersCommand({ maxResults: BATCH.ecsListPage, nextToken })));
         return out && { nextToken: out.nextToken, ids: out.clusterArns ?? [] };
       });
+    },
+
+    async clusters(arns: readonly string[]): Promise<Cluster[]> {
       const batches = await Promise.all(
         chunk(arns, BATCH.ecsDescribeClusters).map((clusters) =>
           ctx.call('ecs', 'DescribeClusters', undefined, () => client.send(new DescribeClustersCommand({ clusters }))),

@@ -25,7 +25,7 @@ export const BoxNode = memo(function BoxNode({ data }: NodeProps<FlowNode>) {
       );
     case 'subnet':
       return (
-        <div className={`box box-subnet ${n.public ? 'public' : 'private'}`} data-subnet={n.id}>
+        <div className={`box box-subnet ${n.public ? 'public' : 'private'}`} data-subnet={n.id} data-subnet-tasks={n.taskCount}>
           <div className="box-title">
             <span className={`badge ${n.public ? 'badge-public' : 'badge-private'}`}>{n.public ? 'public' : 'private'}</span> {n.label}{' '}
             <span className="muted">
@@ -37,10 +37,11 @@ export const BoxNode = memo(function BoxNode({ data }: NodeProps<FlowNode>) {
     case 'instance':
       return (
         <div className={`box box-instance${data.selected ? ' is-selected' : ''}`}>
-          <div className="box-title">
-            <Glyph kind="ec2" text="EC2" /> {n.label} <span className="muted">{n.instanceType}</span>
-            <span className="muted right">
-              cpu {n.cpu} · mem {n.memory}
+          <div className="box-title instance-title">
+            <Glyph kind="ec2" text="EC2" />
+            <span className="instance-id">{n.label}</span>
+            <span className="muted instance-use">
+              {n.instanceType} · cpu {n.cpu} · mem {n.memory}
             </span>
           </div>
         </div>

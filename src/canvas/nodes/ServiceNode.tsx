@@ -19,6 +19,11 @@ export const ServiceNode = memo(function ServiceNode({ data }: NodeProps<FlowNod
         {n.unhealthy ? <span className="alert-pill">{n.unhealthy} unhealthy</span> : null}
       </div>
       <div className="service-sub muted">{n.detail}</div>
+      {data.container ? (
+        <div className="service-routes" title={n.routes.join('\n')}>
+          {n.routes.length ? `⇠ ${n.routes.join(' · ')}` : 'no load balancer'}
+        </div>
+      ) : null}
       <div className="az-counts">
         {azs.length ? (
           azs.map(([az, count]) => <span key={az} className="az-chip">{`${az.slice(-1)}:${count}`}</span>)

@@ -2,6 +2,7 @@ import type { NodeTypes } from '@xyflow/react';
 import { BoxNode } from './BoxNode';
 import { LoadBalancerNode } from './LoadBalancerNode';
 import { ServiceNode } from './ServiceNode';
+import { SketchNode } from './SketchNode';
 import { TargetGroupNode } from './TargetGroupNode';
 import { TaskGroupNode } from './TaskGroupNode';
 import { TaskNode } from './TaskNode';
@@ -18,4 +19,5 @@ export const nodeTypes: NodeTypes = {
   loadBalancer: LoadBalancerNode,
   targetGroup: TargetGroupNode,
   service: ServiceNode,
+  sketch: SketchNode,
 };

@@ -22,7 +22,56 @@ interface TaskInfo {
 }
 
 const revisionOf = (arn: string) => arn.split('/').pop() ?? arn;
+
+/** Plain ordering of ids (ARNs are ASCII): stable across machines and much cheaper than localeCompare. */
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Groups items by key in one pass, keeping their order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === undefined) continue;
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
 const short = (arn: string) => arn.split('/').pop() ?? arn;
+
+/** A rule as the map labels it: its path conditions, or the listener's protocol and port for a default action. */
+function ruleLabel(listener: { protocol?: string | undefined; port?: number | undefined }, rule: { conditions: string[] }): string {
+  return rule.conditions.length ? rule.conditions.map((c) => c.replace(/^path-pattern /, '')).join(' ') : `${listener.protocol ?? ''}:${listener.port ?? ''}`;
+}
+
+/** Per target group, the load balancer rules that send traffic to it, as "lb-name condition". */
+function routesByTargetGroup(topology: Topology): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const lb of resourcesOf(topology, 'loadBalancer')) {
+    for (const listener of lb.listeners) {
+      for (const rule of listener.rules) {
+        const what = ruleLabel(listener, rule);
+        for (const t of rule.targets) {
+          const list = out.get(t.targetGroupArn) ?? [];
+          const route = `${lb.name} ${what}`;
+          if (!list.includes(route)) list.push(route);
+          out.set(t.targetGroupArn, list);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function serviceRoutes(s: Service, routes: Map<string, string[]>, tgNames: Map<string, string>): string[] {
+  return s.loadBalancers.flatMap((b) => {
+    if (!b.targetGroupArn) return [];
+    const tg = tgNames.get(b.targetGroupArn) ?? short(b.targetGroupArn);
+    const via = routes.get(b.targetGroupArn) ?? [];
+    return via.length ? via.map((r) => `${r} → ${tg}`) : [`${tg} (no listener rule)`];
+  });
+}
 
 function serviceDetail(s: Service): string {
   const placement = s.launchType ?? s.capacityProviderStrategy.map((c) => c.capacityProvider).join('+');
@@ -57,12 +106,8 @@ function placeTasks(
   colorOf: (id: string | undefined) => number,
   names: Map<string, string>,
 ): void {
-  const sorted = [...infos].sort((a, b) => (a.task.serviceArn ?? '~').localeCompare(b.task.serviceArn ?? '~') || a.task.id.localeCompare(b.task.id));
-  const groups = new Map<string, TaskInfo[]>();
-  for (const info of sorted) {
-    const key = info.task.serviceArn ?? info.task.group ?? 'standalone';
-    groups.set(key, [...(groups.get(key) ?? []), info]);
-  }
+  const sorted = [...infos].sort((a, b) => byCodePoint(a.task.serviceArn ?? '~', b.task.serviceArn ?? '~') || byCodePoint(a.task.id, b.task.id));
+  const groups = groupBy(sorted, (info) => info.task.serviceArn ?? info.task.group ?? 'standalone');
   for (const [key, list] of groups) {
     const groupId = `group:${parent}:${key}`;
     const serviceId = list[0]?.task.serviceArn;
@@ -112,9 +157,7 @@ function bandNodes(
       for (const rule of listener.rules) {
         for (const target of rule.targets) {
           const id = `${lb.id}->${target.targetGroupArn}`;
-          const what = rule.conditions.length
-            ? rule.conditions.map((c) => c.replace(/^path-pattern /, '')).join(' ')
-            : `${listener.protocol ?? ''}:${listener.port ?? ''}`;
+          const what = ruleLabel(listener, rule);
           const prev = edges.get(id);
           edges.set(id, {
             id,
@@ -141,9 +184,12 @@ function bandNodes(
       unreadable: tg.targets === undefined,
     });
   }
+  const routes = routesByTargetGroup(topology);
+  const tgNames = new Map(tgs.map((tg) => [tg.id, tg.name]));
   if (withServices) {
+    const byService = groupBy(infos, (i) => i.task.serviceArn);
     for (const s of resourcesOf(topology, 'service')) {
-      const mine = infos.filter((i) => i.task.serviceArn === s.id && i.health !== 'stopped');
+      const mine = (byService.get(s.id) ?? []).filter((i) => i.health !== 'stopped');
       const azCounts: Record<string, number> = {};
       for (const i of mine) if (i.task.az) azCounts[i.task.az] = (azCounts[i.task.az] ?? 0) + 1;
       nodes.push({
@@ -155,6 +201,7 @@ function bandNodes(
         azCounts,
         deploying: s.deployments.length > 1 || s.deployments.some((d) => d.rolloutState === 'IN_PROGRESS'),
         unhealthy: mine.filter((i) => i.health === 'unhealthy').length,
+        routes: serviceRoutes(s, routes, tgNames),
       });
     }
   }
@@ -183,13 +230,9 @@ function networkGraph(
   const knownSubnets = new Set(subnets.map((s) => s.id));
   const instances = resourcesOf(topology, 'containerInstance');
   // Tasks whose subnet could not be read still count: they sit in an "unknown subnet" box of their AZ.
-  const unplaced = new Map<string, TaskInfo[]>();
-  const bySubnet = new Map<string, TaskInfo[]>();
-  for (const info of infos) {
-    const s = info.task.subnetId;
-    if (s && knownSubnets.has(s)) bySubnet.set(s, [...(bySubnet.get(s) ?? []), info]);
-    else unplaced.set(info.task.az ?? 'unknown', [...(unplaced.get(info.task.az ?? 'unknown') ?? []), info]);
-  }
+  const bySubnet = groupBy(infos, (i) => (i.task.subnetId && knownSubnets.has(i.task.subnetId) ? i.task.subnetId : undefined));
+  const unplaced = groupBy(infos, (i) => (i.task.subnetId && knownSubnets.has(i.task.subnetId) ? undefined : (i.task.az ?? 'unknown')));
+  const hostsBySubnet = groupBy(instances, (i) => i.subnetId);
   const azs = [...new Set([...subnets.map((s) => s.az), ...unplaced.keys()])].sort();
   const vpcIds = vpcs.length ? vpcs.map((v) => v.id) : ['vpc:unknown'];
   for (const vpcId of vpcIds) {
@@ -217,7 +260,8 @@ function networkGraph(
           az,
           taskCount: tasks.length,
         });
-        const hosts = instances.filter((i) => i.subnetId === subnet.id);
+        const hosts = hostsBySubnet.get(subnet.id) ?? [];
+        const tasksByHost = groupBy(tasks, (t) => t.task.containerInstanceArn);
         for (const host of hosts) {
           nodes.push({
             kind: 'instance',
@@ -229,15 +273,7 @@ function networkGraph(
             memory: `${host.registered.memory - host.remaining.memory}/${host.registered.memory}`,
             resourceId: host.id,
           });
-          placeTasks(
-            nodes,
-            host.id,
-            tasks.filter((t) => t.task.containerInstanceArn === host.id),
-            fold,
-            options.expanded,
-            colorOf,
-            names,
-          );
+          placeTasks(nodes, host.id, tasksByHost.get(host.id) ?? [], fold, options.expanded, colorOf, names);
         }
         const hostIds = new Set(hosts.map((h) => h.id));
         placeTasks(
@@ -269,7 +305,11 @@ function serviceGraph(
   names: Map<string, string>,
 ): Graph {
   const nodes: GraphNode[] = [];
-  const services = resourcesOf(topology, 'service');
+  const services = groupBy(resourcesOf(topology, 'service'), (s) => s.clusterArn);
+  const byService = groupBy(infos, (i) => i.task.serviceArn);
+  const routes = routesByTargetGroup(topology);
+  const tgNames = new Map(resourcesOf(topology, 'targetGroup').map((tg) => [tg.id, tg.name]));
+  const standaloneByCluster = groupBy(infos, (i) => (i.task.serviceArn ? undefined : i.task.clusterArn));
   for (const cluster of resourcesOf(topology, 'cluster')) {
     const placement = cluster.capacityProviders.length
       ? cluster.capacityProviders.join(', ')
@@ -282,8 +322,8 @@ function serviceGraph(
       label: cluster.name,
       detail: `${cluster.activeServices} services · ${cluster.runningTasks} tasks · ${placement}`,
     });
-    for (const s of services.filter((x) => x.clusterArn === cluster.id)) {
-      const mine = infos.filter((i) => i.task.serviceArn === s.id);
+    for (const s of services.get(cluster.id) ?? []) {
+      const mine = byService.get(s.id) ?? [];
       const azCounts: Record<string, number> = {};
       for (const i of mine) if (i.task.az && i.health !== 'stopped') azCounts[i.task.az] = (azCounts[i.task.az] ?? 0) + 1;
       nodes.push({
@@ -296,10 +336,11 @@ function serviceGraph(
         azCounts,
         deploying: s.deployments.length > 1 || s.deployments.some((d) => d.rolloutState === 'IN_PROGRESS'),
         unhealthy: mine.filter((i) => i.health === 'unhealthy').length,
+        routes: serviceRoutes(s, routes, tgNames),
       });
       placeTasks(nodes, s.id, mine, mine.length > FOLD_SERVICE_AT, options.expanded, colorOf, names);
     }
-    const standalone = infos.filter((i) => i.task.clusterArn === cluster.id && !i.task.serviceArn);
+    const standalone = standaloneByCluster.get(cluster.id) ?? [];
     if (standalone.length) placeTasks(nodes, cluster.id, standalone, standalone.length > FOLD_SERVICE_AT, options.expanded, colorOf, names);
   }
   const band = bandNodes(topology, infos, colorOf, false);

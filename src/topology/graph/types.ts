@@ -28,7 +28,17 @@ export type GraphNode =
   | (Base & { kind: 'taskGroup'; label: string; serviceId?: string; color: number; counts: HealthCounts; taskIds: string[] })
   | (Base & { kind: 'loadBalancer'; label: string; lbType: string; scheme: string; azs: string[] })
   | (Base & { kind: 'targetGroup'; label: string; detail: string; counts: HealthCounts; unreadable: boolean })
-  | (Base & { kind: 'service'; label: string; color: number; detail: string; azCounts: Record<string, number>; deploying: boolean; unhealthy: number });
+  | (Base & {
+      kind: 'service';
+      label: string;
+      color: number;
+      detail: string;
+      azCounts: Record<string, number>;
+      deploying: boolean;
+      unhealthy: number;
+      /** How traffic reaches it: "storefront-alb /api/* → api-tg", one per load balancer rule */
+      routes: string[];
+    });
 
 export type GraphNodeKind = GraphNode['kind'];
 

@@ -6,16 +6,19 @@ import { readThroughFake } from '../../../server/fake-aws/readWorld';
 import { buildGraph } from '../graph/buildGraph';
 import type { Graph } from '../graph/types';
 import { resourcesOf, type Topology } from '../model';
-import { layoutGraph } from './layoutGraph';
+import { bandRows, layoutGraph } from './layoutGraph';
+import { BAND_MIN_WIDTH } from './sizes';
 import type { Box, Layout } from './types';
 
 const elk = new ELK();
 let demo: Topology;
 let large: Topology;
+let huge: Topology;
 
 beforeAll(async () => {
   demo = (await readThroughFake({ world: demoWorld() })).topology;
   large = (await readThroughFake({ world: generateWorld({ clusters: 4, services: 40, tasks: 600, loadBalancers: 3, azs: 3, seed: 9 }) })).topology;
+  huge = (await readThroughFake({ world: generateWorld({ clusters: 8, services: 240, tasks: 2400, loadBalancers: 12, azs: 3, seed: 4 }) })).topology;
 });
 
 const inside = (child: Box, parent: Box) =>
@@ -100,5 +103,35 @@ describe('buildGraph + layoutGraph', () => {
     const cart = graph.nodes.find((n) => n.kind === 'service' && n.label === 'cart');
     expect(cart?.kind === 'service' && Object.keys(cart.azCounts)).toHaveLength(2);
     expect(graph.nodes.filter((n) => n.kind === 'task' && n.oldRevision)).toHaveLength(2);
+  });
+
+  it('wraps a large band into rows no wider than the map, each target group above the services it serves', async () => {
+    for (const view of ['network', 'service'] as const) {
+      const graph = buildGraph(huge, { view, expanded: new Set() });
+      const layout = await layoutGraph(graph, elk);
+      checkInvariants(graph, layout);
+      const boxes = new Map(layout.boxes.map((b) => [b.id, b]));
+      const band = graph.nodes.filter((n) => !n.parent && (n.kind === 'targetGroup' || n.kind === 'service' || n.kind === 'loadBalancer'));
+      const right = Math.max(...band.map((n) => (boxes.get(n.id)?.x ?? 0) + (boxes.get(n.id)?.width ?? 0)));
+      expect(right).toBeLessThanOrEqual(Math.max(layout.width, BAND_MIN_WIDTH) + 0.5);
+      // Far from one row: the band is several rows tall and the map is not a ribbon.
+      expect(new Set(band.map((n) => boxes.get(n.id)?.y)).size).toBeGreaterThan(2);
+      expect(layout.width / layout.height).toBeLessThan(4);
+      for (const e of graph.edges.filter((x) => x.kind === 'serves')) {
+        const tg = boxes.get(e.source);
+        const svc = boxes.get(e.target);
+        if (view === 'network' && tg && svc) expect(tg.y + tg.height, `${e.id}`).toBeLessThanOrEqual(svc.y);
+      }
+    }
+  });
+
+  it('groups never straddle two band rows', () => {
+    const graph = buildGraph(huge, { view: 'network', expanded: new Set() });
+    const bandNodes = graph.nodes.filter((n) => !n.parent && (n.kind === 'targetGroup' || n.kind === 'service'));
+    const rows = bandRows(bandNodes, graph, (n) => (n.kind === 'targetGroup' ? 0 : 1), 3000);
+    expect(rows.length).toBeGreaterThan(1);
+    const rowOf = new Map(rows.flatMap((r, i) => r.nodes.map((n) => [n.id, i] as const)));
+    expect(rowOf.size).toBe(bandNodes.length);
+    for (const e of graph.edges) if (rowOf.has(e.source) && rowOf.has(e.target)) expect(rowOf.get(e.source)).toBe(rowOf.get(e.target));
   });
 });

@@ -27,22 +27,32 @@ export function childrenIndex(graph: Graph): Map<string, GraphNode[]> {
 
 const isLeaf = (n: GraphNode) => n.kind === 'task' || n.kind === 'taskGroup';
 
-/** Task grid columns: four for a readable subnet, more when the busiest subnet would otherwise be very tall. */
+/**
+ * Task grid columns of a subnet: four for a readable subnet, more as the busiest subnet grows, so a large estate
+ * stays roughly as wide as it is tall instead of becoming a narrow tower.
+ */
 export function columnsFor(maxItems: number): number {
-  return Math.min(12, Math.max(4, Math.ceil(Math.sqrt(maxItems / 2))));
+  return Math.min(40, Math.max(4, Math.ceil(Math.sqrt(maxItems / 2))));
+}
+
+/** Grid columns of a container instance holding `n` tasks: wide enough for a squarish block, never wider than the subnet. */
+export function hostColumns(n: number, subnetCols: number): number {
+  return Math.min(subnetCols, Math.max(2, Math.ceil(Math.sqrt(n * 1.5))));
 }
 
 /**
  * Deterministic packing of the network view: VPC › AZ columns › subnets (public rows above private, aligned across
- * AZs) › container instances › tasks in a grid, replicas of one service side by side. Milliseconds at 20,000 tasks.
+ * AZs) › container instances side by side in shelves › tasks in a grid, replicas of one service side by side.
+ * Milliseconds at 20,000 tasks.
  */
 export function packNetwork(graph: Graph): Packed {
   const children = childrenIndex(graph);
   const kids = (id: string) => children.get(id) ?? [];
   const boxes = new Map<string, Box>();
   const subnets = graph.nodes.filter((n) => n.kind === 'subnet');
-  const maxItems = Math.max(0, ...subnets.map((s) => kids(s.id).length), ...graph.nodes.filter((n) => n.kind === 'instance').map((i) => kids(i.id).length));
-  const cols = columnsFor(maxItems);
+  // A subnet's size in task slots: its loose tasks plus its hosts' tasks (each host at least one row of two).
+  const slots = (s: GraphNode) => kids(s.id).reduce((n, k) => n + (k.kind === 'instance' ? Math.max(2, kids(k.id).length) : 1), 0);
+  const cols = columnsFor(Math.max(0, ...subnets.map(slots)));
   const innerWidth = gridWidth(cols, TASK.width) + 2 * pad;
   const subnetWidth = innerWidth + 2 * pad;
   const azWidth = subnetWidth + 2 * pad;
@@ -51,22 +61,35 @@ export function packNetwork(graph: Graph): Packed {
   const packSubnet = (subnet: GraphNode): number => {
     let y = header.subnet;
     const content = kids(subnet.id);
+    // Hosts fill shelves left to right; a shelf is as tall as its tallest host.
+    let x = pad;
+    let shelf = 0;
     for (const host of content.filter((n) => n.kind === 'instance')) {
+      const tasks = kids(host.id);
+      const hc = hostColumns(tasks.length, cols);
+      const width = gridWidth(hc, TASK.width) + 2 * pad;
+      if (x > pad && x + width > pad + innerWidth) {
+        y += shelf + gap;
+        x = pad;
+        shelf = 0;
+      }
       const tmp: Box[] = [];
       const used = gridPlace(
         tmp,
-        kids(host.id).map((t) => t.id),
+        tasks.map((t) => t.id),
         host.id,
         pad,
         header.instance,
-        cols,
+        hc,
         TASK,
       );
       tmp.forEach((b) => boxes.set(b.id, b));
       const height = header.instance + Math.max(used, TASK.height) + pad;
-      boxes.set(host.id, { id: host.id, parent: subnet.id, x: pad, y, width: innerWidth, height });
-      y += height + gap;
+      boxes.set(host.id, { id: host.id, parent: subnet.id, x, y, width, height });
+      x += width + gap;
+      shelf = Math.max(shelf, height);
     }
+    if (shelf) y += shelf + gap;
     const loose: Box[] = [];
     const used = gridPlace(
       loose,

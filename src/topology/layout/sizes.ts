@@ -15,18 +15,30 @@ export const SPACING = {
   /** between siblings */
   gap: 8,
   /** a box's title strip */
-  header: { vpc: 40, az: 34, subnet: 40, instance: 40, cluster: 58, service: 66 },
+  header: { vpc: 40, az: 34, subnet: 40, instance: 40, cluster: 58, service: 80 },
   /** between the band (load balancers, target groups, services) and the VPC */
   bandGap: 56,
   /** between rows of load balancers */
   laneGap: 12,
+  /** between the rows of a wrapped band */
+  bandRowGap: 40,
+  /** between the layers of a band row packed without ELK */
+  bandLayerGap: 56,
 };
+
+/** A band narrower than this never wraps, however narrow the boxes below it. */
+export const BAND_MIN_WIDTH = 2400;
 
 export function leafSize(kind: GraphNodeKind): { width: number; height: number } {
   const size = LEAF_SIZE[kind];
   if (!size) throw new Error(`${kind} is a container, not a leaf`);
   return size;
 }
+
+export const BAND_NODE_GAP = 24;
+
+/** Bands with more nodes than this are packed group by group instead of by ELK. */
+export const BAND_ELK_LIMIT = 150;
 
 /** ELK options for the band: layered, cheap placement (about 10× faster than the defaults on large bands). */
 export const ELK_BAND_OPTIONS: Record<string, string> = {
@@ -36,7 +48,7 @@ export const ELK_BAND_OPTIONS: Record<string, string> = {
   'elk.layered.nodePlacement.strategy': 'SIMPLE',
   'elk.layered.thoroughness': '1',
   'elk.partitioning.activate': 'true',
-  'elk.spacing.nodeNode': '24',
+  'elk.spacing.nodeNode': String(BAND_NODE_GAP),
   'elk.layered.spacing.nodeNodeBetweenLayers': '56',
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
   'elk.separateConnectedComponents': 'false',

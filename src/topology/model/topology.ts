@@ -50,14 +50,24 @@ export type ReadError = z.infer<typeof ReadError>;
 export type ReadStats = z.infer<typeof ReadStats>;
 export type Topology = z.infer<typeof Topology>;
 
+/** Per resources object: its resources grouped by kind, in id order. Topologies are never mutated once built. */
+const byKind = new WeakMap<Topology['resources'], Map<ResourceKind, Resource[]>>();
+
 /** Resources of one kind, in id order so every consumer sees the same stable order. */
 export function resourcesOf<K extends ResourceKind>(topology: Topology, kind: K): ResourceOf<K>[] {
-  const out: ResourceOf<K>[] = [];
-  for (const id of Object.keys(topology.resources).sort()) {
-    const r = topology.resources[id];
-    if (r && r.kind === kind) out.push(r as ResourceOf<K>);
+  let index = byKind.get(topology.resources);
+  if (!index) {
+    index = new Map();
+    for (const id of Object.keys(topology.resources).sort()) {
+      const r = topology.resources[id];
+      if (!r) continue;
+      const list = index.get(r.kind);
+      if (list) list.push(r);
+      else index.set(r.kind, [r]);
+    }
+    byKind.set(topology.resources, index);
   }
-  return out;
+  return [...((index.get(kind) ?? []) as ResourceOf<K>[])];
 }
 
 export function resourceOf<K extends ResourceKind>(topology: Topology, kind: K, id: string | undefined): ResourceOf<K> | undefined {

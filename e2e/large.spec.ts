@@ -1,0 +1,65 @@
+import { expect, test, type Page } from '@playwright/test';
+import { LARGE_PORT } from '../playwright.config';
+
+test.use({ baseURL: `http://127.0.0.1:${LARGE_PORT}` });
+
+async function zoom(page: Page): Promise<number> {
+  const t = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
+  return Number(/scale\(([\d.e-]+)\)/.exec(t)?.[1] ?? 1);
+}
+
+async function openOverview(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.locator('.canvas[data-rendered="true"]').waitFor({ timeout: 60_000 });
+  await expect(page.locator('.react-flow')).toHaveAttribute('data-lod', 'overview');
+}
+
+test('a large estate opens as an overview: every task drawn, a few dozen DOM nodes', async ({ page, request }) => {
+  await openOverview(page);
+  const topology = (await (await request.get('/api/topology')).json()) as { resources: Record<string, { kind: string }> };
+  const tasks = Object.values(topology.resources).filter((r) => r.kind === 'task').length;
+  await expect(page.getByTestId('task-count')).toHaveText(String(tasks));
+  await expect(page.getByTestId('overview-hint')).toBeVisible();
+  expect(await page.locator('.react-flow__node').count()).toBeLessThan(60);
+  expect(await page.locator('[data-task]').count()).toBe(0);
+  // The sketches hold the folded groups and lone tasks of every subnet, and the whole band.
+  const items = await page.locator('canvas.sketch').evaluateAll((els) => els.reduce((n, el) => n + Number(el.getAttribute('data-sketch-items')), 0));
+  expect(items).toBeGreaterThan(500);
+  await page.screenshot({ path: 'test-results/large-overview.png' });
+});
+
+test('zooming in swaps the sketches for real task nodes, culled to the screen; zooming out swaps back', async ({ page }) => {
+  await openOverview(page);
+  const threshold = Number(await page.locator('.react-flow').getAttribute('data-overview-below'));
+  const subnet = page.locator('[data-subnet-tasks]').filter({ hasNotText: ' 0 tasks' }).first();
+  const box = await subnet.boundingBox();
+  if (!box) throw new Error('no subnet on screen');
+  await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 200));
+  for (let i = 0; i < 60 && (await zoom(page)) < threshold * 1.2; i++) await page.mouse.wheel(0, -200);
+  await expect(page.locator('.react-flow')).toHaveAttribute('data-lod', 'detail');
+  await expect(page.locator('[data-task], [data-group]').first()).toBeVisible();
+  const mounted = await page.locator('.react-flow__node').count();
+  expect(mounted).toBeGreaterThan(10);
+  expect(mounted).toBeLessThan(700);
+  await page.screenshot({ path: 'test-results/large-detail.png' });
+  for (let i = 0; i < 60 && (await zoom(page)) > threshold * 0.8; i++) await page.mouse.wheel(0, 200);
+  await expect(page.locator('.react-flow')).toHaveAttribute('data-lod', 'overview');
+});
+
+test('selecting a service lights its tasks in every AZ on the overview', async ({ page }) => {
+  await openOverview(page);
+  const before = await page.locator('canvas.sketch').first().screenshot();
+  await page.goto(`/?select=${encodeURIComponent(await firstServiceArn(page))}`);
+  await page.locator('.canvas[data-rendered="true"]').waitFor();
+  await expect(page.getByRole('complementary', { name: 'Details' })).toBeVisible();
+  const after = await page.locator('canvas.sketch').first().screenshot();
+  expect(after.equals(before)).toBe(false);
+});
+
+async function firstServiceArn(page: Page): Promise<string> {
+  const res = await page.request.get('/api/topology');
+  const topology = (await res.json()) as { resources: Record<string, { kind: string; id: string }> };
+  const svc = Object.values(topology.resources).find((r) => r.kind === 'service');
+  if (!svc) throw new Error('no service');
+  return svc.id;
+}

@@ -1,0 +1,149 @@
+import { memo, useEffect, useRef } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import type { TaskHealth } from '../../topology/graph/types';
+import { itemAt, type SketchData, type SketchFlowNode, type SketchItem } from '../sketch';
+
+/** Canvas pixels per map unit are capped here, so a sketch costs at most this many pixels of memory. */
+const MAX_PIXELS = 8_000_000;
+
+/** Colours come from the stylesheet's custom properties: one palette for the DOM nodes and the sketches. */
+function cssColors(): { service: (i: number) => string; health: (h: TaskHealth) => string } {
+  const style = getComputedStyle(document.documentElement);
+  const get = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  const services = Array.from({ length: 12 }, (_, i) => get(`--svc-${i}`, '#8895a7'));
+  const health: Record<TaskHealth, string> = {
+    healthy: get('--healthy', '#2e9e5b'),
+    unhealthy: get('--unhealthy', '#d93025'),
+    pending: get('--pending', '#e8a317'),
+    stopped: get('--stopped', '#7b8594'),
+    unknown: get('--unknown', '#a9b4c2'),
+  };
+  return { service: (i) => services[i] ?? '#8895a7', health: (h) => health[h] };
+}
+
+function worstHealth(item: SketchItem): TaskHealth {
+  if (item.health) return item.health;
+  const c = item.counts;
+  if (!c) return 'unknown';
+  if (c.unhealthy) return 'unhealthy';
+  if (c.pending) return 'pending';
+  if (c.healthy) return 'healthy';
+  return c.stopped ? 'stopped' : 'unknown';
+}
+
+function draw(canvas: HTMLCanvasElement, data: SketchData, scale: number): void {
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  const colors = cssColors();
+  ctx.setTransform(scale, 0, 0, scale, 0, 0);
+  ctx.clearRect(0, 0, data.width, data.height);
+  const lit = (it: { serviceId?: string }) => data.focus === undefined || it.serviceId === data.focus;
+
+  for (const l of data.lines) {
+    ctx.globalAlpha = data.focus === undefined || l.target === data.focus ? 0.7 : 0.15;
+    ctx.strokeStyle = l.unhealthy ? colors.health('unhealthy') : '#7d8da3';
+    ctx.lineWidth = l.unhealthy ? 3 : 1.5;
+    const dy = (l.y2 - l.y1) / 2;
+    ctx.beginPath();
+    ctx.moveTo(l.x1, l.y1);
+    ctx.bezierCurveTo(l.x1, l.y1 + dy, l.x2, l.y2 - dy, l.x2, l.y2);
+    ctx.stroke();
+  }
+
+  const fontPx = 13;
+  const legible = fontPx * scale >= 5;
+  ctx.font = `600 ${fontPx}px system-ui, sans-serif`;
+  ctx.textBaseline = 'middle';
+  for (const it of data.items) {
+    const health = worstHealth(it);
+    ctx.globalAlpha = it.kind === 'task' || it.kind === 'taskGroup' || it.kind === 'service' ? (lit(it) ? 1 : 0.18) : 1;
+    if (it.kind === 'instance') {
+      ctx.fillStyle = '#eef2f8';
+      ctx.strokeStyle = '#8aa0bf';
+      ctx.lineWidth = 2;
+      ctx.fillRect(it.x, it.y, it.w, it.h);
+      ctx.strokeRect(it.x, it.y, it.w, it.h);
+    } else if (it.kind === 'loadBalancer' || it.kind === 'targetGroup') {
+      ctx.fillStyle = it.kind === 'loadBalancer' ? '#232f3e' : '#e9ebfb';
+      ctx.fillRect(it.x, it.y, it.w, it.h);
+      ctx.fillStyle = colors.health(health);
+      if (it.kind === 'targetGroup') ctx.fillRect(it.x, it.y + it.h - 10, it.w, 10);
+      if (health === 'unhealthy') {
+        ctx.strokeStyle = colors.health('unhealthy');
+        ctx.lineWidth = 6;
+        ctx.strokeRect(it.x, it.y, it.w, it.h);
+      }
+    } else {
+      // Tasks, folded groups and services: the service's colour, health in the right-hand third.
+      ctx.fillStyle = colors.service(it.color);
+      ctx.fillRect(it.x, it.y, it.w, it.h);
+      if (it.kind !== 'service') {
+        ctx.fillStyle = colors.health(health);
+        ctx.fillRect(it.x + (it.w * 2) / 3, it.y, it.w / 3, it.h);
+      }
+      if (health === 'unhealthy') {
+        ctx.strokeStyle = colors.health('unhealthy');
+        ctx.lineWidth = 8;
+        ctx.strokeRect(it.x, it.y, it.w, it.h);
+      }
+    }
+    if (it.id === data.selected) {
+      ctx.globalAlpha = 1;
+      ctx.strokeStyle = '#1a73e8';
+      ctx.lineWidth = 10;
+      ctx.strokeRect(it.x - 4, it.y - 4, it.w + 8, it.h + 8);
+    }
+    if (legible && it.kind !== 'task') {
+      ctx.fillStyle = it.kind === 'loadBalancer' || it.kind === 'taskGroup' || it.kind === 'service' ? '#fff' : '#1d2733';
+      const text = it.count ? `${it.label} ×${it.count}` : it.label;
+      ctx.fillText(text, it.x + 6, it.y + Math.min(it.h / 2, 16), Math.max(10, it.w - 12));
+    }
+  }
+  ctx.globalAlpha = 1;
+}
+
+function describe(it: SketchItem): string {
+  const what = it.kind === 'taskGroup' ? `${it.count ?? 0} tasks of ${it.label}` : it.label;
+  const c = it.counts;
+  const health = c
+    ? ` · ${c.healthy} healthy${c.unhealthy ? `, ${c.unhealthy} unhealthy` : ''}${c.pending ? `, ${c.pending} pending` : ''}`
+    : it.health
+      ? ` · ${it.health}`
+      : '';
+  return `${what}${health} (zoom in for details)`;
+}
+
+/**
+ * One canvas standing for many nodes at overview zoom. It is drawn once per change of its data, never per frame;
+ * React Flow moves and scales it with the viewport like any other node.
+ */
+export const SketchNode = memo(function SketchNode({ data }: NodeProps<SketchFlowNode>) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const scale = Math.min(0.6 * (window.devicePixelRatio || 1), Math.sqrt(MAX_PIXELS / Math.max(1, data.width * data.height)));
+  useEffect(() => {
+    if (ref.current) draw(ref.current, data, scale);
+  }, [data, scale]);
+  return (
+    <canvas
+      ref={ref}
+      className="sketch"
+      data-sketch-items={data.items.length}
+      width={Math.max(1, Math.round(data.width * scale))}
+      height={Math.max(1, Math.round(data.height * scale))}
+      style={{ width: data.width, height: data.height }}
+      onMouseMove={(e) => {
+        const r = e.currentTarget.getBoundingClientRect();
+        const it = itemAt(data.items, ((e.clientX - r.left) * data.width) / r.width, ((e.clientY - r.top) * data.height) / r.height);
+        e.currentTarget.title = it ? describe(it) : '';
+      }}
+    />
+  );
+});
+
+/** The item of a sketch under a mouse event, for the canvas-level click handler. */
+export function sketchItemAt(event: { clientX: number; clientY: number; target: EventTarget | null }, data: SketchData): SketchItem | undefined {
+  const el = event.target instanceof Element ? event.target.closest('canvas.sketch') : null;
+  if (!el) return undefined;
+  const r = el.getBoundingClientRect();
+  return itemAt(data.items, ((event.clientX - r.left) * data.width) / r.width, ((event.clientY - r.top) * data.height) / r.height);
+}

@@ -1,0 +1,79 @@
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoWorld } from '../../server/fake-aws/demo';
+import { generateWorld } from '../../server/fake-aws/generate';
+import { readThroughFake } from '../../server/fake-aws/readWorld';
+import { buildGraph } from '../topology/graph/buildGraph';
+import type { Graph } from '../topology/graph/types';
+import { layoutGraph } from '../topology/layout/layoutGraph';
+import type { Layout } from '../topology/layout/types';
+import type { Topology } from '../topology/model';
+import { itemAt, needsOverview, overview, overviewBelowZoom } from './sketch';
+
+const elk = new ELK();
+let demo: Topology;
+let big: Topology;
+
+beforeAll(async () => {
+  demo = (await readThroughFake({ world: demoWorld() })).topology;
+  big = (await readThroughFake({ world: generateWorld({ clusters: 6, services: 120, tasks: 1500, loadBalancers: 6, azs: 3, seed: 3 }) })).topology;
+});
+
+async function laid(topology: Topology, view: 'network' | 'service'): Promise<{ graph: Graph; layout: Layout }> {
+  const graph = buildGraph(topology, { view, expanded: new Set() });
+  return { graph, layout: await layoutGraph(graph, elk) };
+}
+
+describe('overview level of detail', () => {
+  it('exists only for large maps', async () => {
+    expect(needsOverview((await laid(demo, 'network')).graph)).toBe(false);
+    expect(needsOverview((await laid(big, 'network')).graph)).toBe(true);
+  });
+
+  it('draws every node either as itself or in exactly one sketch, inside the sketch, in both views', async () => {
+    for (const view of ['network', 'service'] as const) {
+      const { graph, layout } = await laid(big, view);
+      const { keep, sketches } = overview(graph, layout, undefined, undefined);
+      const drawn = new Map<string, number>();
+      for (const sketch of sketches) {
+        if (sketch.parentId) expect(keep.has(sketch.parentId), sketch.id).toBe(true);
+        for (const it of sketch.data.items) {
+          drawn.set(it.id, (drawn.get(it.id) ?? 0) + 1);
+          expect(it.x).toBeGreaterThanOrEqual(-0.5);
+          expect(it.y).toBeGreaterThanOrEqual(-0.5);
+          expect(it.x + it.w).toBeLessThanOrEqual(sketch.data.width + 0.5);
+          expect(it.y + it.h).toBeLessThanOrEqual(sketch.data.height + 0.5);
+        }
+      }
+      for (const n of graph.nodes) expect(Number(keep.has(n.id)) + (drawn.get(n.id) ?? 0), `${view} ${n.kind} ${n.id}`).toBe(1);
+      // A few hundred DOM nodes at most stand for thousands.
+      expect(keep.size + sketches.length).toBeLessThan(graph.nodes.length / 10);
+    }
+  });
+
+  it('keeps the band edges as lines, the unhealthy ones marked', async () => {
+    const { graph, layout } = await laid(big, 'network');
+    const band = overview(graph, layout, undefined, undefined).sketches.find((s) => s.id === 'sketch:band');
+    expect(band?.data.lines).toHaveLength(graph.edges.length);
+    expect(band?.data.lines.filter((l) => l.unhealthy).length).toBe(graph.edges.filter((e) => e.unhealthy).length);
+  });
+
+  it('finds the task under a point, the innermost box winning', async () => {
+    const { graph, layout } = await laid(big, 'network');
+    const sketch = overview(graph, layout, undefined, undefined).sketches.find((s) => s.data.items.some((i) => i.kind === 'instance'));
+    const task = sketch?.data.items.find(
+      (i) => i.kind === 'task' && sketch.data.items.some((h) => h.kind === 'instance' && h.x <= i.x && h.x + h.w >= i.x + i.w),
+    );
+    if (!sketch || !task) throw new Error('expected a task on a container instance');
+    expect(itemAt(sketch.data.items, task.x + task.w / 2, task.y + task.h / 2)?.id).toBe(task.id);
+    expect(itemAt(sketch.data.items, -10, -10)).toBeUndefined();
+  });
+
+  it('switches at a zoom that keeps about the budget of tasks on screen', () => {
+    const leaf = { width: 128, height: 44 };
+    expect(overviewBelowZoom({ width: 1600, height: 900 }, leaf)).toBeGreaterThan(0.5);
+    expect(overviewBelowZoom({ width: 1600, height: 900 }, leaf)).toBeLessThan(0.7);
+    expect(overviewBelowZoom({ width: 8000, height: 8000 }, leaf)).toBe(0.9);
+    expect(overviewBelowZoom({ width: 100, height: 100 }, leaf)).toBe(0.3);
+  });
+});
