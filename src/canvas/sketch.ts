@@ -1,6 +1,7 @@
 import type { Node } from '@xyflow/react';
 import type { Graph, GraphNode, HealthCounts, TaskHealth } from '../topology/graph/types';
 import { SPACING } from '../topology/layout/sizes';
+import { absoluteBoxes } from '../topology/layout/absolute';
 import type { Box, Layout } from '../topology/layout/types';
 
 /**
@@ -68,16 +69,6 @@ export function overviewBelowZoom(screen: { width: number; height: number }, lea
   return Math.min(0.9, Math.max(0.3, Math.sqrt((screen.width * screen.height) / (LOD_NODE_BUDGET * area))));
 }
 
-/** Absolute positions from the layout's parent-relative boxes (parents come first). */
-function absolute(layout: Layout): Map<string, Box> {
-  const out = new Map<string, Box>();
-  for (const b of layout.boxes) {
-    const p = b.parent ? out.get(b.parent) : undefined;
-    out.set(b.id, p ? { ...b, x: b.x + p.x, y: b.y + p.y } : b);
-  }
-  return out;
-}
-
 function itemOf(node: GraphNode, box: Box, ox: number, oy: number): SketchItem | undefined {
   const base = { id: node.id, kind: node.kind, x: box.x - ox, y: box.y - oy, w: box.width, h: box.height };
   switch (node.kind) {
@@ -116,7 +107,7 @@ export interface Overview {
  * drawn in exactly one sketch.
  */
 export function overview(graph: Graph, layout: Layout, focus: string | undefined, selected: string | undefined): Overview {
-  const abs = absolute(layout);
+  const abs = absoluteBoxes(layout);
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   // The sketch a node is drawn in: the nearest ancestor that is a subnet (network) or cluster (service), or the band.
   const hostKind = graph.view === 'network' ? 'subnet' : 'cluster';

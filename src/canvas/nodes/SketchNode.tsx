@@ -1,25 +1,13 @@
 import { memo, useEffect, useRef } from 'react';
 import type { NodeProps } from '@xyflow/react';
+import { HEALTH_COLORS, serviceColor } from '../../topology/graph/theme';
 import type { TaskHealth } from '../../topology/graph/types';
 import { itemAt, type SketchData, type SketchFlowNode, type SketchItem } from '../sketch';
 
 /** Canvas pixels per map unit are capped here, so a sketch costs at most this many pixels of memory. */
 const MAX_PIXELS = 8_000_000;
 
-/** Colours come from the stylesheet's custom properties: one palette for the DOM nodes and the sketches. */
-function cssColors(): { service: (i: number) => string; health: (h: TaskHealth) => string } {
-  const style = getComputedStyle(document.documentElement);
-  const get = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  const services = Array.from({ length: 12 }, (_, i) => get(`--svc-${i}`, '#8895a7'));
-  const health: Record<TaskHealth, string> = {
-    healthy: get('--healthy', '#2e9e5b'),
-    unhealthy: get('--unhealthy', '#d93025'),
-    pending: get('--pending', '#e8a317'),
-    stopped: get('--stopped', '#7b8594'),
-    unknown: get('--unknown', '#a9b4c2'),
-  };
-  return { service: (i) => services[i] ?? '#8895a7', health: (h) => health[h] };
-}
+const colors = { service: serviceColor, health: (h: TaskHealth) => HEALTH_COLORS[h] };
 
 function worstHealth(item: SketchItem): TaskHealth {
   if (item.health) return item.health;
@@ -34,7 +22,6 @@ function worstHealth(item: SketchItem): TaskHealth {
 function draw(canvas: HTMLCanvasElement, data: SketchData, scale: number): void {
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
-  const colors = cssColors();
   ctx.setTransform(scale, 0, 0, scale, 0, 0);
   ctx.clearRect(0, 0, data.width, data.height);
   const lit = (it: { serviceId?: string }) => data.focus === undefined || it.serviceId === data.focus;

@@ -1,4 +1,4 @@
-import type { ContainerDefinition, TaskDefinition } from '../model';
+import type { ContainerDefinition, TaskDefinition, Topology } from '../model';
 
 export const REDACTED = '[redacted]';
 
@@ -94,4 +94,14 @@ function redactContainer(c: ContainerDefinition): ContainerDefinition {
 /** Every value that can carry a secret is redacted; names, images and sizes stay. */
 export function redactTaskDefinition(td: TaskDefinition): TaskDefinition {
   return { ...td, containers: td.containers.map(redactContainer) };
+}
+
+/**
+ * Redacts every task definition of a topology. Idempotent, so it can run at each edge a topology crosses (the
+ * proxy's read, a snapshot opened from disk or dropped on the page, every export).
+ */
+export function redactTopology(topology: Topology): Topology {
+  const resources: Topology['resources'] = {};
+  for (const [id, r] of Object.entries(topology.resources)) resources[id] = r.kind === 'taskDefinition' ? redactTaskDefinition(r) : r;
+  return { ...topology, resources };
 }

@@ -1,0 +1,77 @@
+import { BOX_STYLE, HEALTH_COLORS, serviceColor } from '../topology/graph/theme';
+import type { GraphNode } from '../topology/graph/types';
+import { caption, nodeText } from './labels';
+import type { Prepared } from './prepare';
+import { esc } from './svg';
+
+/** mxGraph style per node: containers hold their children (diagrams.net moves them together), leaves are plain. */
+function styleOf(n: GraphNode, container: boolean): string {
+  const base = 'rounded=1;arcSize=4;whiteSpace=wrap;html=0;fontSize=11;';
+  const box = (fill: string, stroke: string) =>
+    `${base}fillColor=${fill};strokeColor=${stroke};${container ? 'container=1;collapsible=0;verticalAlign=top;align=left;spacingLeft=8;spacingTop=2;fontStyle=1;' : ''}`;
+  switch (n.kind) {
+    case 'vpc':
+      return box(BOX_STYLE.vpc.fill, BOX_STYLE.vpc.stroke);
+    case 'az':
+      return box(BOX_STYLE.az.fill, BOX_STYLE.az.stroke);
+    case 'subnet':
+      return n.public ? box(BOX_STYLE.subnetPublic.fill, BOX_STYLE.subnetPublic.stroke) : box(BOX_STYLE.subnetPrivate.fill, BOX_STYLE.subnetPrivate.stroke);
+    case 'instance':
+      return box(BOX_STYLE.instance.fill, BOX_STYLE.instance.stroke);
+    case 'cluster':
+      return box(BOX_STYLE.cluster.fill, BOX_STYLE.cluster.stroke) + 'strokeWidth=2;';
+    case 'service':
+      return box('#ffffff', serviceColor(n.color)) + `strokeWidth=2;${n.unhealthy && !container ? `strokeColor=${HEALTH_COLORS.unhealthy};` : ''}`;
+    case 'task':
+      return `${base}fillColor=${n.health === 'unhealthy' ? '#fdecea' : '#ffffff'};strokeColor=${n.health === 'unhealthy' ? HEALTH_COLORS.unhealthy : serviceColor(n.color)};strokeWidth=2;`;
+    case 'taskGroup':
+      return `${base}fillColor=#ffffff;strokeColor=${n.counts.unhealthy ? HEALTH_COLORS.unhealthy : serviceColor(n.color)};strokeWidth=2;shadow=1;`;
+    case 'loadBalancer':
+      return box(BOX_STYLE.loadBalancer.fill, BOX_STYLE.loadBalancer.stroke);
+    case 'targetGroup':
+      return box(BOX_STYLE.targetGroup.fill, n.counts.unhealthy ? HEALTH_COLORS.unhealthy : BOX_STYLE.targetGroup.stroke);
+  }
+}
+
+/**
+ * A diagrams.net file: one cell per node with its layout position relative to its container (as mxGraph expects),
+ * VPC, AZ, subnet, instance and cluster boxes as containers holding their children, and every edge attached to the
+ * cells it joins, so the diagram opens ready to edit.
+ */
+export function toDrawio(p: Prepared): string {
+  const { graph, layout, topology } = p;
+  const boxes = new Map(layout.boxes.map((b) => [b.id, b]));
+  const ids = new Map(graph.nodes.map((n, i) => [n.id, `n${i + 1}`]));
+  const containers = new Set(graph.nodes.map((n) => n.parent).filter((x): x is string => x !== undefined));
+  const cells: string[] = ['<mxCell id="0"/>', '<mxCell id="1" parent="0"/>'];
+  for (const n of graph.nodes) {
+    const b = boxes.get(n.id);
+    if (!b) continue;
+    const t = nodeText(n);
+    const value = [t.glyph ? `${t.glyph} ${t.title}` : t.title, t.sub].filter(Boolean).join('\n');
+    const parent = n.parent ? (ids.get(n.parent) ?? '1') : '1';
+    cells.push(
+      `<mxCell id="${ids.get(n.id) ?? ''}" value="${esc(value)}" tooltip="${esc(n.id)}" style="${styleOf(n, containers.has(n.id))}" vertex="1" parent="${parent}"><mxGeometry x="${r(b.x)}" y="${r(b.y)}" width="${r(b.width)}" height="${r(b.height)}" as="geometry"/></mxCell>`,
+    );
+  }
+  graph.edges.forEach((e, i) => {
+    const source = ids.get(e.source);
+    const target = ids.get(e.target);
+    if (!source || !target) return;
+    const stroke = e.unhealthy ? HEALTH_COLORS.unhealthy : '#7d8da3';
+    cells.push(
+      `<mxCell id="e${i + 1}" value="${esc(e.label ?? '')}" style="edgeStyle=orthogonalEdgeStyle;rounded=0;html=0;fontSize=10;strokeColor=${stroke};endArrow=block;endSize=6;" edge="1" parent="1" source="${source}" target="${target}"><mxGeometry relative="1" as="geometry"/></mxCell>`,
+    );
+  });
+  const name = esc(caption(topology.source, graph.view));
+  return [
+    `<mxfile host="fleetmap" type="device">`,
+    `<diagram id="fleetmap-${graph.view}" name="${name}">`,
+    `<mxGraphModel dx="0" dy="0" grid="0" gridSize="10" guides="1" tooltips="1" connect="1" arrows="1" fold="1" page="0" pageScale="1" pageWidth="${Math.ceil(layout.width)}" pageHeight="${Math.ceil(layout.height)}" math="0" shadow="0">`,
+    `<root>`,
+    ...cells,
+    `</root></mxGraphModel></diagram></mxfile>`,
+  ].join('\n');
+}
+
+const r = (n: number) => Math.round(n * 10) / 10;

@@ -1,0 +1,59 @@
+import { buildGraph } from '../topology/graph/buildGraph';
+import type { Graph, View } from '../topology/graph/types';
+import { layoutGraph } from '../topology/layout/layoutGraph';
+import type { Box, ElkLike, Layout } from '../topology/layout/types';
+import type { Topology } from '../topology/model';
+import { redactTopology } from '../topology/redact/redact';
+
+/** What every exporter draws from: the redacted topology, its graph for one view, and that graph's layout. */
+export interface Prepared {
+  topology: Topology;
+  graph: Graph;
+  layout: Layout;
+}
+
+export interface ExportView {
+  view: View;
+  /** Folded groups the user opened on screen, so the export matches it */
+  expanded?: ReadonlySet<string>;
+}
+
+/** Redaction runs again here, whatever the source: an export never carries more than the API would. */
+export async function prepare(topology: Topology, options: ExportView, elk: ElkLike): Promise<Prepared> {
+  const safe = redactTopology(topology);
+  const graph = buildGraph(safe, { view: options.view, expanded: options.expanded ?? new Set() });
+  return { topology: safe, graph, layout: await layoutGraph(graph, elk) };
+}
+
+/** The same layout the screen has, already computed: no second layout pass. */
+export function prepared(topology: Topology, graph: Graph, layout: Layout): Prepared {
+  return { topology: redactTopology(topology), graph, layout };
+}
+
+/** An edge as the canvas draws it: down from the source's bottom centre, across, and down into the target's top. */
+export function edgePoints(s: Box, t: Box): [number, number][] {
+  const x1 = s.x + s.width / 2;
+  const y1 = s.y + s.height;
+  const x2 = t.x + t.width / 2;
+  const y2 = t.y;
+  const mid = y1 + (y2 - y1) / 2;
+  return x1 === x2
+    ? [
+        [x1, y1],
+        [x2, y2],
+      ]
+    : [
+        [x1, y1],
+        [x1, mid],
+        [x2, mid],
+        [x2, y2],
+      ];
+}
+
+export function edgePath(s: Box, t: Box): string {
+  return edgePoints(s, t)
+    .map(([x, y], i) => `${i ? 'L' : 'M'}${round(x)} ${round(y)}`)
+    .join(' ');
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
