@@ -16,5 +16,5 @@ export async function startDemoSource(world: World = demoWorld()): Promise<{ sou
     kind: 'demo',
     label: DEMO_LABEL,
   });
-  return { source, fake };
+  return { source: { ...source, read: (o) => source.read(o), close: () => fake.close() }, fake };
 }

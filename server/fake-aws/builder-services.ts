@@ -107,18 +107,22 @@ function containerInstanceOf(b: WorldBuilder, arn: string): { body: JsonObject; 
   return { body: ci.body, instance };
 }
 
-/** ECS's spread placement, roughly: the instance with the most CPU left, ties going round-robin from `index`. */
+/** ECS's spread placement, roughly: the instance with the largest share of its CPU left, ties going round-robin from `index`. */
 function leastLoaded(b: WorldBuilder, arns: readonly string[], index: number): string {
-  const cpuLeft = (arn: string) => {
-    const remaining = containerInstanceOf(b, arn).body['remainingResources'];
-    const cpu = Array.isArray(remaining) ? (remaining as JsonObject[]).find((r) => r['name'] === 'CPU') : undefined;
-    return Number(cpu?.['integerValue'] ?? 0);
+  const cpuShareLeft = (arn: string) => {
+    const body = containerInstanceOf(b, arn).body;
+    const cpu = (key: string) => {
+      const list = body[key];
+      const item = Array.isArray(list) ? (list as JsonObject[]).find((r) => r['name'] === 'CPU') : undefined;
+      return Number(item?.['integerValue'] ?? 0);
+    };
+    return cpu('remainingResources') / Math.max(1, cpu('registeredResources'));
   };
   let best = '';
   let bestLeft = -Infinity;
   for (let k = 0; k < arns.length; k++) {
     const arn = arns[(index + k) % arns.length] ?? '';
-    const left = cpuLeft(arn);
+    const left = cpuShareLeft(arn);
     if (left > bestLeft) {
       best = arn;
       bestLeft = left;

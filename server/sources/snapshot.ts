@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseSnapshot, type Topology } from '../../src/topology/model';
+import { redactTopology } from '../../src/topology/redact/redact';
 import type { TopologySource } from './types';
 
 /** A saved snapshot: parsed and migrated at the edge; a broken file is an error that says what is wrong. */
@@ -15,7 +16,7 @@ export function createSnapshotSource(file: string): TopologySource {
       }
       const result = parseSnapshot(text);
       if (!result.ok) throw new Error(`${file}: ${result.error}`);
-      return result.topology;
+      return redactTopology(result.topology);
     },
   };
 }

@@ -1,16 +1,60 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { DetailsPanel } from '../panels/DetailsPanel';
 import { Legend } from '../panels/Legend';
+import { SearchBox } from '../panels/SearchBox';
 import { StatusBar } from '../panels/StatusBar';
-import { resourcesOf } from '../topology/model';
-import { selectLoad, selectView, useStore } from './store';
+import { parseSnapshot, resourcesOf } from '../topology/model';
+import { redactTopology } from '../topology/redact/redact';
+import { selectLoad, selectMode, selectNotice, selectView, useStore } from './store';
+
+/** A snapshot dropped on the page opens in place of the current map; anything else gets a message and the map stays. */
+function useSnapshotDrop(): boolean {
+  const [over, setOver] = useState(false);
+  const open = useStore((s) => s.open);
+  const setNotice = useStore((s) => s.setNotice);
+  useEffect(() => {
+    const onOver = (e: DragEvent) => {
+      if (!e.dataTransfer?.types.includes('Files')) return;
+      e.preventDefault();
+      setOver(true);
+    };
+    const onLeave = (e: DragEvent) => {
+      if (e.relatedTarget === null) setOver(false);
+    };
+    const onDrop = (e: DragEvent) => {
+      const file = e.dataTransfer?.files[0];
+      if (!file) return;
+      e.preventDefault();
+      setOver(false);
+      void file.text().then((text) => {
+        const result = parseSnapshot(text);
+        if (!result.ok) return setNotice(`${file.name} cannot be opened: ${result.error}`);
+        const t = result.topology;
+        open(redactTopology({ ...t, source: { ...t.source, kind: 'snapshot', label: `snapshot ${file.name}` } }));
+      });
+    };
+    window.addEventListener('dragover', onOver);
+    window.addEventListener('dragleave', onLeave);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onOver);
+      window.removeEventListener('dragleave', onLeave);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [open, setNotice]);
+  return over;
+}
 
 export function App() {
   const load = useStore(selectLoad);
   const view = useStore(selectView);
   const setView = useStore((s) => s.setView);
   const fetchTopology = useStore((s) => s.fetch);
+  const mode = useStore(selectMode);
+  const notice = useStore(selectNotice);
+  const setNotice = useStore((s) => s.setNotice);
+  const dropping = useSnapshotDrop();
   useEffect(() => {
     void fetchTopology();
   }, [fetchTopology]);
@@ -39,12 +83,26 @@ export function App() {
             balancers
           </span>
         ) : null}
-        <button type="button" onClick={() => void fetchTopology(true)} disabled={load.kind === 'loading' || (load.kind === 'ready' && load.refreshing)}>
-          {load.kind === 'ready' && load.refreshing ? 'Reading…' : 'Refresh'}
-        </button>
+        {topology ? <SearchBox topology={topology} /> : null}
+        {mode === 'live' ? (
+          <button type="button" onClick={() => void fetchTopology(true)} disabled={load.kind === 'loading' || (load.kind === 'ready' && load.refreshing)}>
+            {load.kind === 'ready' && load.refreshing ? 'Reading…' : 'Refresh'}
+          </button>
+        ) : (
+          <span className="demo-banner">Offline copy</span>
+        )}
         <Legend />
       </header>
       <main className="main">
+        {dropping ? <div className="drop-hint">Drop a Fleetmap snapshot (.json) to open it</div> : null}
+        {notice ? (
+          <div className="notice" role="alert">
+            {notice}{' '}
+            <button type="button" onClick={() => setNotice(undefined)} aria-label="Dismiss">
+              ×
+            </button>
+          </div>
+        ) : null}
         {load.kind === 'loading' ? <div className="canvas-message">Reading the estate…</div> : null}
         {load.kind === 'error' ? (
           <div className="canvas-message error" role="alert">

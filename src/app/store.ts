@@ -7,7 +7,15 @@ export type LoadState = { kind: 'loading' } | { kind: 'ready'; topology: Topolog
 
 interface DataSlice {
   load: LoadState;
+  /** offline: the single-file viewer (no server); the topology came with the page */
+  mode: 'live' | 'offline';
+  /** A message about something that did not work (a dropped file that is not a snapshot) while the map stays */
+  notice: string | undefined;
   fetch: (refresh?: boolean) => Promise<void>;
+  /** Shows a topology that did not come from the server: a dropped snapshot, or the one embedded in the viewer */
+  open: (topology: Topology) => void;
+  setOffline: () => void;
+  setNotice: (notice: string | undefined) => void;
 }
 
 interface ViewSlice {
@@ -16,7 +24,10 @@ interface ViewSlice {
   selected: string | undefined;
   expanded: ReadonlySet<string>;
   errorsOpen: boolean;
+  /** A request to bring a node into view (search, links); the counter makes a repeated request for one id count */
+  focus: { id: string; n: number } | undefined;
   setView: (view: View) => void;
+  requestFocus: (id: string) => void;
   select: (id: string | undefined) => void;
   toggleExpanded: (id: string) => void;
   setErrorsOpen: (open: boolean) => void;
@@ -41,7 +52,22 @@ let latestFetch = 0;
 
 export const useStore = create<Store>()((set, get) => ({
   load: { kind: 'loading' },
+  mode: 'live',
+  notice: undefined,
+  open(topology) {
+    // A fetch still in flight must not replace what the user opened.
+    latestFetch++;
+    performance.mark('fleetmap:data');
+    set({ load: { kind: 'ready', topology, refreshing: false }, expanded: new Set<string>(), notice: undefined });
+  },
+  setOffline() {
+    set({ mode: 'offline' });
+  },
+  setNotice(notice) {
+    set({ notice });
+  },
   async fetch(refresh = false) {
+    if (get().mode === 'offline') return;
     const id = ++latestFetch;
     const current = get().load;
     if (current.kind === 'ready') set({ load: { ...current, refreshing: true } });
@@ -58,6 +84,11 @@ export const useStore = create<Store>()((set, get) => ({
   ...readUrl(),
   expanded: new Set<string>(),
   errorsOpen: false,
+  focus: undefined,
+  requestFocus(id) {
+    set({ focus: { id, n: (get().focus?.n ?? 0) + 1 }, selected: id });
+    writeUrl(get().view, id);
+  },
   setView(view) {
     set({ view });
     writeUrl(view, get().selected);
@@ -83,3 +114,6 @@ export const selectView = (s: Store) => s.view;
 export const selectSelected = (s: Store) => s.selected;
 export const selectExpanded = (s: Store) => s.expanded;
 export const selectErrorsOpen = (s: Store) => s.errorsOpen;
+export const selectMode = (s: Store) => s.mode;
+export const selectNotice = (s: Store) => s.notice;
+export const selectFocus = (s: Store) => s.focus;

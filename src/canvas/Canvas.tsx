@@ -11,12 +11,14 @@ import {
   type NodeMouseHandler,
   type Viewport,
 } from '@xyflow/react';
-import { selectExpanded, selectSelected, selectView, useStore } from '../app/store';
+import { selectExpanded, selectFocus, selectSelected, selectView, useStore } from '../app/store';
+import { absoluteBoxes } from '../topology/layout/absolute';
 import { buildGraph } from '../topology/graph/buildGraph';
 import type { Graph } from '../topology/graph/types';
 import { leafSize } from '../topology/layout/sizes';
 import type { Layout } from '../topology/layout/types';
 import type { Topology } from '../topology/model';
+import { ExportMenu } from '../panels/ExportMenu';
 import { nodeTypes } from './nodes/nodeTypes';
 import { sketchItemAt } from './nodes/SketchNode';
 import { needsOverview, overview, overviewBelowZoom } from './sketch';
@@ -56,7 +58,7 @@ export function Canvas({ topology }: { topology: Topology }) {
       {layout.kind === 'pending' ? <div className="canvas-message">Laying out…</div> : null}
       {layout.kind === 'ready' && screen ? (
         <ReactFlowProvider key={view}>
-          <MapFlow graph={layout.graph} layout={layout.layout} screen={screen} onPainted={setPainted} />
+          <MapFlow topology={topology} graph={layout.graph} layout={layout.layout} screen={screen} onPainted={setPainted} />
         </ReactFlowProvider>
       ) : null}
     </div>
@@ -69,11 +71,13 @@ export function Canvas({ topology }: { topology: Topology }) {
  * zooming in swaps in the real nodes, which React Flow then culls to the visible ones.
  */
 function MapFlow({
+  topology,
   graph,
   layout,
   screen,
   onPainted,
 }: {
+  topology: Topology;
   graph: Graph;
   layout: Layout;
   screen: { width: number; height: number };
@@ -114,6 +118,16 @@ function MapFlow({
       cancelAnimationFrame(inner);
     };
   }, [layout, onPainted]);
+
+  // Search and links ask for a node: centre it at a zoom where it is drawn as itself (or its folded group).
+  const focusRequest = useStore(selectFocus);
+  const absolute = useMemo(() => absoluteBoxes(layout), [layout]);
+  useEffect(() => {
+    if (!focusRequest) return;
+    const host = graph.nodes.find((n) => n.id === focusRequest.id) ?? graph.nodes.find((n) => n.kind === 'taskGroup' && n.taskIds.includes(focusRequest.id));
+    const box = host ? absolute.get(host.id) : undefined;
+    if (box) void setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: Math.min(MAX_ZOOM, Math.max(1, threshold * 1.2)), duration: 400 });
+  }, [focusRequest, graph, absolute, setCenter, threshold]);
 
   const onNodeClick: NodeMouseHandler<MapNode> = useCallback(
     (event, node) => {
@@ -158,6 +172,9 @@ function MapFlow({
       <Background gap={24} />
       <Controls showInteractive={false} />
       <MiniMap pannable zoomable nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? '#8aa4c8'} />
+      <Panel position="top-right">
+        <ExportMenu topology={topology} graph={graph} layout={layout} screen={screen} />
+      </Panel>
       {showOverview ? (
         <Panel position="top-left" className="lod-hint" data-testid="overview-hint">
           Overview: every task is drawn in its service&apos;s colour with its health. Zoom in, or click a task or group, to see it in detail.

@@ -20,7 +20,7 @@ export function nodeText(n: GraphNode): NodeText {
     case 'vpc':
       return { title: n.label, sub: n.cidr, glyph: 'VPC' };
     case 'az':
-      return { title: n.label, ...(n.zoneId ? { sub: n.zoneId } : {}), glyph: 'AZ' };
+      return { title: n.zoneId ? `${n.label} (${n.zoneId})` : n.label, glyph: 'AZ' };
     case 'subnet':
       return { title: `${n.public ? 'public' : 'private'} ${n.label}`, sub: `${n.cidr} · ${n.taskCount} tasks` };
     case 'instance':

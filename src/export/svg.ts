@@ -9,16 +9,20 @@ import { edgePath, type Prepared } from './prepare';
  * A self-contained SVG of the map as laid out on screen: boxes, tasks, the band and its edges, text as text and the
  * glyphs drawn inline, with no external reference, so it opens in browsers and vector editors alike.
  */
-export function toSvg(prepared: Prepared): string {
+export function toSvg(prepared: Prepared, options: { crop?: Crop } = {}): string {
   const { graph, layout, topology } = prepared;
   const abs = absoluteBoxes(layout);
-  const margin = 24;
-  const head = 36;
+  const margin = SVG_MARGIN;
+  const head = SVG_HEAD;
   const width = Math.ceil(layout.width + 2 * margin);
   const height = Math.ceil(layout.height + 2 * margin + head);
+  // A crop is in layout coordinates (the visible part of the screen); the drawing is offset by the margin and caption.
+  const c = options.crop;
+  const view = c ? `${r1(c.x + margin)} ${r1(c.y + margin + head)} ${r1(c.width)} ${r1(c.height)}` : `0 0 ${width} ${height}`;
+  const size = c ? `width="${Math.ceil(c.width)}" height="${Math.ceil(c.height)}"` : `width="${width}" height="${height}"`;
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" ${size} viewBox="${view}" font-family="system-ui, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif" font-size="12">`,
   );
   out.push(`<title>${esc(caption(topology.source, graph.view))}</title>`);
   out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
@@ -173,6 +177,18 @@ function leaf(n: GraphNode, b: Box): string {
       return container(n, b);
   }
 }
+
+/** A rectangle of the layout to draw instead of the whole map */
+export interface Crop {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const SVG_MARGIN = 24;
+const SVG_HEAD = 36;
+const r1 = (n: number) => Math.round(n * 10) / 10;
 
 /** Cuts text to roughly what fits in `width` at `perChar` pixels per character. */
 function clip(text: string, width: number, perChar: number): string {

@@ -23,7 +23,7 @@ function defined<T>(items: readonly (T | undefined | null | '')[]): T[] {
 export async function collectEstate(
   region: string,
   makeReaders: (ctx: ReturnType<typeof createReadContext>) => Readers,
-  options: { pace?: boolean } = {},
+  options: { pace?: boolean; onCall?: (action: string) => void } = {},
 ): Promise<RawEstate> {
   const started = Date.now();
   const ctx = createReadContext(region, options);

@@ -61,7 +61,7 @@ class Slots {
   }
 }
 
-export function createReadContext(region: string, options: { pace?: boolean } = {}): ReadContext {
+export function createReadContext(region: string, options: { pace?: boolean; onCall?: (action: string) => void } = {}): ReadContext {
   const buckets = new Map<string, { bucket: TokenBucket; slots: Slots }>();
   const denials = new Map<string, number>();
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -90,12 +90,14 @@ export function createReadContext(region: string, options: { pace?: boolean } = 
         const attempts = (out as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
         ctx.calls[action] = (ctx.calls[action] ?? 0) + attempts;
         ctx.retries += attempts - 1;
+        options.onCall?.(action);
         return out;
       } catch (e) {
         const err = asAwsError(e);
         const attempts = err.$metadata?.attempts ?? 1;
         ctx.calls[action] = (ctx.calls[action] ?? 0) + attempts;
         ctx.retries += attempts - 1;
+        options.onCall?.(action);
         const code = err.code && UNREACHABLE.has(err.code) ? err.code : (err.name ?? 'Error');
         // A denied action fails the same way for every resource: one entry says it, with how many were affected.
         const same = DENIED.has(code) ? ctx.errors.find((x) => x.api === action && x.code === code) : undefined;

@@ -3,7 +3,7 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { SourceInfo, Topology } from '../../../src/topology/model';
-import type { TopologySource } from '../types';
+import type { ReadOptions, TopologySource } from '../types';
 import { collectEstate } from './collect';
 import { createEcsReader } from './ecs';
 import { createEc2Reader } from './ec2';
@@ -41,11 +41,11 @@ export function createAwsSource(options: AwsSourceOptions): TopologySource {
   const elbv2 = new ElasticLoadBalancingV2Client(config);
   return {
     label: options.label,
-    async read(): Promise<Topology> {
+    async read(readOptions: ReadOptions = {}): Promise<Topology> {
       const raw = await collectEstate(
         options.region,
         (ctx) => ({ ecs: createEcsReader(ecs, ctx), ec2: createEc2Reader(ec2, ctx), elbv2: createElbv2Reader(elbv2, ctx) }),
-        options.pace === false ? { pace: false } : {},
+        { ...(options.pace === false ? { pace: false } : {}), ...(readOptions.onCall ? { onCall: readOptions.onCall } : {}) },
       );
       return toTopology(raw, { kind: options.kind, label: options.label, fetchedAt: new Date().toISOString() });
     },

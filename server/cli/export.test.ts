@@ -1,0 +1,112 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../cli';
+import { demoWorld } from '../fake-aws/demo';
+import { SECRETS, worldWithFixture } from '../fake-aws/redactionWorld';
+import { startFakeAws, type FakeAws } from '../fake-aws/server';
+
+/** The CLI in-process, as `fleetmap` runs it; each exit code is a path a script depends on. */
+let dir: string;
+let world: string;
+const viewerBuilt = existsSync(new URL('../../dist/viewer/fleetmap-viewer.js', import.meta.url));
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'fleetmap-cli-'));
+  world = join(dir, 'redaction-world.json');
+  await writeFile(world, JSON.stringify(worldWithFixture()));
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  vi.spyOn(console, 'log').mockImplementation(() => undefined);
+});
+
+afterAll(() => {
+  vi.restoreAllMocks();
+});
+
+const FORMATS = ['svg', 'png', 'drawio', 'mermaid', 'json', ...(viewerBuilt ? ['html'] : [])];
+
+describe('fleetmap export', () => {
+  it('writes every format from the redaction world with no secret in any file', { timeout: 120_000 }, async () => {
+    for (const format of FORMATS) {
+      for (const view of ['network', 'service']) {
+        const out = join(dir, `map-${view}.${format}`);
+        expect(await main(['export', '--source', 'demo', '--world', world, '--format', format, '--view', view, '-o', out]), `${format} ${view}`).toBe(0);
+        const bytes = await readFile(out);
+        const text = bytes.toString('utf8');
+        for (const secret of SECRETS) expect(text, `${secret} in ${format}`).not.toContain(secret);
+        if (format !== 'png') expect(text).toContain('payments');
+      }
+    }
+  });
+
+  it('writes a PNG of the expected size that is not blank, at 2× as asked', { timeout: 60_000 }, async () => {
+    const out1 = join(dir, 'one.png');
+    const out2 = join(dir, 'two.png');
+    expect(await main(['export', '--source', 'demo', '--format', 'png', '-o', out1])).toBe(0);
+    expect(await main(['export', '--source', 'demo', '--format', 'png', '--scale', '2', '-o', out2])).toBe(0);
+    const size = (b: Buffer) => ({ w: b.readUInt32BE(16), h: b.readUInt32BE(20) });
+    const [a, b] = [await readFile(out1), await readFile(out2)];
+    expect(a.subarray(1, 4).toString()).toBe('PNG');
+    expect(size(b).w).toBe(size(a).w * 2);
+    expect(size(a).w).toBeGreaterThan(1000);
+    expect(a.length).toBeGreaterThan(20_000);
+  });
+
+  it('reopens its own JSON snapshot and exports from it', { timeout: 60_000 }, async () => {
+    const snap = join(dir, 'snap.json');
+    expect(await main(['snapshot', '--source', 'demo', '-o', snap])).toBe(0);
+    const svg = join(dir, 'from-snap.svg');
+    expect(await main(['export', '--file', snap, '--format', 'svg', '-o', svg])).toBe(0);
+    expect(await readFile(svg, 'utf8')).toContain('storefront-alb');
+  });
+
+  it('exits 2 on bad arguments, naming the problem', async () => {
+    expect(await main(['export', '--format', 'bmp', '-o', join(dir, 'x')])).toBe(2);
+    expect(await main(['export', '--format', 'svg'])).toBe(2);
+    expect(await main(['export', '--format', 'svg', '--view', 'sideways', '-o', join(dir, 'x')])).toBe(2);
+    expect(await main(['snapshot', '--nonsense'])).toBe(2);
+    expect(await main(['frobnicate'])).toBe(2);
+    expect(console.error).toHaveBeenCalledWith(expect.stringContaining('--format must be one of'));
+  });
+
+  it('exits 4 when nothing could be read: a corrupt snapshot, writing nothing', async () => {
+    const bad = join(dir, 'corrupt.json');
+    await writeFile(bad, '{"schemaVersion": 1, "resources": ');
+    const out = join(dir, 'never.svg');
+    expect(await main(['export', '--file', bad, '--format', 'svg', '-o', out])).toBe(4);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('fleetmap against a live (fake) AWS account', () => {
+  let partial: FakeAws;
+  let nothing: FakeAws;
+  const saved = { ...process.env };
+  beforeAll(async () => {
+    partial = await startFakeAws({ world: demoWorld(), deny: ['elasticloadbalancing:DescribeTargetHealth'] });
+    nothing = await startFakeAws({ world: demoWorld(), deny: ['ecs:ListClusters', 'elasticloadbalancing:DescribeTargetGroups'] });
+    Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'AKIDFLEETMAPTEST', AWS_SECRET_ACCESS_KEY: 'fleetmap-test-secret', AWS_EC2_METADATA_DISABLED: 'true' });
+  });
+  afterAll(async () => {
+    process.env = saved;
+    await partial.close();
+    await nothing.close();
+  });
+
+  it('exits 3 on a partial read, still writes the file, and prints the IAM action to grant', { timeout: 60_000 }, async () => {
+    process.env['AWS_ENDPOINT_URL'] = partial.url;
+    const out = join(dir, 'partial.json');
+    expect(await main(['snapshot', '--source', 'aws', '--region', 'us-east-1', '--max-attempts', '1', '-o', out])).toBe(3);
+    expect(JSON.parse(await readFile(out, 'utf8'))).toHaveProperty('errors.0.api', 'elasticloadbalancing:DescribeTargetHealth');
+    expect(console.error).toHaveBeenCalledWith(expect.stringContaining('elasticloadbalancing:DescribeTargetHealth'));
+  });
+
+  it('exits 4 when the account gives nothing, and writes nothing', { timeout: 60_000 }, async () => {
+    process.env['AWS_ENDPOINT_URL'] = nothing.url;
+    const out = join(dir, 'nothing.svg');
+    expect(await main(['export', '--source', 'aws', '--region', 'us-east-1', '--max-attempts', '1', '--format', 'svg', '-o', out])).toBe(4);
+    expect(existsSync(out)).toBe(false);
+  });
+});

@@ -1,0 +1,182 @@
+import { Resvg } from '@resvg/resvg-js';
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { toDrawio } from '../../src/export/drawio';
+import { toHtml } from '../../src/export/html';
+import { caption } from '../../src/export/labels';
+import { toMermaid } from '../../src/export/mermaid';
+import { prepare } from '../../src/export/prepare';
+import { toSvg } from '../../src/export/svg';
+import type { Topology } from '../../src/topology/model';
+import type { TopologySource } from '../sources/types';
+import { int, pickSource, SOURCE_HELP, SOURCE_OPTIONS, UsageError } from './sources';
+
+/** Exit codes beyond 0 (done), 1 (unexpected) and 2 (bad arguments). */
+export const EXIT_PARTIAL = 3;
+export const EXIT_NOTHING_READ = 4;
+
+export const SNAPSHOT_USAGE = `Usage: fleetmap snapshot -o FILE [options]
+
+Read the estate once and save the topology as a JSON snapshot (redacted, versioned schema). It reopens with
+"fleetmap serve --source snapshot --file FILE" and by dropping the file onto the map.
+
+  -o, --output FILE  Where to write the snapshot ("-" for standard output)
+${SOURCE_HELP}
+  -h, --help         This help
+
+Exit codes: 0 done; 2 bad arguments; 3 partial read (snapshot written, each error printed with the IAM action to
+grant); 4 nothing could be read.`;
+
+export const EXPORT_USAGE = `Usage: fleetmap export --format FORMAT -o FILE [options]
+
+Write the map as a file, with the same layout and redaction as the screen.
+
+  --format svg|png|drawio|mermaid|json|html   What to write (html: one offline file holding viewer and snapshot)
+  -o, --output FILE  Where to write it ("-" for standard output, text formats only)
+  --view network|service  Which view (default network)
+  --scale N          PNG pixels per map unit (default 1; 2 for high-density screens)
+  --file PATH        Export from a saved snapshot (the same as --source snapshot --file PATH)
+${SOURCE_HELP}
+  -h, --help         This help
+
+Exit codes: 0 done; 2 bad arguments; 3 partial read (file written, each error printed with the IAM action to
+grant); 4 nothing could be read.`;
+
+const FORMATS = ['svg', 'png', 'drawio', 'mermaid', 'json', 'html'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** Reads the source, with a line of progress on stderr when it is a terminal. */
+async function readWithProgress(source: TopologySource): Promise<Topology> {
+  if (!process.stderr.isTTY) return source.read();
+  let calls = 0;
+  const started = Date.now();
+  const tick = setInterval(() => process.stderr.write(`\rReading ${source.label}: ${calls} AWS calls, ${((Date.now() - started) / 1000).toFixed(0)} s`), 250);
+  try {
+    return await source.read({ onCall: () => (calls += 1) });
+  } finally {
+    clearInterval(tick);
+    process.stderr.write('\r\x1b[K');
+  }
+}
+
+/** The read, or the exit code that says why there is nothing to write. */
+async function readOrExit(values: Record<string, string | boolean | undefined>): Promise<Topology | number> {
+  const source = await pickSource(values);
+  let topology: Topology;
+  try {
+    topology = await readWithProgress(source);
+  } catch (e) {
+    console.error(`fleetmap: nothing could be read from ${source.label}: ${e instanceof Error ? e.message : String(e)}`);
+    return EXIT_NOTHING_READ;
+  } finally {
+    await source.close?.();
+  }
+  // The region is always known; past it, an estate with no resource at all and errors was not read.
+  if (Object.values(topology.resources).every((r) => r.kind === 'region') && topology.errors.length) {
+    printErrors(topology);
+    console.error('fleetmap: nothing could be read; no file was written.');
+    return EXIT_NOTHING_READ;
+  }
+  return topology;
+}
+
+function printErrors(topology: Topology): void {
+  for (const e of topology.errors) console.error(`  ${e.api}${e.resource ? ` (${e.resource})` : ''}: ${e.code}: ${e.message}\n    → ${e.hint}`);
+}
+
+/** After writing: 0, or EXIT_PARTIAL with every error listed. */
+function finish(topology: Topology, output: string): number {
+  if (!topology.errors.length) return 0;
+  console.error(`fleetmap: wrote ${output}, but ${topology.errors.length} part(s) of the estate could not be read:`);
+  printErrors(topology);
+  return EXIT_PARTIAL;
+}
+
+async function write(output: string, data: string | Buffer): Promise<void> {
+  if (output === '-') {
+    if (typeof data !== 'string') throw new UsageError('binary output (PNG) cannot go to standard output; give -o FILE.');
+    process.stdout.write(data);
+  } else await writeFile(output, data);
+}
+
+const outputOf = (values: Record<string, unknown>): string => {
+  const out = values['output'];
+  if (typeof out !== 'string' || !out) throw new UsageError('-o FILE is required.');
+  return out;
+};
+
+export async function runSnapshot(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { ...SOURCE_OPTIONS, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    console.log(SNAPSHOT_USAGE);
+    return 0;
+  }
+  const output = outputOf(values);
+  const read = await readOrExit(values);
+  if (typeof read === 'number') return read;
+  await write(output, `${JSON.stringify(read, null, 2)}\n`);
+  return finish(read, output);
+}
+
+/** The built single-file viewer, which the HTML export inlines. */
+async function viewerAssets(): Promise<{ js: string; css: string }> {
+  const dir = fileURLToPath(new URL('../../dist/viewer/', import.meta.url));
+  try {
+    const [js, css] = await Promise.all([readFile(`${dir}fleetmap-viewer.js`, 'utf8'), readFile(`${dir}fleetmap-viewer.css`, 'utf8')]);
+    return { js, css };
+  } catch {
+    throw new Error(`the offline viewer is not built (${dir}); run "npm run build" first.`);
+  }
+}
+
+/** Renders one format from a topology: the same pure graph and layout code as the browser. */
+export async function render(topology: Topology, format: Format, view: 'network' | 'service', scale = 1): Promise<string | Buffer> {
+  const p = await prepare(topology, { view }, new ELK());
+  switch (format) {
+    case 'svg':
+      return toSvg(p);
+    case 'drawio':
+      return toDrawio(p);
+    case 'mermaid':
+      return toMermaid(p);
+    case 'json':
+      return `${JSON.stringify(p.topology, null, 2)}\n`;
+    case 'html':
+      return toHtml(p.topology, await viewerAssets(), caption(p.topology.source, view));
+    case 'png':
+      return new Resvg(toSvg(p), { fitTo: { mode: 'zoom', value: scale }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
+  }
+}
+
+export async function runExport(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      ...SOURCE_OPTIONS,
+      format: { type: 'string' },
+      view: { type: 'string' },
+      scale: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(EXPORT_USAGE);
+    return 0;
+  }
+  const format = values.format;
+  if (!format || !(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}${format ? `, not "${format}"` : ''}.`);
+  const view = values.view ?? 'network';
+  if (view !== 'network' && view !== 'service') throw new UsageError(`--view must be network or service, not "${view}".`);
+  const scale = int(values.scale, 'scale', 1);
+  if (scale < 1 || scale > 4) throw new UsageError('--scale must be 1, 2, 3 or 4.');
+  const output = outputOf(values);
+  if (values.file && !values.source) values.source = 'snapshot';
+  const read = await readOrExit(values);
+  if (typeof read === 'number') return read;
+  await write(output, await render(read, format as Format, view, scale));
+  return finish(read, output);
+}

@@ -1,0 +1,40 @@
+import { parseArgs } from 'node:util';
+import { startFakeAws } from '../fake-aws/server';
+import { int, loadWorld, WORLD_OPTIONS } from './sources';
+
+export const FAKE_USAGE = `Usage: fleetmap fake-aws [options]
+
+  --world demo|generated|PATH  The world to serve (default demo); PATH is a world JSON file
+  --clusters N --services N --tasks N --load-balancers N --azs N --seed N   Size of a generated world
+  --port N           Port (default 4566)
+  --host ADDR        Address to bind (default 127.0.0.1)
+  --latency MS       Added to every answer (default 0)
+  --throttle         Enforce AWS's throttle buckets
+  --deny ACTION      Answer AccessDenied for an IAM action, e.g. elasticloadbalancing:DescribeTargetHealth (repeatable)
+  -h, --help         This help`;
+
+export async function runFakeAws(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      ...WORLD_OPTIONS,
+      port: { type: 'string', default: '4566' },
+      host: { type: 'string', default: '127.0.0.1' },
+      latency: { type: 'string' },
+      throttle: { type: 'boolean' },
+      deny: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return void console.log(FAKE_USAGE);
+  const world = await loadWorld(values);
+  const fake = await startFakeAws({
+    world,
+    host: values.host,
+    port: int(values.port, 'port', 4566),
+    latencyMs: int(values.latency, 'latency', 0),
+    ...(values.throttle ? { throttle: {} } : {}),
+    deny: values.deny ?? [],
+  });
+  console.log(`Fake AWS (world ${world.name}) at ${fake.url}  — try: aws --endpoint-url ${fake.url} ecs list-clusters`);
+}

@@ -1,0 +1,90 @@
+import { readFile } from 'node:fs/promises';
+import { hasAwsCredentials } from '../credentials';
+import { startDemoSource } from '../demo';
+import { demoWorld } from '../fake-aws/demo';
+import { DEFAULT_SIZE, generateWorld } from '../fake-aws/generate';
+import type { World } from '../fake-aws/world';
+import { createAwsSource } from '../sources/aws/source';
+import { createSnapshotSource } from '../sources/snapshot';
+import type { TopologySource } from '../sources/types';
+
+/** Bad arguments: the CLI prints the message with the usage and exits 2. */
+export class UsageError extends Error {}
+
+export const SOURCE_HELP = `  --source auto|aws|demo|snapshot  Where to read from (default auto: aws when credentials are configured, else demo)
+  --file PATH        The snapshot to open with --source snapshot
+  --profile NAME     AWS profile (default: AWS_PROFILE, then the SDK's default chain)
+  --region NAME      AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then us-east-1)
+  --max-attempts N   Attempts per AWS call before an error is shown (default 8)
+  --world demo|generated|PATH  With --source demo: the fake AWS world to read (default demo)
+  --clusters N --services N --tasks N --load-balancers N --azs N --seed N   Size of a generated world`;
+
+/** Options that choose a fake AWS world, shared by `fake-aws` and `serve --source demo`. */
+export const WORLD_OPTIONS = {
+  world: { type: 'string' },
+  clusters: { type: 'string' },
+  services: { type: 'string' },
+  tasks: { type: 'string' },
+  'load-balancers': { type: 'string' },
+  azs: { type: 'string' },
+  seed: { type: 'string' },
+} as const;
+
+/** Options that choose and configure a source, shared by serve, snapshot and export. */
+export const SOURCE_OPTIONS = {
+  source: { type: 'string' },
+  file: { type: 'string' },
+  profile: { type: 'string' },
+  region: { type: 'string' },
+  'max-attempts': { type: 'string' },
+  ...WORLD_OPTIONS,
+} as const;
+
+export function int(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number, not "${value}".`);
+  return n;
+}
+
+export async function pickSource(values: Record<string, string | boolean | undefined>): Promise<TopologySource> {
+  const str = (k: string) => (typeof values[k] === 'string' ? values[k] : undefined);
+  const region = str('region') ?? process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'] ?? 'us-east-1';
+  const profile = str('profile') ?? process.env['AWS_PROFILE'];
+  let kind = str('source') ?? 'auto';
+  if (!['auto', 'aws', 'demo', 'snapshot'].includes(kind)) throw new UsageError(`--source must be auto, aws, demo or snapshot, not "${kind}".`);
+  if (kind === 'auto') kind = hasAwsCredentials() ? 'aws' : 'demo';
+  if (kind === 'snapshot') {
+    const file = str('file');
+    if (!file) throw new UsageError('--source snapshot needs --file PATH.');
+    return createSnapshotSource(file);
+  }
+  if (kind === 'demo') {
+    const { source } = await startDemoSource(await loadWorld(values));
+    return source;
+  }
+  return createAwsSource({
+    region,
+    ...(profile ? { profile } : {}),
+    maxAttempts: int(str('max-attempts'), 'max-attempts', 8),
+    kind: 'aws',
+    label: profile ? `AWS profile ${profile}` : 'AWS (default credentials)',
+  });
+}
+
+export async function loadWorld(values: Record<string, string | string[] | boolean | undefined>): Promise<World> {
+  const which = typeof values['world'] === 'string' ? values['world'] : 'demo';
+  if (which === 'demo') return demoWorld();
+  const n = (k: string, d: number) => int(typeof values[k] === 'string' ? values[k] : undefined, k, d);
+  if (which === 'generated') {
+    return generateWorld({
+      clusters: n('clusters', DEFAULT_SIZE.clusters),
+      services: n('services', DEFAULT_SIZE.services),
+      tasks: n('tasks', DEFAULT_SIZE.tasks),
+      loadBalancers: n('load-balancers', DEFAULT_SIZE.loadBalancers),
+      azs: n('azs', DEFAULT_SIZE.azs),
+      seed: n('seed', DEFAULT_SIZE.seed),
+    });
+  }
+  return JSON.parse(await readFile(which, 'utf8')) as World;
+}

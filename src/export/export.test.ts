@@ -1,0 +1,100 @@
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoWorld } from '../../server/fake-aws/demo';
+import { generateWorld } from '../../server/fake-aws/generate';
+import { readThroughFake } from '../../server/fake-aws/readWorld';
+import { parseSnapshotValue, resourcesOf, type Topology } from '../topology/model';
+import { toDrawio } from './drawio';
+import { toHtml } from './html';
+import { toMermaid } from './mermaid';
+import { prepare, type Prepared } from './prepare';
+import { toSvg } from './svg';
+
+const elk = new ELK();
+const worlds: Record<string, Topology> = {};
+
+beforeAll(async () => {
+  worlds['demo'] = (await readThroughFake({ world: demoWorld() })).topology;
+  worlds['large'] = (await readThroughFake({ world: generateWorld({ clusters: 6, services: 120, tasks: 1500, loadBalancers: 6, azs: 3, seed: 3 }) })).topology;
+});
+
+const cases = ['demo', 'large'].flatMap((world) => (['network', 'service'] as const).map((view) => ({ world, view })));
+
+async function prep(world: string, view: 'network' | 'service'): Promise<Prepared> {
+  const t = worlds[world];
+  if (!t) throw new Error(world);
+  return prepare(t, { view }, elk);
+}
+
+type Xml = Record<string, unknown>;
+const asList = (v: unknown): Xml[] => (Array.isArray(v) ? (v as Xml[]) : v === undefined ? [] : [v as Xml]);
+
+describe.each(cases)('exports of the $world estate, $view view', ({ world, view }) => {
+  it('SVG: well-formed, self-contained, every service named, every task or its group drawn', async () => {
+    const p = await prep(world, view);
+    const svg = toSvg(p);
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg).not.toMatch(/(href|src)="(https?:|\/\/)/);
+    for (const s of resourcesOf(p.topology, 'service')) expect(svg).toContain(`>${s.name}`);
+    const drawn = (svg.match(/data-kind="(task|taskGroup)"/g) ?? []).length;
+    expect(drawn).toBe(p.graph.nodes.filter((n) => n.kind === 'task' || n.kind === 'taskGroup').length);
+  });
+
+  it('draw.io: one cell per node inside its container, every edge attached at both ends', async () => {
+    const p = await prep(world, view);
+    const xml = toDrawio(p);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml) as Xml;
+    const root = ((((doc['mxfile'] as Xml)['diagram'] as Xml)['mxGraphModel'] as Xml)['root'] as Xml)['mxCell'];
+    const cells = asList(root);
+    const ids = new Set(cells.map((c) => String(c['id'])));
+    const vertices = cells.filter((c) => c['vertex'] === '1');
+    const edges = cells.filter((c) => c['edge'] === '1');
+    expect(vertices).toHaveLength(p.graph.nodes.length);
+    expect(edges).toHaveLength(p.graph.edges.length);
+    for (const v of vertices) expect(ids.has(String(v['parent']))).toBe(true);
+    for (const e of edges) {
+      expect(ids.has(String(e['source']))).toBe(true);
+      expect(ids.has(String(e['target']))).toBe(true);
+    }
+    // Containment mirrors the graph: a subnet's cell sits in its AZ's cell, a task in its subnet or instance.
+    const byTooltip = new Map(vertices.map((v) => [String(v['tooltip']), v]));
+    for (const n of p.graph.nodes.filter((x) => x.parent)) {
+      expect(byTooltip.get(n.id)?.['parent']).toBe(byTooltip.get(n.parent ?? '')?.['id']);
+    }
+    const containers = vertices.filter((v) => String(v['style']).includes('container=1'));
+    expect(containers.length).toBe(new Set(p.graph.nodes.map((n) => n.parent).filter(Boolean)).size);
+  });
+
+  it('Mermaid: a flowchart whose subgraphs nest and close, one node line per leaf, one edge line per edge', async () => {
+    const p = await prep(world, view);
+    const text = toMermaid(p);
+    expect(text.split('\n')[1]).toBe('flowchart TB');
+    const opens = (text.match(/^\s*subgraph /gm) ?? []).length;
+    expect(opens).toBe(new Set(p.graph.nodes.map((n) => n.parent).filter(Boolean)).size);
+    expect((text.match(/^\s*end$/gm) ?? []).length).toBe(opens);
+    expect((text.match(/ --> /g) ?? []).length + (text.match(/ -->\|/g) ?? []).length).toBe(p.graph.edges.length);
+    expect(text).not.toMatch(/\["[^"\n]*"[^\]\n]*"\]/);
+  });
+});
+
+describe('JSON snapshot and single-file HTML', () => {
+  it('the JSON export reopens as the same topology', async () => {
+    const p = await prep('large', 'network');
+    const back = parseSnapshotValue(JSON.parse(JSON.stringify(p.topology)));
+    if (!back.ok) throw new Error(back.error);
+    expect(Object.keys(back.topology.resources)).toHaveLength(Object.keys(p.topology.resources).length);
+  });
+
+  it('the HTML file embeds the snapshot safely and allows no network access', async () => {
+    const p = await prep('demo', 'network');
+    const hostile = { ...p.topology, source: { ...p.topology.source, label: '</script><script>alert(1)</script>' } };
+    const html = toHtml(hostile, { js: 'console.log("</script>")', css: 'body{}' }, 'title </title>');
+    expect(html).toContain(`default-src 'none'`);
+    expect(html.match(/<\/script>/g)).toHaveLength(2);
+    expect(html).not.toContain('<title>title </title>');
+    const json = /<script type="application\/json" id="fleetmap-snapshot">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+    expect(parseSnapshotValue(JSON.parse(json)).ok).toBe(true);
+  });
+});
