@@ -4,6 +4,7 @@ import { readThroughFake } from '../server/fake-aws/readWorld';
 import type { World } from '../server/fake-aws/world';
 import type { Topology } from '../src/topology/model';
 import { launchChromium, measureMap, median, serveTopology, type MapFigures } from './browser';
+import { benchExports } from './exports';
 import { bucketBoundSeconds, minimumCalls } from './minimum';
 
 process.env['AWS_EC2_METADATA_DISABLED'] = 'true';
@@ -96,3 +97,4 @@ const large = await benchRead(
   3,
 );
 await benchBrowser('The 5,000-task map', large);
+await benchExports('the 5,000-task world', large);

@@ -63,3 +63,19 @@ async function firstServiceArn(page: Page): Promise<string> {
   if (!svc) throw new Error('no service');
   return svc.id;
 }
+
+test('the single-file HTML of a large estate opens offline with every task accounted for', async ({ page, browser }, info) => {
+  await openOverview(page);
+  await page.getByRole('button', { name: 'Export' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[role="menuitem"][data-format="html"]').click()]);
+  const file = info.outputPath('large.html');
+  await download.saveAs(file);
+  const context = await browser.newContext({ offline: true });
+  const offline = await context.newPage();
+  await offline.goto(`file://${file}`);
+  await offline.locator('.canvas[data-rendered="true"]').waitFor({ timeout: 60_000 });
+  await expect(offline.getByTestId('task-count')).toHaveText((await page.getByTestId('task-count').textContent()) ?? '');
+  await expect(offline.getByTestId('service-count')).toHaveText((await page.getByTestId('service-count').textContent()) ?? '');
+  await expect(offline.locator('.react-flow')).toHaveAttribute('data-lod', 'overview');
+  await context.close();
+});
