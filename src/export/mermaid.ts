@@ -1,4 +1,5 @@
 import type { GraphNode } from '../topology/graph/types';
+import { childrenIndex } from '../topology/layout/packNetwork';
 import { caption, nodeText } from './labels';
 import type { Prepared } from './prepare';
 
@@ -18,13 +19,7 @@ function label(text: string): string {
 export function toMermaid(p: Prepared): string {
   const { graph, topology } = p;
   const ids = new Map(graph.nodes.map((n, i) => [n.id, `n${i + 1}`]));
-  const children = new Map<string, GraphNode[]>();
-  for (const n of graph.nodes) {
-    const key = n.parent ?? '';
-    const list = children.get(key);
-    if (list) list.push(n);
-    else children.set(key, [n]);
-  }
+  const children = childrenIndex(graph);
   const lines = [`%% ${caption(topology.source, graph.view)}`, 'flowchart TB'];
   const classes = new Map<string, string[]>();
   const emit = (n: GraphNode, depth: number) => {
