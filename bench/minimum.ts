@@ -57,6 +57,21 @@ export function minimumCalls(world: World): Record<string, number> {
   add('elasticloadbalancing:DescribeLoadBalancers', batches(lbs.size, BATCH.elbLoadBalancerArns));
   add('elasticloadbalancing:DescribeListeners', lbs.size);
   add('elasticloadbalancing:DescribeRules', listeners.filter((l) => albs.has(String(l['LoadBalancerArn']))).length);
+  const eks = world.eks ?? { clusters: [], nodegroups: [], fargateProfiles: [] };
+  add('eks:ListClusters', pages(eks.clusters.length, BATCH.eksListPage));
+  add('eks:DescribeCluster', eks.clusters.length);
+  for (const c of eks.clusters) {
+    const name = String(c['name']);
+    const groups = eks.nodegroups.filter((n) => n.clusterName === name).length;
+    const profiles = eks.fargateProfiles.filter((f) => f.clusterName === name).length;
+    add('eks:ListNodegroups', pages(groups, BATCH.eksListPage));
+    add('eks:ListFargateProfiles', pages(profiles, BATCH.eksListPage));
+    add('eks:DescribeNodegroup', groups);
+    add('eks:DescribeFargateProfile', profiles);
+  }
+  // Node-group instances: one DescribeInstances page per 1,000 instances of the named Auto Scaling groups.
+  const nodes = world.ec2.instances.filter((i) => JSON.stringify(i['tagSet'] ?? []).includes('eks:nodegroup-name')).length;
+  if (eks.nodegroups.length) add('ec2:DescribeInstances', pages(nodes, BATCH.ec2Page));
   return out;
 }
 
@@ -65,7 +80,7 @@ export function bucketBoundSeconds(calls: Record<string, number>): { seconds: nu
   const perBucket = new Map<string, { spec: string; n: number }>();
   for (const [action, n] of Object.entries(calls)) {
     const [prefix = '', op = ''] = action.split(':');
-    const service = prefix === 'elasticloadbalancing' ? 'elbv2' : prefix === 'ec2' ? 'ec2' : 'ecs';
+    const service = prefix === 'elasticloadbalancing' ? 'elbv2' : prefix === 'ec2' ? 'ec2' : prefix === 'eks' ? 'eks' : 'ecs';
     const { spec, key } = bucketFor(service, op);
     perBucket.set(key, { spec, n: (perBucket.get(key)?.n ?? 0) + n });
   }

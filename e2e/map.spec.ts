@@ -57,7 +57,33 @@ test('clicking a task opens its task definition with values redacted, Esc closes
 test('the service view shows clusters with their services and per-AZ counts', async ({ page }) => {
   const map = new MapPage(page);
   await map.open('/?view=service');
-  await expect(page.locator('.box-cluster')).toHaveCount(3);
+  await expect(page.locator('.box-cluster[data-engine="ecs"]')).toHaveCount(3);
+  await expect(page.locator('.box-cluster[data-engine="eks"]')).toHaveCount(1);
+  await expect(page.locator('.box-cluster[data-engine="eks"] ~ * [data-eks-node], [data-eks-node]')).toHaveCount(5);
   await expect(page.locator('[data-service="cart"] .az-chip')).toHaveCount(2);
   await page.screenshot({ path: 'test-results/service-view.png' });
+});
+
+test('EKS worker nodes share the AZ columns and subnets with ECS tasks; a node opens its node group’s health', async ({ page, request }) => {
+  const map = new MapPage(page);
+  await map.open();
+  const topology = (await (await request.get('/api/topology')).json()) as { resources: Record<string, { kind: string; id: string; subnetId?: string }> };
+  const nodes = Object.values(topology.resources).filter((r) => r.kind === 'eksNode');
+  expect(nodes.length).toBeGreaterThan(0);
+  await expect(page.getByTestId('eks-node-count')).toHaveText(String(nodes.length));
+  for (const n of nodes) {
+    // Each node is drawn inside the box of the subnet EC2 says it runs in, next to that subnet's ECS tasks.
+    const subnet = page.locator(`[data-subnet="${n.subnetId ?? ''}"]`);
+    await expect(subnet).toHaveCount(1);
+    const box = await subnet.boundingBox();
+    const nodeBox = await page.locator(`[data-eks-node="${n.id}"]`).boundingBox();
+    if (!box || !nodeBox) throw new Error(`${n.id} not drawn`);
+    expect(nodeBox.x).toBeGreaterThanOrEqual(box.x);
+    expect(nodeBox.y).toBeGreaterThanOrEqual(box.y);
+    expect(nodeBox.x + nodeBox.width).toBeLessThanOrEqual(box.x + box.width + 1);
+  }
+  await page.locator('.eks-node.spot').first().click();
+  const details = page.getByRole('complementary', { name: 'Details' });
+  await expect(details).toContainText('Node group spot-workers');
+  await expect(details).toContainText('AsgInstanceLaunchFailures');
 });

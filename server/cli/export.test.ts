@@ -86,7 +86,7 @@ describe('fleetmap against a live (fake) AWS account', () => {
   const saved = { ...process.env };
   beforeAll(async () => {
     partial = await startFakeAws({ world: demoWorld(), deny: ['elasticloadbalancing:DescribeTargetHealth'] });
-    nothing = await startFakeAws({ world: demoWorld(), deny: ['ecs:ListClusters', 'elasticloadbalancing:DescribeTargetGroups'] });
+    nothing = await startFakeAws({ world: demoWorld(), deny: ['ecs:ListClusters', 'eks:ListClusters', 'elasticloadbalancing:DescribeTargetGroups'] });
     Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'AKIDFLEETMAPTEST', AWS_SECRET_ACCESS_KEY: 'fleetmap-test-secret', AWS_EC2_METADATA_DISABLED: 'true' });
   });
   afterAll(async () => {

@@ -128,6 +128,34 @@ describe.skipIf(!present)('the AWS CLI parses the fake AWS', () => {
     expect(list(rules, 'Rules').some((r) => JSON.stringify(r['Conditions']).includes('/api/*'))).toBe(true);
   });
 
+  it('EKS (restJson1): clusters, node groups, Fargate profiles', { timeout: 120_000 }, async () => {
+    const clusters = list(await aws('eks', 'list-clusters'), 'clusters') as unknown as string[];
+    expect(clusters).toEqual(['orders-eks']);
+    const [cluster, groups, profiles] = await Promise.all([
+      aws('eks', 'describe-cluster', '--name', 'orders-eks'),
+      aws('eks', 'list-nodegroups', '--cluster-name', 'orders-eks'),
+      aws('eks', 'list-fargate-profiles', '--cluster-name', 'orders-eks'),
+    ]);
+    expect((cluster['cluster'] as Record<string, unknown>)['status']).toBe('ACTIVE');
+    // Epoch seconds on the wire come out as dates.
+    expect((cluster['cluster'] as Record<string, unknown>)['createdAt']).toMatch(/^\d{4}-\d\d-\d\d/);
+    const names = list(groups, 'nodegroups') as unknown as string[];
+    expect(names.sort()).toEqual(['general', 'spot-workers']);
+    const group = await aws('eks', 'describe-nodegroup', '--cluster-name', 'orders-eks', '--nodegroup-name', 'spot-workers');
+    expect((group['nodegroup'] as Record<string, unknown>)['capacityType']).toBe('SPOT');
+    const profile = await aws(
+      'eks',
+      'describe-fargate-profile',
+      '--cluster-name',
+      'orders-eks',
+      '--fargate-profile-name',
+      String((list(profiles, 'fargateProfileNames') as unknown as string[])[0]),
+    );
+    expect((profile['fargateProfile'] as Record<string, unknown>)['selectors']).toEqual([{ namespace: 'batch' }]);
+    const missing = await aws('eks', 'describe-cluster', '--name', 'nope').catch((e: { stderr: string }) => e);
+    expect('stderr' in missing ? String(missing.stderr) : '').toMatch(/ResourceNotFoundException/);
+  });
+
   it('AWS errors: AccessDenied and a batch over the limit come back as the CLI reports them', { timeout: 60_000 }, async () => {
     const denied = await startFakeAws({ world, deny: ['elasticloadbalancing:DescribeTargetHealth'] });
     try {

@@ -213,10 +213,10 @@ export class WorldBuilder {
     return arn;
   }
 
-  containerInstance(clusterArn: string, subnetId: string, instanceType: string): string {
+  /** An EC2 instance in a subnet, with its tags; spot instances say so in instanceLifecycle, as EC2 does. */
+  ec2Instance(subnetId: string, instanceType: string, tags: Record<string, string>, spot = false): { instanceId: string; privateIp: string; az: string } {
     const instanceId = `i-${this.hex(17)}`;
     const az = this.subnetAz(subnetId);
-    const clusterName = clusterArn.split('/').pop() ?? '';
     const privateIp = this.ip(subnetId);
     this.world.ec2.instances.push({
       instanceId,
@@ -229,8 +229,15 @@ export class WorldBuilder {
       subnetId,
       vpcId: this.subnetVpc(subnetId),
       privateIpAddress: privateIp,
-      tagSet: [{ key: 'aws:autoscaling:groupName', value: `${clusterName}-asg` }],
+      ...(spot ? { instanceLifecycle: 'spot' } : {}),
+      tagSet: Object.entries(tags).map(([key, value]) => ({ key, value })),
     });
+    return { instanceId, privateIp, az };
+  }
+
+  containerInstance(clusterArn: string, subnetId: string, instanceType: string): string {
+    const clusterName = clusterArn.split('/').pop() ?? '';
+    const { instanceId, az } = this.ec2Instance(subnetId, instanceType, { 'aws:autoscaling:groupName': `${clusterName}-asg` });
     const arn = `${this.arnPrefix('ecs')}:container-instance/${clusterName}/${this.hex(32)}`;
     const cpu = instanceType.includes('xlarge') ? 4096 : 2048;
     const memory = instanceType.includes('xlarge') ? 15576 : 7680;

@@ -1,4 +1,5 @@
 import { WorldBuilder } from './builder';
+import { addEksCluster, addFargateProfile, addNodeGroup } from './builder-eks';
 import { addLoadBalancer, addService, addStoppedTask, addTargetGroup } from './builder-services';
 import type { World } from './world';
 
@@ -211,5 +212,16 @@ export function demoWorld(): World {
     capacityProviderStrategy: spot,
     pending: 1,
   });
+  // EKS beside ECS in the same VPC: two managed node groups across the private subnets and a Fargate profile.
+  addEksCluster(b, 'orders-eks', priv);
+  addNodeGroup(b, 'orders-eks', 'general', { subnets: priv, instanceType: 'm6i.large', count: 3 });
+  addNodeGroup(b, 'orders-eks', 'spot-workers', {
+    subnets: priv.slice(0, 2),
+    instanceType: 'm6i.xlarge',
+    count: 2,
+    capacityType: 'SPOT',
+    healthIssues: [{ code: 'AsgInstanceLaunchFailures', message: 'Could not launch Spot Instances: insufficient capacity in us-east-1c.' }],
+  });
+  addFargateProfile(b, 'orders-eks', 'batch', priv, [{ namespace: 'batch' }]);
   return b.build();
 }

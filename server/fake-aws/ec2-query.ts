@@ -70,7 +70,14 @@ const COLLECTIONS: Record<string, Collection> = {
     maxPage: BATCH.ec2Page,
     noPagingWithIds: true,
     items: (w) => w.ec2.instances,
-    filters: { 'vpc-id': (i) => [str(i, 'vpcId')], 'subnet-id': (i) => [str(i, 'subnetId')], 'instance-id': (i) => [str(i, 'instanceId')] },
+    filters: {
+      'vpc-id': (i) => [str(i, 'vpcId')],
+      'subnet-id': (i) => [str(i, 'subnetId')],
+      'instance-id': (i) => [str(i, 'instanceId')],
+      'tag:aws:autoscaling:groupName': (i) => tagValues(i, 'aws:autoscaling:groupName'),
+      'tag:eks:nodegroup-name': (i) => tagValues(i, 'eks:nodegroup-name'),
+      'tag:eks:cluster-name': (i) => tagValues(i, 'eks:cluster-name'),
+    },
     // One reservation per instance: the SDK flattens reservations anyway.
     wrap: (items, w) =>
       items.map((instance) => ({ reservationId: `r-${str(instance, 'instanceId').slice(2)}`, ownerId: w.accountId, groupSet: [], instancesSet: [instance] })),

@@ -7,6 +7,8 @@ export interface FakeResponse {
   body: string;
   /** The AWS error code, for the call log */
   errorCode?: string;
+  /** Extra headers (restJson1 errors carry their type in x-amzn-errortype) */
+  headers?: Record<string, string>;
 }
 
 /** Thrown by an operation to answer with an AWS error in the protocol's own envelope. */

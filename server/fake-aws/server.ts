@@ -4,11 +4,12 @@ import { bucketFor, bucketSpec } from '../sources/aws/limits';
 import { TokenBucket } from '../sources/aws/tokenBucket';
 import { ECS_TARGET_PREFIX, ecsOperation } from './ecs-json';
 import { EC2_VERSION, ec2Operation } from './ec2-query';
+import { eksOperation, eksOperationOf } from './eks-rest';
 import { ELBV2_VERSION, elbv2Operation } from './elbv2-query';
 import { AwsError, escapeXml, requestId, type FakeResponse } from './protocol';
 import { seededRandom, type World } from './world';
 
-export type FakeService = 'ecs' | 'ec2' | 'elbv2';
+export type FakeService = 'ecs' | 'ec2' | 'elbv2' | 'eks';
 
 export interface FakeAwsOptions {
   world: World;
@@ -50,7 +51,7 @@ export interface FakeAws {
   close(): Promise<void>;
 }
 
-const IAM_PREFIX: Record<FakeService, string> = { ecs: 'ecs', ec2: 'ec2', elbv2: 'elasticloadbalancing' };
+const IAM_PREFIX: Record<FakeService, string> = { ecs: 'ecs', ec2: 'ec2', elbv2: 'elasticloadbalancing', eks: 'eks' };
 const USER = (w: World) => `arn:aws:iam::${w.accountId}:user/fleetmap-reader`;
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -67,6 +68,16 @@ function errorResponse(service: FakeService, e: AwsError): FakeResponse {
   if (service === 'ecs') {
     return { status: e.status, contentType: 'application/x-amz-json-1.1', body: JSON.stringify({ __type: e.code, message: e.message }), errorCode: e.code };
   }
+  if (service === 'eks') {
+    // restJson1: the error type travels in a header, the message in a JSON body.
+    return {
+      status: e.status,
+      contentType: 'application/json',
+      body: JSON.stringify({ message: e.message }),
+      errorCode: e.code,
+      headers: { 'x-amzn-errortype': e.code },
+    };
+  }
   if (service === 'ec2') {
     const body = `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${escapeXml(e.code)}</Code><Message>${escapeXml(e.message)}</Message></Error></Errors><RequestID>${requestId()}</RequestID></Response>`;
     return { status: e.status, contentType: 'text/xml;charset=UTF-8', body, errorCode: e.code };
@@ -79,6 +90,7 @@ function errorResponse(service: FakeService, e: AwsError): FakeResponse {
 function throttled(service: FakeService): AwsError {
   if (service === 'ecs') return new AwsError('ThrottlingException', 'Rate exceeded', 400);
   if (service === 'ec2') return new AwsError('RequestLimitExceeded', 'Request limit exceeded.', 503);
+  if (service === 'eks') return new AwsError('ThrottlingException', 'Rate exceeded', 429);
   return new AwsError('Throttling', 'Rate exceeded', 400);
 }
 
@@ -86,10 +98,14 @@ function denied(service: FakeService, action: string, world: World): AwsError {
   const text = `User: ${USER(world)} is not authorized to perform: ${action} on resource: * because no identity-based policy allows the ${action} action`;
   if (service === 'ecs') return new AwsError('AccessDeniedException', text, 400);
   if (service === 'ec2') return new AwsError('UnauthorizedOperation', `You are not authorized to perform this operation. ${text}`, 403);
+  if (service === 'eks') return new AwsError('AccessDeniedException', text, 403);
   return new AwsError('AccessDenied', text, 403);
 }
 
-function classify(req: IncomingMessage, body: string): { service: FakeService; operation: string; params: URLSearchParams } {
+function classify(req: IncomingMessage, body: string): { service: FakeService; operation: string; params: URLSearchParams; args?: string[] } {
+  const url = new URL(req.url ?? '/', 'http://fake');
+  const eks = eksOperationOf(req.method ?? 'GET', url.pathname);
+  if (eks) return { service: 'eks', operation: eks.operation, params: url.searchParams, args: eks.args };
   const target = req.headers['x-amz-target'];
   if (typeof target === 'string' && target.startsWith(ECS_TARGET_PREFIX)) {
     return { service: 'ecs', operation: target.slice(ECS_TARGET_PREFIX.length), params: new URLSearchParams() };
@@ -124,7 +140,7 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
     return bucket.tryTake(Date.now());
   };
 
-  const answer = (service: FakeService, operation: string, body: string, params: URLSearchParams): FakeResponse => {
+  const answer = (service: FakeService, operation: string, body: string, params: URLSearchParams, args: string[]): FakeResponse => {
     const action = `${IAM_PREFIX[service]}:${operation}`;
     try {
       if (deny.has(action)) throw denied(service, action, world);
@@ -132,6 +148,8 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
       if (service === 'ecs') {
         return { status: 200, contentType: 'application/x-amz-json-1.1', body: JSON.stringify(ecsOperation(world, operation, body, pageCap)) };
       }
+      if (service === 'eks')
+        return { status: 200, contentType: 'application/json', body: JSON.stringify(eksOperation(world, operation, args, params, pageCap)) };
       if (service === 'ec2') {
         const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<${operation}Response xmlns="http://ec2.amazonaws.com/doc/${EC2_VERSION}/"><requestId>${requestId()}</requestId>${ec2Operation(world, operation, params, pageCap)}</${operation}Response>`;
         return { status: 200, contentType: 'text/xml;charset=UTF-8', body: xml };
@@ -152,8 +170,9 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
     let operation = '';
     let params = new URLSearchParams();
     try {
-      ({ service, operation, params } = classify(req, body));
-      response = answer(service, operation, body, params);
+      const c = classify(req, body);
+      ({ service, operation, params } = c);
+      response = answer(service, operation, body, params, c.args ?? []);
     } catch (e) {
       response = errorResponse('ecs', e instanceof AwsError ? e : new AwsError('InternalFailure', String(e), 500));
     }
@@ -173,6 +192,7 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
       'content-type': response.contentType,
       'x-amzn-requestid': requestId(),
       'content-length': Buffer.byteLength(response.body),
+      ...response.headers,
     });
     res.end(response.body);
   };

@@ -35,6 +35,12 @@ export interface World {
     /** DescribeTargetHealth TargetHealthDescriptions, per target group ARN */
     targetHealth: Record<string, JsonObject[]>;
   };
+  /** EKS restJson1 bodies: DescribeCluster clusters, DescribeNodegroup and DescribeFargateProfile bodies by cluster */
+  eks?: {
+    clusters: JsonObject[];
+    nodegroups: { clusterName: string; body: JsonObject }[];
+    fargateProfiles: { clusterName: string; body: JsonObject }[];
+  };
 }
 
 export function str(o: JsonObject, key: string): string {

@@ -61,7 +61,12 @@ export function App() {
 
   const topology = load.kind === 'ready' ? load.topology : undefined;
   const counts = topology
-    ? { services: resourcesOf(topology, 'service').length, tasks: resourcesOf(topology, 'task').length, lbs: resourcesOf(topology, 'loadBalancer').length }
+    ? {
+        services: resourcesOf(topology, 'service').length,
+        tasks: resourcesOf(topology, 'task').length,
+        lbs: resourcesOf(topology, 'loadBalancer').length,
+        eksNodes: resourcesOf(topology, 'eksNode').length,
+      }
     : undefined;
   return (
     <div className="app">
@@ -81,6 +86,12 @@ export function App() {
           <span className="counts" data-testid="counts">
             <span data-testid="service-count">{counts.services}</span> services · <span data-testid="task-count">{counts.tasks}</span> tasks · {counts.lbs} load
             balancers
+            {counts.eksNodes ? (
+              <>
+                {' '}
+                · <span data-testid="eks-node-count">{counts.eksNodes}</span> EKS nodes
+              </>
+            ) : null}
           </span>
         ) : null}
         {topology ? <SearchBox topology={topology} /> : null}

@@ -26,7 +26,7 @@ export function nodeText(n: GraphNode): NodeText {
     case 'instance':
       return { title: n.label, sub: `${n.instanceType} · cpu ${n.cpu} · mem ${n.memory}`, glyph: 'EC2' };
     case 'cluster':
-      return { title: n.label, sub: n.detail, glyph: 'ECS' };
+      return { title: n.label, sub: n.detail, glyph: n.engine === 'eks' ? 'EKS' : 'ECS' };
     case 'task':
       return {
         title: n.label,
@@ -34,6 +34,8 @@ export function nodeText(n: GraphNode): NodeText {
       };
     case 'taskGroup':
       return { title: `${n.label} ×${n.taskIds.length}`, sub: counts(n.counts) };
+    case 'node':
+      return { title: n.label, sub: `EKS ${n.cluster} · ${n.nodeGroup} · ${n.instanceType}${n.spot ? ' spot' : ''}`, glyph: 'EKS' };
     case 'loadBalancer':
       return { title: n.label, sub: `${n.scheme} · AZs ${n.azs.map((a) => a.slice(-1)).join(' ')}`, glyph: n.lbType === 'network' ? 'NLB' : 'ALB' };
     case 'targetGroup':

@@ -99,7 +99,9 @@ function glyphColor(n: GraphNode): string {
     case 'instance':
       return GLYPH_COLORS.ec2;
     case 'cluster':
-      return GLYPH_COLORS.cluster;
+      return n.engine === 'eks' ? GLYPH_COLORS.eks : GLYPH_COLORS.cluster;
+    case 'node':
+      return GLYPH_COLORS.eks;
     case 'loadBalancer':
       return GLYPH_COLORS.lb;
     default:

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { selectSelected, useStore } from '../app/store';
 import type { Topology } from '../topology/model';
 import { LoadBalancerDetails, TargetGroupDetails } from './BalancerDetails';
+import { EksClusterDetails, EksNodeDetails, FargateProfileFacts } from './EksDetails';
 import { Facts, Section } from './Section';
 import { ServiceDetails } from './ServiceDetails';
 import { TaskDetails } from './TaskDetails';
@@ -49,6 +50,14 @@ function Body({ id, topology }: { id: string; topology: Topology }) {
           />
         </Section>
       );
+    case 'eksNode':
+      return <EksNodeDetails node={r} topology={topology} />;
+    case 'eksCluster':
+      return <EksClusterDetails cluster={r} topology={topology} />;
+    case 'nodeGroup':
+      return <p className="muted">Node group {r.name}: select one of its nodes or its cluster.</p>;
+    case 'fargateProfile':
+      return <FargateProfileFacts profile={r} />;
     case 'region':
     case 'vpc':
     case 'az':

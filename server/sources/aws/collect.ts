@@ -1,6 +1,7 @@
 import { createReadContext } from './context';
 import type { EcsReader } from './ecs';
 import type { Ec2Reader } from './ec2';
+import type { EksReader } from './eks';
 import type { Elbv2Reader } from './elbv2';
 import type { RawEstate } from './raw';
 
@@ -8,6 +9,7 @@ export interface Readers {
   ecs: EcsReader;
   ec2: Ec2Reader;
   elbv2: Elbv2Reader;
+  eks: EksReader;
 }
 
 function defined<T>(items: readonly (T | undefined | null | '')[]): T[] {
@@ -27,7 +29,7 @@ export async function collectEstate(
 ): Promise<RawEstate> {
   const started = Date.now();
   const ctx = createReadContext(region, options);
-  const { ecs, ec2, elbv2 } = makeReaders(ctx);
+  const { ecs, ec2, elbv2, eks } = makeReaders(ctx);
 
   const taskDefinitions = new Map<string, ReturnType<EcsReader['taskDefinition']>>();
   const wantTaskDefinition = (arn: string | undefined) => {
@@ -83,15 +85,35 @@ export async function collectEstate(
     );
     return { listeners, rules };
   });
-  const subnetsP = Promise.all([servicesP, tasksP, instancesP, loadBalancersP]).then(([services, tasks, instances, loadBalancers]) =>
-    ec2.subnets(
-      defined([
-        ...tasks.flatMap((t) => (t.attachments ?? []).flatMap((a) => (a.details ?? []).filter((d) => d.name === 'subnetId').map((d) => d.value))),
-        ...services.flatMap((s) => s.networkConfiguration?.awsvpcConfiguration?.subnets ?? []),
-        ...instances.map((i) => i.SubnetId),
-        ...loadBalancers.flatMap((l) => (l.AvailabilityZones ?? []).map((z) => z.SubnetId)),
-      ]),
-    ),
+  // EKS: clusters → node groups and Fargate profiles → the node groups' instances, by their Auto Scaling groups.
+  const eksClustersP = eks.clusters();
+  const eksPartsP = eksClustersP.then(async (clusters) => {
+    const names = clusters.flatMap((c) => (c.name ? [c.name] : []));
+    const [nodegroups, fargateProfiles] = await Promise.all([
+      Promise.all(names.map((n) => eks.nodegroups(n))).then((l) => l.flat()),
+      Promise.all(names.map((n) => eks.fargateProfiles(n))).then((l) => l.flat()),
+    ]);
+    const asgs = nodegroups.flatMap((n) => (n.resources?.autoScalingGroups ?? []).flatMap((a) => (a.name ? [a.name] : [])));
+    const eksInstances = asgs.length ? await ec2.instancesOfAutoScalingGroups(asgs) : [];
+    return { nodegroups, fargateProfiles, eksInstances };
+  });
+  const eksSubnetIdsP = Promise.all([eksClustersP, eksPartsP]).then(([clusters, parts]) => [
+    ...clusters.flatMap((c) => c.resourcesVpcConfig?.subnetIds ?? []),
+    ...parts.nodegroups.flatMap((n) => n.subnets ?? []),
+    ...parts.fargateProfiles.flatMap((f) => f.subnets ?? []),
+    ...parts.eksInstances.map((i) => i.SubnetId),
+  ]);
+  const subnetsP = Promise.all([servicesP, tasksP, instancesP, loadBalancersP, eksSubnetIdsP]).then(
+    ([services, tasks, instances, loadBalancers, eksSubnetIds]) =>
+      ec2.subnets(
+        defined([
+          ...tasks.flatMap((t) => (t.attachments ?? []).flatMap((a) => (a.details ?? []).filter((d) => d.name === 'subnetId').map((d) => d.value))),
+          ...services.flatMap((s) => s.networkConfiguration?.awsvpcConfiguration?.subnets ?? []),
+          ...instances.map((i) => i.SubnetId),
+          ...loadBalancers.flatMap((l) => (l.AvailabilityZones ?? []).map((z) => z.SubnetId)),
+          ...eksSubnetIds,
+        ]),
+      ),
   );
   const vpcIdsP = subnetsP.then((subnets) => defined(subnets.map((s) => s.VpcId)));
   const vpcsP = vpcIdsP.then((ids) => ec2.vpcs(ids));
@@ -107,7 +129,14 @@ export async function collectEstate(
     healthP,
     loadBalancersP,
   ]);
-  const [{ listeners, rules }, subnets, vpcs, routeTables] = await Promise.all([listenersRulesP, subnetsP, vpcsP, routeTablesP]);
+  const [{ listeners, rules }, subnets, vpcs, routeTables, eksClusters, eksParts] = await Promise.all([
+    listenersRulesP,
+    subnetsP,
+    vpcsP,
+    routeTablesP,
+    eksClustersP,
+    eksPartsP,
+  ]);
   const resolvedTaskDefinitions = defined(await Promise.all(taskDefinitions.values()));
   const targetHealth: RawEstate['targetHealth'] = {};
   for (const [arn, h] of health) if (h) targetHealth[arn] = h;
@@ -128,6 +157,8 @@ export async function collectEstate(
     listeners,
     rules,
     targetHealth,
+    eksClusters,
+    ...eksParts,
     errors: ctx.errors,
     calls: ctx.calls,
     retries: ctx.retries,

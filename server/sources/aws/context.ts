@@ -5,13 +5,13 @@ import { TokenBucket } from './tokenBucket';
 /** What every reader shares during one read: pacing per throttle bucket, call counts, and the errors met. */
 export interface ReadContext {
   /** Runs one AWS call: waits for a token of its bucket and a free slot, counts attempts, records failures. */
-  call<T>(service: 'ecs' | 'ec2' | 'elbv2', operation: string, resource: string | undefined, fn: () => Promise<T>): Promise<T | undefined>;
+  call<T>(service: 'ecs' | 'ec2' | 'elbv2' | 'eks', operation: string, resource: string | undefined, fn: () => Promise<T>): Promise<T | undefined>;
   errors: ReadError[];
   calls: Record<string, number>;
   retries: number;
 }
 
-const IAM_PREFIX = { ecs: 'ecs', ec2: 'ec2', elbv2: 'elasticloadbalancing' } as const;
+const IAM_PREFIX = { ecs: 'ecs', ec2: 'ec2', elbv2: 'elasticloadbalancing', eks: 'eks' } as const;
 
 /** Calls in flight per bucket: enough to hide 20–100 ms of latency, few enough not to burst past a refill. */
 const MAX_IN_FLIGHT = 8;

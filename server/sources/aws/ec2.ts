@@ -29,6 +29,24 @@ export function createEc2Reader(client: EC2Client, ctx: ReadContext) {
       return batches.flatMap((b) => (b?.Reservations ?? []).flatMap((r) => r.Instances ?? []));
     },
 
+    /** Instances of the named Auto Scaling groups (EKS managed node groups), by tag: never an account-wide describe. */
+    async instancesOfAutoScalingGroups(names: readonly string[]): Promise<Instance[]> {
+      const batches = await Promise.all(
+        chunk([...new Set(names)], BATCH.ec2FilterValues).map((Values) =>
+          allPages(
+            (NextToken) =>
+              ctx.call('ec2', 'DescribeInstances', Values.join(','), () =>
+                client.send(
+                  new DescribeInstancesCommand({ Filters: [{ Name: 'tag:aws:autoscaling:groupName', Values }], MaxResults: BATCH.ec2Page, NextToken }),
+                ),
+              ),
+            (p) => p.NextToken,
+          ),
+        ),
+      );
+      return batches.flat().flatMap((b) => (b.Reservations ?? []).flatMap((r) => r.Instances ?? []));
+    },
+
     async subnets(ids: readonly string[]): Promise<Subnet[]> {
       const batches = await Promise.all(
         chunk([...new Set(ids)], BATCH.ec2Ids).map((SubnetIds) =>

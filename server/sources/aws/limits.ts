@@ -21,6 +21,8 @@ export const BATCH = {
   ec2Page: 1000,
   /** DescribeRouteTables MaxResults 5–100 */
   ec2RouteTablesPage: 100,
+  /** Values per EC2 filter: "up to 200" (EC2 API reference, Filter) */
+  ec2FilterValues: 200,
   /** DescribeLoadBalancers: LoadBalancerArns up to 20 */
   elbLoadBalancerArns: 20,
   /** DescribeTargetGroups: TargetGroupArns has no documented count; we keep DescribeLoadBalancers' 20 to be safe */
@@ -29,6 +31,8 @@ export const BATCH = {
   elbPage: 400,
   /** DescribeTags: ResourceArns up to 20 */
   elbTagArns: 20,
+  /** EKS ListClusters/ListNodegroups/ListFargateProfiles maxResults 1–100 */
+  eksListPage: 100,
 } as const;
 
 export interface BucketSpec {
@@ -50,6 +54,8 @@ export const THROTTLE_BUCKETS: Record<string, BucketSpec> = {
   'ecs:service-read': { capacity: 100, refillPerSecond: 20 },
   'ec2:non-mutating': { capacity: 100, refillPerSecond: 20 },
   'elbv2:describe': { capacity: 100, refillPerSecond: 20 },
+  /** EKS publishes no numbers either (ThrottlingException, HTTP 429); the same assumption per API */
+  'eks:describe': { capacity: 100, refillPerSecond: 20 },
 };
 
 const ECS_CATEGORY: Record<string, string> = {
@@ -68,12 +74,13 @@ const ECS_CATEGORY: Record<string, string> = {
  * The bucket an operation draws from, as "<bucket spec>#<bucket key>": ECS actions share a bucket per category,
  * EC2 and ELBv2 have one bucket per API.
  */
-export function bucketFor(service: 'ecs' | 'ec2' | 'elbv2', operation: string): { spec: string; key: string } {
+export function bucketFor(service: 'ecs' | 'ec2' | 'elbv2' | 'eks', operation: string): { spec: string; key: string } {
   if (service === 'ecs') {
     const category = ECS_CATEGORY[operation] ?? 'ecs:cluster-read';
     return { spec: category, key: category };
   }
   if (service === 'ec2') return { spec: 'ec2:non-mutating', key: `ec2:${operation}` };
+  if (service === 'eks') return { spec: 'eks:describe', key: `eks:${operation}` };
   return { spec: 'elbv2:describe', key: `elbv2:${operation}` };
 }
 

@@ -1,12 +1,14 @@
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { EKSClient } from '@aws-sdk/client-eks';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { SourceInfo, Topology } from '../../../src/topology/model';
 import type { ReadOptions, TopologySource } from '../types';
 import { collectEstate } from './collect';
 import { createEcsReader } from './ecs';
 import { createEc2Reader } from './ec2';
+import { createEksReader } from './eks';
 import { createElbv2Reader } from './elbv2';
 import { toTopology } from './toTopology';
 
@@ -39,12 +41,13 @@ export function createAwsSource(options: AwsSourceOptions): TopologySource {
   const ecs = new ECSClient(config);
   const ec2 = new EC2Client(config);
   const elbv2 = new ElasticLoadBalancingV2Client(config);
+  const eks = new EKSClient(config);
   return {
     label: options.label,
     async read(readOptions: ReadOptions = {}): Promise<Topology> {
       const raw = await collectEstate(
         options.region,
-        (ctx) => ({ ecs: createEcsReader(ecs, ctx), ec2: createEc2Reader(ec2, ctx), elbv2: createElbv2Reader(elbv2, ctx) }),
+        (ctx) => ({ ecs: createEcsReader(ecs, ctx), ec2: createEc2Reader(ec2, ctx), elbv2: createElbv2Reader(elbv2, ctx), eks: createEksReader(eks, ctx) }),
         { ...(options.pace === false ? { pace: false } : {}), ...(readOptions.onCall ? { onCall: readOptions.onCall } : {}) },
       );
       return toTopology(raw, { kind: options.kind, label: options.label, fetchedAt: new Date().toISOString() });

@@ -15,12 +15,11 @@ import type {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { SCHEMA_VERSION, indexResources, type ContainerDefinition, type Resource, type SourceInfo, type Topology } from '../../../src/topology/model';
 import { redactTaskDefinition, scrubText } from '../../../src/topology/redact/redact';
+import { opt, tagName } from './mapping';
 import type { RawEstate } from './raw';
+import { eksResources } from './toTopologyEks';
 
 const ms = (d: Date | undefined): number | undefined => (d === undefined ? undefined : d.getTime());
-const opt = <K extends string, V>(key: K, value: V | undefined | null): { [P in K]?: V } =>
-  value === undefined || value === null ? {} : ({ [key]: value } as { [P in K]: V });
-const tagName = (tags: { Key?: string | undefined; Value?: string | undefined }[] | undefined) => tags?.find((t) => t.Key === 'Name')?.Value;
 
 /** A subnet is public when its route table, or the VPC's main table if it has none, sends 0.0.0.0/0 to an internet gateway. */
 export function publicSubnets(subnets: readonly AwsSubnet[], tables: readonly RouteTable[]): Set<string> {
@@ -280,7 +279,7 @@ function mapTargetGroup(tg: AwsTargetGroup, health: TargetHealthDescription[] | 
 
 /** The account, read from the first ARN that names one (no extra call: STS is not needed for a map). */
 function accountOf(raw: RawEstate): string | undefined {
-  const arns = [...raw.clusters.map((c) => c.clusterArn), ...raw.loadBalancers.map((l) => l.LoadBalancerArn)];
+  const arns = [...raw.clusters.map((c) => c.clusterArn), ...raw.eksClusters.map((c) => c.arn), ...raw.loadBalancers.map((l) => l.LoadBalancerArn)];
   for (const arn of arns) {
     const account = arn?.split(':')[4];
     if (account) return account;
@@ -338,6 +337,7 @@ export function toTopology(raw: RawEstate, source: Omit<SourceInfo, 'region' | '
     ...containerInstances,
     ...raw.loadBalancers.map((lb) => mapLoadBalancer(lb, raw.listeners, rules)),
     ...raw.targetGroups.map((tg) => mapTargetGroup(tg, raw.targetHealth[tg.TargetGroupArn ?? ''])),
+    ...eksResources(raw),
   ];
   return {
     schemaVersion: SCHEMA_VERSION,

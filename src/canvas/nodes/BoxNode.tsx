@@ -48,9 +48,9 @@ export const BoxNode = memo(function BoxNode({ data }: NodeProps<FlowNode>) {
       );
     case 'cluster':
       return (
-        <div className="box box-cluster">
+        <div className="box box-cluster" data-engine={n.engine}>
           <div className="box-title">
-            <Glyph kind="cluster" text="ECS" /> {n.label}
+            {n.engine === 'eks' ? <Glyph kind="eks" text="EKS" /> : <Glyph kind="cluster" text="ECS" />} {n.label}
           </div>
           <div className="box-sub muted">{n.detail}</div>
         </div>

@@ -44,7 +44,13 @@ function draw(canvas: HTMLCanvasElement, data: SketchData, scale: number): void 
   for (const it of data.items) {
     const health = worstHealth(it);
     ctx.globalAlpha = it.kind === 'task' || it.kind === 'taskGroup' || it.kind === 'service' ? (lit(it) ? 1 : 0.18) : 1;
-    if (it.kind === 'instance') {
+    if (it.kind === 'node') {
+      ctx.fillStyle = '#eef7f1';
+      ctx.strokeStyle = '#2e7d4f';
+      ctx.lineWidth = 4;
+      ctx.fillRect(it.x, it.y, it.w, it.h);
+      ctx.strokeRect(it.x, it.y, it.w, it.h);
+    } else if (it.kind === 'instance') {
       ctx.fillStyle = '#eef2f8';
       ctx.strokeStyle = '#8aa0bf';
       ctx.lineWidth = 2;

@@ -1,5 +1,6 @@
 import type { NodeTypes } from '@xyflow/react';
 import { BoxNode } from './BoxNode';
+import { EksNodeNode } from './EksNodeNode';
 import { LoadBalancerNode } from './LoadBalancerNode';
 import { ServiceNode } from './ServiceNode';
 import { SketchNode } from './SketchNode';
@@ -15,6 +16,7 @@ export const nodeTypes: NodeTypes = {
   instance: BoxNode,
   cluster: BoxNode,
   task: TaskNode,
+  node: EksNodeNode,
   taskGroup: TaskGroupNode,
   loadBalancer: LoadBalancerNode,
   targetGroup: TargetGroupNode,

@@ -1,4 +1,4 @@
-import { resourcesOf, type Service, type Task, type Topology } from '../model';
+import { resourcesOf, type EksNode, type Service, type Task, type Topology } from '../model';
 import { countHealth, targetStatesByTask, taskHealth } from './health';
 import type { Graph, GraphEdge, GraphNode, TaskHealth, View } from './types';
 
@@ -233,6 +233,7 @@ function networkGraph(
   const bySubnet = groupBy(infos, (i) => (i.task.subnetId && knownSubnets.has(i.task.subnetId) ? i.task.subnetId : undefined));
   const unplaced = groupBy(infos, (i) => (i.task.subnetId && knownSubnets.has(i.task.subnetId) ? undefined : (i.task.az ?? 'unknown')));
   const hostsBySubnet = groupBy(instances, (i) => i.subnetId);
+  const eksNodesBySubnet = groupBy(resourcesOf(topology, 'eksNode'), (n) => n.subnetId);
   const azs = [...new Set([...subnets.map((s) => s.az), ...unplaced.keys()])].sort();
   const vpcIds = vpcs.length ? vpcs.map((v) => v.id) : ['vpc:unknown'];
   for (const vpcId of vpcIds) {
@@ -276,6 +277,7 @@ function networkGraph(
           placeTasks(nodes, host.id, tasksByHost.get(host.id) ?? [], fold, options.expanded, colorOf, names);
         }
         const hostIds = new Set(hosts.map((h) => h.id));
+        for (const node of eksNodesBySubnet.get(subnet.id) ?? []) nodes.push(eksNodeOf(node, subnet.id, topology));
         placeTasks(
           nodes,
           subnet.id,
@@ -320,6 +322,7 @@ function serviceGraph(
       kind: 'cluster',
       id: cluster.id,
       label: cluster.name,
+      engine: 'ecs',
       detail: `${cluster.activeServices} services · ${cluster.runningTasks} tasks · ${placement}`,
     });
     for (const s of services.get(cluster.id) ?? []) {
@@ -343,8 +346,38 @@ function serviceGraph(
     const standalone = standaloneByCluster.get(cluster.id) ?? [];
     if (standalone.length) placeTasks(nodes, cluster.id, standalone, standalone.length > FOLD_SERVICE_AT, options.expanded, colorOf, names);
   }
+  for (const eks of resourcesOf(topology, 'eksCluster')) {
+    const groups = resourcesOf(topology, 'nodeGroup').filter((g) => g.clusterArn === eks.id);
+    const profiles = resourcesOf(topology, 'fargateProfile').filter((f) => f.clusterArn === eks.id);
+    const members = resourcesOf(topology, 'eksNode').filter((n) => n.clusterArn === eks.id);
+    nodes.push({
+      kind: 'cluster',
+      id: eks.id,
+      label: eks.name,
+      engine: 'eks',
+      detail: `EKS ${eks.version ?? ''} · ${groups.length} node groups · ${profiles.length} Fargate profiles · ${members.length} nodes`,
+    });
+    for (const n of members) nodes.push(eksNodeOf(n, eks.id, topology));
+  }
   const band = bandNodes(topology, infos, colorOf, false);
   return { view: 'service', nodes: [...nodes, ...band.nodes], edges: band.edges, azs: [...new Set(infos.map((i) => i.task.az ?? ''))].filter(Boolean).sort() };
+}
+
+/** An EKS worker node as the map draws it, inside `parent` (its subnet, or its cluster in the service view). */
+function eksNodeOf(n: EksNode, parent: string, topology: Topology): GraphNode {
+  const cluster = resourcesOf(topology, 'eksCluster').find((c) => c.id === n.clusterArn);
+  const group = n.nodeGroupArn ? resourcesOf(topology, 'nodeGroup').find((g) => g.id === n.nodeGroupArn) : undefined;
+  return {
+    kind: 'node',
+    id: n.id,
+    parent,
+    label: n.name.split('.')[0] ?? n.name,
+    cluster: cluster?.name ?? short(n.clusterArn),
+    nodeGroup: group?.name ?? 'self-managed',
+    instanceType: n.instanceType ?? '',
+    spot: n.lifecycle === 'spot',
+    state: n.state,
+  };
 }
 
 /** Pure: topology and view → nodes (parents first), edges and containment. */

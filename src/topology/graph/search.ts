@@ -23,6 +23,11 @@ const SEARCHABLE: Partial<Record<Resource['kind'], (r: Resource) => { label: str
       ? { label: r.ec2InstanceId ?? r.id, detail: `EC2 container instance · ${r.instanceType ?? ''}`, terms: [r.id, r.ec2InstanceId ?? ''] }
       : none,
   cluster: (r) => (r.kind === 'cluster' ? { label: r.name, detail: 'cluster', terms: [r.name, r.id] } : none),
+  eksCluster: (r) => (r.kind === 'eksCluster' ? { label: r.name, detail: `EKS cluster · ${r.version ?? ''}`, terms: [r.name, r.id] } : none),
+  eksNode: (r) =>
+    r.kind === 'eksNode'
+      ? { label: r.name, detail: `EKS node · ${r.instanceType ?? ''} · ${r.privateIp ?? ''}`, terms: [r.name, r.id, r.privateIp ?? ''] }
+      : none,
 };
 const none = { label: '', detail: '', terms: [] };
 

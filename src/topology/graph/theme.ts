@@ -47,4 +47,4 @@ export const BOX_STYLE = {
   targetGroup: { fill: '#ffffff', stroke: '#5e6ad2' },
 } as const;
 
-export const GLYPH_COLORS = { vpc: '#6f4bb8', az: '#3c6eb4', ec2: '#d9822b', cluster: '#d9822b', lb: '#8c4fd1', tg: '#5e6ad2' } as const;
+export const GLYPH_COLORS = { vpc: '#6f4bb8', az: '#3c6eb4', ec2: '#d9822b', cluster: '#d9822b', lb: '#8c4fd1', tg: '#5e6ad2', eks: '#2e7d4f' } as const;

@@ -23,8 +23,18 @@ export type GraphNode =
   | (Base & { kind: 'az'; label: string; zoneId?: string })
   | (Base & { kind: 'subnet'; label: string; cidr: string; public: boolean; az: string; taskCount: number })
   | (Base & { kind: 'instance'; label: string; instanceType: string; cpu: string; memory: string; resourceId: string })
-  | (Base & { kind: 'cluster'; label: string; detail: string })
+  | (Base & { kind: 'cluster'; label: string; detail: string; engine: 'ecs' | 'eks' })
   | (Base & { kind: 'task'; label: string; serviceId?: string; color: number; health: TaskHealth; revision: string; oldRevision: boolean; reason?: string })
+  | (Base & {
+      kind: 'node';
+      /** An EKS worker node (the node group's EC2 instance): the box pods will sit in */
+      label: string;
+      cluster: string;
+      nodeGroup: string;
+      instanceType: string;
+      spot: boolean;
+      state: string;
+    })
   | (Base & { kind: 'taskGroup'; label: string; serviceId?: string; color: number; counts: HealthCounts; taskIds: string[] })
   | (Base & { kind: 'loadBalancer'; label: string; lbType: string; scheme: string; azs: string[] })
   | (Base & { kind: 'targetGroup'; label: string; detail: string; counts: HealthCounts; unreadable: boolean })

@@ -85,7 +85,8 @@ describe('buildGraph + layoutGraph', () => {
   it('lays out the service view without overlaps', async () => {
     const graph = buildGraph(demo, { view: 'service', expanded: new Set() });
     checkInvariants(graph, await layoutGraph(graph, elk));
-    expect(graph.nodes.filter((n) => n.kind === 'cluster')).toHaveLength(3);
+    expect(graph.nodes.filter((n) => n.kind === 'cluster' && n.engine === 'ecs')).toHaveLength(3);
+    expect(graph.nodes.filter((n) => n.kind === 'cluster' && n.engine === 'eks')).toHaveLength(1);
   });
 
   it('is deterministic: the same topology gives the same layout', async () => {

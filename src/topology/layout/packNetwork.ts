@@ -1,6 +1,6 @@
 import type { Graph, GraphNode } from '../graph/types';
 import { gridPlace, gridWidth } from './grid';
-import { leafSize, SPACING } from './sizes';
+import { isGridLeaf, leafSize, SPACING } from './sizes';
 import type { Box } from './types';
 
 const TASK = leafSize('task');
@@ -25,7 +25,7 @@ export function childrenIndex(graph: Graph): Map<string, GraphNode[]> {
   return out;
 }
 
-const isLeaf = (n: GraphNode) => n.kind === 'task' || n.kind === 'taskGroup';
+const isLeaf = (n: GraphNode) => isGridLeaf(n.kind);
 
 /**
  * Task grid columns of a subnet: four for a readable subnet, more as the busiest subnet grows, so a large estate

@@ -1,7 +1,7 @@
 import type { Graph } from '../graph/types';
 import { gridPlace, gridWidth } from './grid';
 import { childrenIndex, type Packed } from './packNetwork';
-import { leafSize, SPACING } from './sizes';
+import { isGridLeaf, leafSize, SPACING } from './sizes';
 import type { Box } from './types';
 
 const TASK = leafSize('task');
@@ -38,7 +38,7 @@ export function packService(graph: Graph): Packed {
     const used = gridPlace(
       loose,
       kids(cluster.id)
-        .filter((n) => n.kind === 'task' || n.kind === 'taskGroup')
+        .filter((n) => isGridLeaf(n.kind))
         .map((t) => t.id),
       cluster.id,
       pad,

@@ -4,6 +4,8 @@ import type { GraphNodeKind } from '../graph/types';
 export const LEAF_SIZE: Partial<Record<GraphNodeKind, { width: number; height: number }>> = {
   task: { width: 128, height: 44 },
   taskGroup: { width: 128, height: 44 },
+  /** EKS nodes share the task grid, so they take a task's size */
+  node: { width: 128, height: 44 },
   loadBalancer: { width: 240, height: 54 },
   targetGroup: { width: 190, height: 50 },
   service: { width: 200, height: 62 },
@@ -28,6 +30,11 @@ export const SPACING = {
 
 /** A band narrower than this never wraps, however narrow the boxes below it. */
 export const BAND_MIN_WIDTH = 2400;
+
+/** What fills the grid inside a subnet, instance, service or cluster box. */
+export function isGridLeaf(kind: GraphNodeKind): boolean {
+  return kind === 'task' || kind === 'taskGroup' || kind === 'node';
+}
 
 export function leafSize(kind: GraphNodeKind): { width: number; height: number } {
   const size = LEAF_SIZE[kind];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EksCluster, EksNode, FargateProfile, NodeGroup } from './eks';
 
 /**
  * Every resource Fleetmap draws, one schema per kind. Ids are ARNs for ECS and ELBv2 resources and AWS ids
@@ -360,6 +361,10 @@ export const Resource = z.discriminatedUnion('kind', [
   ContainerInstance,
   LoadBalancer,
   TargetGroup,
+  EksCluster,
+  NodeGroup,
+  FargateProfile,
+  EksNode,
 ]);
 
 export type Resource = z.infer<typeof Resource>;
@@ -378,3 +383,7 @@ export type LoadBalancer = z.infer<typeof LoadBalancer>;
 export type Listener = z.infer<typeof Listener>;
 export type TargetGroup = z.infer<typeof TargetGroup>;
 export type TargetHealth = z.infer<typeof TargetHealth>;
+export type EksCluster = z.infer<typeof EksCluster>;
+export type NodeGroup = z.infer<typeof NodeGroup>;
+export type FargateProfile = z.infer<typeof FargateProfile>;
+export type EksNode = z.infer<typeof EksNode>;

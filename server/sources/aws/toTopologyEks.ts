@@ -1,0 +1,68 @@
+import type { Resource } from '../../../src/topology/model';
+import { opt, tagValue } from './mapping';
+import type { RawEstate } from './raw';
+
+/** Pure: the EKS part of a read (clusters, node groups, Fargate profiles, node-group instances) → resources. */
+export function eksResources(raw: RawEstate): Resource[] {
+  const clusterArn = new Map(raw.eksClusters.map((c) => [c.name ?? '', c.arn ?? '']));
+  const nodeGroupArn = new Map(raw.nodegroups.map((n) => [`${n.clusterName ?? ''}/${n.nodegroupName ?? ''}`, n.nodegroupArn ?? '']));
+  return [
+    ...raw.eksClusters.map((c): Resource => ({
+      kind: 'eksCluster',
+      id: c.arn ?? '',
+      name: c.name ?? '',
+      ...opt('version', c.version),
+      status: c.status ?? 'UNKNOWN',
+      ...opt('endpoint', c.endpoint),
+      ...opt('vpcId', c.resourcesVpcConfig?.vpcId),
+      subnetIds: c.resourcesVpcConfig?.subnetIds ?? [],
+      securityGroupIds: c.resourcesVpcConfig?.securityGroupIds ?? [],
+      endpointPublicAccess: c.resourcesVpcConfig?.endpointPublicAccess ?? false,
+      endpointPrivateAccess: c.resourcesVpcConfig?.endpointPrivateAccess ?? false,
+      ...opt('authenticationMode', c.accessConfig?.authenticationMode),
+    })),
+    ...raw.nodegroups.map((n): Resource => ({
+      kind: 'nodeGroup',
+      id: n.nodegroupArn ?? '',
+      clusterArn: clusterArn.get(n.clusterName ?? '') ?? '',
+      name: n.nodegroupName ?? '',
+      status: n.status ?? 'UNKNOWN',
+      ...opt('capacityType', n.capacityType),
+      instanceTypes: n.instanceTypes ?? [],
+      subnetIds: n.subnets ?? [],
+      scaling: { min: n.scalingConfig?.minSize ?? 0, max: n.scalingConfig?.maxSize ?? 0, desired: n.scalingConfig?.desiredSize ?? 0 },
+      healthIssues: (n.health?.issues ?? []).map((i) => `${i.code ?? 'Issue'}: ${i.message ?? ''}`),
+      autoScalingGroups: (n.resources?.autoScalingGroups ?? []).flatMap((a) => (a.name ? [a.name] : [])),
+    })),
+    ...raw.fargateProfiles.map((f): Resource => ({
+      kind: 'fargateProfile',
+      id: f.fargateProfileArn ?? '',
+      clusterArn: clusterArn.get(f.clusterName ?? '') ?? '',
+      name: f.fargateProfileName ?? '',
+      status: f.status ?? 'UNKNOWN',
+      subnetIds: f.subnets ?? [],
+      selectors: (f.selectors ?? []).map((s) => {
+        const labels = Object.entries(s.labels ?? {}).map(([k, v]) => `${k}=${v}`);
+        return `${s.namespace ?? '*'}${labels.length ? ` [${labels.join(',')}]` : ''}`;
+      }),
+    })),
+    // Managed node instances carry eks:cluster-name and eks:nodegroup-name tags; the private DNS name is the node name.
+    ...raw.eksInstances.map((i): Resource => {
+      const cluster = tagValue(i.Tags, 'eks:cluster-name') ?? '';
+      const group = tagValue(i.Tags, 'eks:nodegroup-name');
+      return {
+        kind: 'eksNode',
+        id: i.InstanceId ?? '',
+        clusterArn: clusterArn.get(cluster) ?? cluster,
+        ...opt('nodeGroupArn', group ? nodeGroupArn.get(`${cluster}/${group}`) : undefined),
+        name: i.PrivateDnsName ?? i.InstanceId ?? '',
+        ...opt('instanceType', i.InstanceType),
+        ...opt('az', i.Placement?.AvailabilityZone),
+        ...opt('subnetId', i.SubnetId),
+        ...opt('privateIp', i.PrivateIpAddress),
+        state: i.State?.Name ?? 'unknown',
+        lifecycle: i.InstanceLifecycle ?? 'on-demand',
+      };
+    }),
+  ];
+}
