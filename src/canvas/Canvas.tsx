@@ -89,7 +89,10 @@ function MapFlow({
   const { screenToFlowPosition, setCenter } = useReactFlow();
   const initial = useMemo(() => fitViewport(layout, screen), [layout, screen]);
   const lod = useMemo(() => needsOverview(graph), [graph]);
-  const threshold = overviewBelowZoom(screen, LEAF);
+  // The pane's size as React Flow measures it (it changes when a panel opens), else the size at mount.
+  const paneWidth = useFlowStore((s) => s.width);
+  const paneHeight = useFlowStore((s) => s.height);
+  const threshold = overviewBelowZoom({ width: paneWidth || screen.width, height: paneHeight || screen.height }, LEAF);
   // Until React Flow has applied the initial viewport its store says zoom 1; the detailed level must not flash in.
   const zoomedOut = useFlowStore((s) => (s.panZoom ? s.transform[2] : initial.zoom) < threshold);
   const showOverview = lod && zoomedOut;
@@ -173,7 +176,7 @@ function MapFlow({
       <Controls showInteractive={false} />
       <MiniMap pannable zoomable nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? '#8aa4c8'} />
       <Panel position="top-right">
-        <ExportMenu topology={topology} graph={graph} layout={layout} screen={screen} />
+        <ExportMenu topology={topology} graph={graph} layout={layout} />
       </Panel>
       {showOverview ? (
         <Panel position="top-left" className="lod-hint" data-testid="overview-hint">

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useStore } from '../app/store';
 import type { Graph } from '../topology/graph/types';
 import type { Layout } from '../topology/layout/types';
@@ -18,21 +18,12 @@ const ITEMS: { format: ExportFormat; label: string }[] = [
 ];
 
 /** Export what the screen shows, in every format; reachable from the keyboard (Tab, Enter, arrows, Esc). */
-export function ExportMenu({
-  topology,
-  graph,
-  layout,
-  screen,
-}: {
-  topology: Topology;
-  graph: Graph;
-  layout: Layout;
-  screen: { width: number; height: number };
-}) {
+export function ExportMenu({ topology, graph, layout }: { topology: Topology; graph: Graph; layout: Layout }) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState<ExportFormat | undefined>(undefined);
   const setNotice = useStore((s) => s.setNotice);
   const { getViewport } = useReactFlow();
+  const flow = useStoreApi();
   const menu = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -43,8 +34,10 @@ export function ExportMenu({
     setBusy(format);
     setOpen(false);
     try {
+      // The pane's size now (a details panel may have narrowed it since the map opened).
       const vp = getViewport();
-      const visible = { x: -vp.x / vp.zoom, y: -vp.y / vp.zoom, width: screen.width / vp.zoom, height: screen.height / vp.zoom };
+      const { width, height } = flow.getState();
+      const visible = { x: -vp.x / vp.zoom, y: -vp.y / vp.zoom, width: width / vp.zoom, height: height / vp.zoom };
       await exportMap(format, topology, graph, layout, visible);
     } catch (e) {
       setNotice(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
