@@ -23,6 +23,19 @@ export function createEksReader(client: EKSClient, ctx: ReadContext) {
     pick: (p: P) => string[] | undefined,
     next: (p: P) => string | undefined,
   ) => (await allPages((token) => ctx.call('eks', operation, resource, () => send(token)), next)).flatMap((p) => pick(p) ?? []);
+  /** A cluster's child resources: every page of names, then one Describe per name (EKS has no batch describe). */
+  const listThenDescribe = async <P extends { nextToken?: string | undefined }, T>(
+    clusterName: string,
+    listOperation: string,
+    list: (nextToken: string | undefined) => Promise<P>,
+    pick: (p: P) => string[] | undefined,
+    describeOperation: string,
+    describe: (name: string) => Promise<T | undefined>,
+  ): Promise<T[]> => {
+    const found = await names(listOperation, clusterName, list, pick, (p) => p.nextToken);
+    const out = await Promise.all(found.map((name) => ctx.call('eks', describeOperation, `${clusterName}/${name}`, () => describe(name))));
+    return out.flatMap((x) => (x === undefined ? [] : [x]));
+  };
   return {
     async clusters(): Promise<Cluster[]> {
       const list = await names(
@@ -36,40 +49,26 @@ export function createEksReader(client: EKSClient, ctx: ReadContext) {
       return out.flatMap((o) => (o?.cluster ? [o.cluster] : []));
     },
 
-    async nodegroups(clusterName: string): Promise<Nodegroup[]> {
-      const list = await names(
-        'ListNodegroups',
+    nodegroups(clusterName: string): Promise<Nodegroup[]> {
+      return listThenDescribe(
         clusterName,
+        'ListNodegroups',
         (nextToken) => client.send(new ListNodegroupsCommand({ clusterName, maxResults: BATCH.eksListPage, nextToken })),
         (p) => p.nodegroups,
-        (p) => p.nextToken,
+        'DescribeNodegroup',
+        (nodegroupName) => client.send(new DescribeNodegroupCommand({ clusterName, nodegroupName })).then((o) => o.nodegroup),
       );
-      const out = await Promise.all(
-        list.map((nodegroupName) =>
-          ctx.call('eks', 'DescribeNodegroup', `${clusterName}/${nodegroupName}`, () =>
-            client.send(new DescribeNodegroupCommand({ clusterName, nodegroupName })),
-          ),
-        ),
-      );
-      return out.flatMap((o) => (o?.nodegroup ? [o.nodegroup] : []));
     },
 
-    async fargateProfiles(clusterName: string): Promise<FargateProfile[]> {
-      const list = await names(
-        'ListFargateProfiles',
+    fargateProfiles(clusterName: string): Promise<FargateProfile[]> {
+      return listThenDescribe(
         clusterName,
+        'ListFargateProfiles',
         (nextToken) => client.send(new ListFargateProfilesCommand({ clusterName, maxResults: BATCH.eksListPage, nextToken })),
         (p) => p.fargateProfileNames,
-        (p) => p.nextToken,
+        'DescribeFargateProfile',
+        (fargateProfileName) => client.send(new DescribeFargateProfileCommand({ clusterName, fargateProfileName })).then((o) => o.fargateProfile),
       );
-      const out = await Promise.all(
-        list.map((fargateProfileName) =>
-          ctx.call('eks', 'DescribeFargateProfile', `${clusterName}/${fargateProfileName}`, () =>
-            client.send(new DescribeFargateProfileCommand({ clusterName, fargateProfileName })),
-          ),
-        ),
-      );
-      return out.flatMap((o) => (o?.fargateProfile ? [o.fargateProfile] : []));
     },
   };
 }
