@@ -1,5 +1,6 @@
 import { WorldBuilder } from './builder';
 import { addEksCluster, addFargateProfile, addNodeGroup } from './builder-eks';
+import { addAlbIngress, addKubeApi, addKubeService, addWorkload } from './builder-k8s';
 import { addLoadBalancer, addService, addStoppedTask, addTargetGroup } from './builder-services';
 import type { World } from './world';
 
@@ -223,5 +224,102 @@ export function demoWorld(): World {
     healthIssues: [{ code: 'AsgInstanceLaunchFailures', message: 'Could not launch Spot Instances: insufficient capacity in us-east-1c.' }],
   });
   addFargateProfile(b, 'orders-eks', 'batch', priv, [{ namespace: 'batch' }]);
+  // Its Kubernetes side: five application workloads (one pod crash-looping), the system DaemonSets and CoreDNS,
+  // a Job on Fargate, and an Ingress the AWS Load Balancer Controller turned into an ALB.
+  addKubeApi(b, 'orders-eks');
+  const eks = 'orders-eks';
+  addWorkload(b, eks, {
+    namespace: 'kube-system',
+    name: 'aws-node',
+    kind: 'DaemonSet',
+    image: '602401143452.dkr.ecr.us-east-1.amazonaws.com/amazon-k8s-cni:v1.19.2',
+    requests: { cpu: '25m', memory: '64Mi' },
+  });
+  addWorkload(b, eks, {
+    namespace: 'kube-system',
+    name: 'kube-proxy',
+    kind: 'DaemonSet',
+    image: '602401143452.dkr.ecr.us-east-1.amazonaws.com/eks/kube-proxy:v1.31.3-eksbuild.2',
+    requests: { cpu: '100m', memory: '64Mi' },
+  });
+  addWorkload(b, eks, {
+    namespace: 'kube-system',
+    name: 'coredns',
+    kind: 'Deployment',
+    replicas: 2,
+    image: '602401143452.dkr.ecr.us-east-1.amazonaws.com/eks/coredns:v1.11.4-eksbuild.2',
+    port: 53,
+    requests: { cpu: '100m', memory: '70Mi' },
+    limits: { memory: '170Mi' },
+  });
+  const ordersApi = addWorkload(b, eks, {
+    namespace: 'orders',
+    name: 'orders-api',
+    kind: 'Deployment',
+    replicas: 8,
+    image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/orders-api:2.14.0',
+    port: 8080,
+    requests: { cpu: '250m', memory: '512Mi' },
+    limits: { cpu: '1', memory: '1Gi' },
+    env: {
+      DATABASE_URL: 'postgres://orders:Orders-Pa55w0rd!@orders-db.internal:5432/orders',
+      LOG_LEVEL: 'info',
+      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    },
+    secretEnv: { STRIPE_API_KEY: 'orders-secrets/stripe' },
+    previous: [6, 7],
+  });
+  const payments = addWorkload(b, eks, {
+    namespace: 'orders',
+    name: 'payments',
+    kind: 'Deployment',
+    replicas: 4,
+    image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/payments:5.2.1',
+    port: 9000,
+    requests: { cpu: '500m', memory: '768Mi' },
+    limits: { memory: '1Gi' },
+    env: { PAYMENT_PROVIDER_TOKEN: 'tok_live_51HxFleetmapDemo', REGION: 'us-east-1' },
+    crashLooping: [1],
+  });
+  addWorkload(b, eks, {
+    namespace: 'orders',
+    name: 'inventory-db',
+    kind: 'StatefulSet',
+    replicas: 3,
+    image: 'postgres:16.6',
+    port: 5432,
+    requests: { cpu: '500m', memory: '1Gi' },
+    secretEnv: { POSTGRES_PASSWORD: 'inventory-db/password' },
+  });
+  addWorkload(b, eks, {
+    namespace: 'orders',
+    name: 'recommendations',
+    kind: 'Deployment',
+    replicas: 5,
+    image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/recommendations:0.9.3',
+    port: 8000,
+    requests: { cpu: '200m', memory: '256Mi' },
+  });
+  addWorkload(b, eks, {
+    namespace: 'batch',
+    name: 'nightly-export',
+    kind: 'Job',
+    replicas: 3,
+    image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/exporter:1.4.0',
+    requests: { cpu: '1', memory: '2Gi' },
+    env: { EXPORT_BUCKET: 's3://shop-prod-exports' },
+    fargateSubnets: priv,
+  });
+  addKubeService(b, eks, { namespace: 'orders', name: 'orders-api', selector: ordersApi, port: 80, targetPort: 8080 });
+  addKubeService(b, eks, { namespace: 'orders', name: 'payments', selector: payments, port: 80, targetPort: 9000 });
+  addAlbIngress(b, eks, {
+    namespace: 'orders',
+    name: 'orders',
+    subnets: pub,
+    paths: [
+      { path: '/', service: 'orders-api' },
+      { path: '/payments/*', service: 'payments' },
+    ],
+  });
   return b.build();
 }

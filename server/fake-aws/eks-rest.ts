@@ -36,7 +36,15 @@ function page(names: string[], query: URLSearchParams, scope: string, pageCap: n
   return { names: out, ...(next ? { nextToken: next } : {}) };
 }
 
-export function eksOperation(world: World, operation: string, args: string[], query: URLSearchParams, pageCap: number): JsonObject {
+export function eksOperation(
+  world: World,
+  operation: string,
+  args: string[],
+  query: URLSearchParams,
+  pageCap: number,
+  /** Where each cluster's Kubernetes API really listens (the fake one on loopback), with its CA */
+  kubeEndpoints: ReadonlyMap<string, { endpoint: string; ca: string }> = new Map(),
+): JsonObject {
   const eks = world.eks ?? { clusters: [], nodegroups: [], fargateProfiles: [] };
   const [clusterName = '', child = ''] = args;
   const cluster = () => {
@@ -54,8 +62,10 @@ export function eksOperation(world: World, operation: string, args: string[], qu
       );
       return { clusters: names, ...(nextToken ? { nextToken } : {}) };
     }
-    case 'DescribeCluster':
-      return { cluster: cluster() };
+    case 'DescribeCluster': {
+      const served = kubeEndpoints.get(clusterName);
+      return { cluster: served ? { ...cluster(), endpoint: served.endpoint, certificateAuthority: { data: served.ca } } : cluster() };
+    }
     case 'ListNodegroups': {
       cluster();
       const names = eks.nodegroups.filter((n) => n.clusterName === clusterName).map((n) => str(n.body, 'nodegroupName'));

@@ -6,8 +6,10 @@ import { ECS_TARGET_PREFIX, ecsOperation } from './ecs-json';
 import { EC2_VERSION, ec2Operation } from './ec2-query';
 import { eksOperation, eksOperationOf } from './eks-rest';
 import { ELBV2_VERSION, elbv2Operation } from './elbv2-query';
+import { FAKE_CREDENTIALS, type StaticCredentials } from './kube-auth';
+import { startFakeKube, type FakeKube, type KubeAccess, type KubeCall } from './kube-api';
 import { AwsError, escapeXml, requestId, type FakeResponse } from './protocol';
-import { seededRandom, type World } from './world';
+import { seededRandom, str, type KubeResource, type World } from './world';
 
 export type FakeService = 'ecs' | 'ec2' | 'elbv2' | 'eks';
 
@@ -26,6 +28,13 @@ export interface FakeAwsOptions {
   deny?: readonly string[];
   /** Largest page any list returns, to exercise pagination on small worlds */
   pageCap?: number;
+  /** The credentials whose signatures the fake accepts (EKS tokens are checked against them) */
+  credentials?: readonly StaticCredentials[];
+  /** Per EKS cluster name: how its Kubernetes API treats Fleetmap, and which resources RBAC refuses */
+  kube?: {
+    access?: Record<string, KubeAccess | 'unreachable'>;
+    forbid?: Record<string, KubeResource[]>;
+  };
 }
 
 export interface CallRecord {
@@ -48,7 +57,50 @@ export interface FakeAws {
   port: number;
   calls: CallRecord[];
   world: World;
+  /** The Kubernetes API server of each EKS cluster that has one, by cluster name */
+  kube: Map<string, FakeKube>;
+  kubeCalls(): KubeCall[];
   close(): Promise<void>;
+}
+
+/** A loopback port nothing listens on: what a private endpoint looks like from outside its VPC, minus the wait. */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+/** Starts each EKS cluster's Kubernetes API and returns DescribeCluster's endpoint and CA for it. */
+async function startKubeApis(options: FakeAwsOptions): Promise<{ servers: Map<string, FakeKube>; endpoints: Map<string, { endpoint: string; ca: string }> }> {
+  const { world } = options;
+  const servers = new Map<string, FakeKube>();
+  const endpoints = new Map<string, { endpoint: string; ca: string }>();
+  for (const cluster of world.eks?.clusters ?? []) {
+    const name = str(cluster, 'name');
+    const objects = world.kube?.[name];
+    if (!objects) continue;
+    const access = options.kube?.access?.[name] ?? 'ok';
+    if (access === 'unreachable') {
+      endpoints.set(name, { endpoint: `https://127.0.0.1:${await closedPort()}`, ca: '' });
+      continue;
+    }
+    const kube = await startFakeKube({
+      clusterName: name,
+      region: world.region,
+      accountId: world.accountId,
+      objects,
+      credentials: options.credentials ?? FAKE_CREDENTIALS,
+      access,
+      forbid: options.kube?.forbid?.[name] ?? [],
+      ...(options.pageCap ? { pageCap: options.pageCap } : {}),
+      ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}),
+    });
+    servers.set(name, kube);
+    endpoints.set(name, { endpoint: kube.url, ca: Buffer.from(kube.caPem).toString('base64') });
+  }
+  return { servers, endpoints };
 }
 
 const IAM_PREFIX: Record<FakeService, string> = { ecs: 'ecs', ec2: 'ec2', elbv2: 'elasticloadbalancing', eks: 'eks' };
@@ -126,6 +178,7 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
   const chance = seededRandom(7);
   const deny = new Set(options.deny ?? []);
   const pageCap = options.pageCap ?? Number.MAX_SAFE_INTEGER;
+  const kube = await startKubeApis(options);
 
   const takeToken = (service: FakeService, operation: string): boolean => {
     if (!options.throttle) return true;
@@ -149,7 +202,7 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
         return { status: 200, contentType: 'application/x-amz-json-1.1', body: JSON.stringify(ecsOperation(world, operation, body, pageCap)) };
       }
       if (service === 'eks')
-        return { status: 200, contentType: 'application/json', body: JSON.stringify(eksOperation(world, operation, args, params, pageCap)) };
+        return { status: 200, contentType: 'application/json', body: JSON.stringify(eksOperation(world, operation, args, params, pageCap, kube.endpoints)) };
       if (service === 'ec2') {
         const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<${operation}Response xmlns="http://ec2.amazonaws.com/doc/${EC2_VERSION}/"><requestId>${requestId()}</requestId>${ec2Operation(world, operation, params, pageCap)}</${operation}Response>`;
         return { status: 200, contentType: 'text/xml;charset=UTF-8', body: xml };
@@ -210,10 +263,14 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
     port,
     calls,
     world,
-    close: () =>
-      new Promise<void>((resolve) => {
+    kube: kube.servers,
+    kubeCalls: () => [...kube.servers.values()].flatMap((k) => k.calls),
+    close: async () => {
+      await Promise.all([...kube.servers.values()].map((k) => k.close()));
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+    },
   };
 }

@@ -41,7 +41,26 @@ export interface World {
     nodegroups: { clusterName: string; body: JsonObject }[];
     fargateProfiles: { clusterName: string; body: JsonObject }[];
   };
+  /** What each EKS cluster's Kubernetes API serves, as Kubernetes JSON objects, by cluster name */
+  kube?: Record<string, KubeObjects>;
 }
+
+/** The resources the fake Kubernetes API lists, by plural resource name, each item a full object. */
+export const KUBE_RESOURCES = [
+  'nodes',
+  'namespaces',
+  'pods',
+  'services',
+  'deployments',
+  'replicasets',
+  'daemonsets',
+  'statefulsets',
+  'jobs',
+  'ingresses',
+  'targetgroupbindings',
+] as const;
+export type KubeResource = (typeof KUBE_RESOURCES)[number];
+export type KubeObjects = Record<KubeResource, JsonObject[]>;
 
 export function str(o: JsonObject, key: string): string {
   const v = o[key];

@@ -1,3 +1,4 @@
 export * from './resources';
 export * from './topology';
 export * from './snapshot';
+export * from './cidr';

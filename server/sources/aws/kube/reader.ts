@@ -1,0 +1,252 @@
+import {
+  AppsV1Api,
+  BatchV1Api,
+  CoreV1Api,
+  CustomObjectsApi,
+  KubeConfig,
+  NetworkingV1Api,
+  type V1DaemonSet,
+  type V1Deployment,
+  type V1Ingress,
+  type V1Job,
+  type V1Node,
+  type V1Pod,
+  type V1ReplicaSet,
+  type V1Service,
+  type V1StatefulSet,
+} from '@kubernetes/client-node';
+import type { Cluster as EksCluster } from '@aws-sdk/client-eks';
+import type { ReadError } from '../../../../src/topology/model';
+
+/** A TargetGroupBinding of the AWS Load Balancer Controller (elbv2.k8s.aws/v1beta1), the fields Fleetmap uses. */
+export interface TargetGroupBinding {
+  metadata?: { name?: string; namespace?: string };
+  spec?: { targetGroupARN?: string; targetType?: string; serviceRef?: { name?: string; port?: number | string } };
+}
+
+/** Everything one cluster's Kubernetes API gave, as @kubernetes/client-node returned it. */
+export interface KubeRead {
+  clusterName: string;
+  clusterArn: string;
+  nodes: V1Node[];
+  pods: V1Pod[];
+  services: V1Service[];
+  deployments: V1Deployment[];
+  replicaSets: V1ReplicaSet[];
+  daemonSets: V1DaemonSet[];
+  statefulSets: V1StatefulSet[];
+  jobs: V1Job[];
+  ingresses: V1Ingress[];
+  targetGroupBindings: TargetGroupBinding[];
+}
+
+/** kubectl's chunk size: a page of 500 keeps each answer small and the call count low. */
+export const KUBE_PAGE = 500;
+/** A private endpoint seen from outside its VPC does not refuse, it never answers: give up after this. */
+export const KUBE_TIMEOUT_MS = 10_000;
+
+export const VIEW_POLICY_ARN = 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy';
+
+export interface KubeAccess {
+  /** Bearer token for a cluster (the EKS token); used when no kubeconfig context serves the cluster */
+  token(clusterName: string): Promise<string>;
+  /** A kubeconfig file whose context for the cluster's endpoint (or the named context) is used instead */
+  kubeconfig?: string;
+  context?: string;
+}
+
+interface Failure {
+  status?: number;
+  code?: string;
+  message: string;
+}
+
+function failureOf(e: unknown): Failure {
+  const err = e as { code?: unknown; body?: unknown; message?: string; cause?: { code?: string } };
+  if (typeof err.code === 'number') {
+    let message = err.message ?? `HTTP ${err.code}`;
+    try {
+      const body = typeof err.body === 'string' ? (JSON.parse(err.body) as { message?: string }) : (err.body as { message?: string } | undefined);
+      if (body?.message) message = body.message;
+    } catch {
+      // keep the HTTP message
+    }
+    return { status: err.code, message };
+  }
+  const code = err.cause?.code ?? (typeof err.code === 'string' ? err.code : undefined) ?? 'Error';
+  return { code, message: err.message ?? String(e) };
+}
+
+function hintOf(cluster: EksCluster, what: string, f: Failure): string {
+  const name = cluster.name ?? '';
+  if (f.status === 401) {
+    return `The identity Fleetmap reads with is not mapped in cluster ${name}: add an EKS access entry for it (aws eks create-access-entry --cluster-name ${name} --principal-arn <role>) and associate ${VIEW_POLICY_ARN} with cluster scope, or map it in aws-auth.`;
+  }
+  if (f.status === 403) {
+    return what === 'targetgroupbindings'
+      ? `RBAC in cluster ${name} does not let Fleetmap list TargetGroupBindings (AmazonEKSViewPolicy does not cover this CRD): bind a ClusterRole with get/list on targetgroupbindings.elbv2.k8s.aws to its access entry's group.`
+      : `RBAC in cluster ${name} does not let Fleetmap list ${what}: associate ${VIEW_POLICY_ARN} with its access entry (cluster scope).`;
+  }
+  if (f.status === undefined) {
+    const access = cluster.resourcesVpcConfig?.endpointPublicAccess
+      ? 'check the network path and the endpoint’s public access CIDRs'
+      : 'the endpoint is private-only: run Fleetmap inside the VPC (or over VPN or peering), or enable public endpoint access for your address';
+    return `Could not reach the Kubernetes API of ${name} at ${cluster.endpoint ?? '(no endpoint)'}: ${access}.`;
+  }
+  return `The Kubernetes API of ${name} answered ${f.status} to list ${what}; the rest of the estate is still drawn.`;
+}
+
+/** The kubeconfig context that serves this cluster's endpoint, when a kubeconfig was given; else the EKS token. */
+async function kubeConfigFor(cluster: EksCluster, access: KubeAccess): Promise<KubeConfig> {
+  const kc = new KubeConfig();
+  const name = cluster.name ?? 'eks';
+  if (access.kubeconfig) {
+    kc.loadFromFile(access.kubeconfig);
+    const norm = (s: string | undefined) => (s ?? '').replace(/\/+$/, '');
+    const byEndpoint = kc.getContexts().find((c) => norm(kc.getCluster(c.cluster)?.server) === norm(cluster.endpoint));
+    const named = access.context ? kc.getContexts().find((c) => c.name === access.context) : undefined;
+    const chosen = named && norm(kc.getCluster(named.cluster)?.server) === norm(cluster.endpoint) ? named : byEndpoint;
+    if (chosen) {
+      kc.setCurrentContext(chosen.name);
+      return kc;
+    }
+  }
+  const token = await access.token(name);
+  kc.loadFromOptions({
+    clusters: [{ name, server: cluster.endpoint ?? '', caData: cluster.certificateAuthority?.data ?? '', skipTLSVerify: false }],
+    users: [{ name: 'fleetmap', token }],
+    contexts: [{ name, cluster: name, user: 'fleetmap' }],
+    currentContext: name,
+  });
+  return kc;
+}
+
+interface Page<T> {
+  items: T[];
+  metadata?: { _continue?: string; continue?: string };
+}
+
+/**
+ * Reads one cluster's Kubernetes API: nodes, pods, workloads, Services, Ingresses and TargetGroupBindings, each
+ * listed across namespaces in pages of KUBE_PAGE. A 401 or an unreachable endpoint stops this cluster with one
+ * error; a 403 costs only the resource refused; a missing TargetGroupBinding CRD means no Load Balancer Controller.
+ */
+export async function readKube(
+  cluster: EksCluster,
+  access: KubeAccess,
+  sink: { errors: ReadError[]; calls: Record<string, number>; onCall?: ((action: string) => void) | undefined },
+): Promise<KubeRead | undefined> {
+  const name = cluster.name ?? '';
+  const out: KubeRead = {
+    clusterName: name,
+    clusterArn: cluster.arn ?? '',
+    nodes: [],
+    pods: [],
+    services: [],
+    deployments: [],
+    replicaSets: [],
+    daemonSets: [],
+    statefulSets: [],
+    jobs: [],
+    ingresses: [],
+    targetGroupBindings: [],
+  };
+  if (!cluster.endpoint) return undefined;
+  let kc: KubeConfig;
+  try {
+    kc = await kubeConfigFor(cluster, access);
+  } catch (e) {
+    sink.errors.push({
+      api: 'k8s:token',
+      resource: name,
+      code: 'Error',
+      message: e instanceof Error ? e.message : String(e),
+      hint: 'Fleetmap could not make a Kubernetes token from its AWS credentials.',
+    });
+    return undefined;
+  }
+  const core = kc.makeApiClient(CoreV1Api);
+  const apps = kc.makeApiClient(AppsV1Api);
+  const batch = kc.makeApiClient(BatchV1Api);
+  const networking = kc.makeApiClient(NetworkingV1Api);
+  const custom = kc.makeApiClient(CustomObjectsApi);
+
+  let fatal = false;
+  const list = async <T>(what: string, page: (cont: string | undefined) => Promise<Page<T>>, optional = false): Promise<T[]> => {
+    const items: T[] = [];
+    let cont: string | undefined;
+    do {
+      if (fatal) return items;
+      const action = `k8s:list ${what}`;
+      try {
+        let timer: NodeJS.Timeout | undefined;
+        const res = await Promise.race([
+          page(cont),
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(Object.assign(new Error(`no answer in ${KUBE_TIMEOUT_MS / 1000} s`), { code: 'ETIMEDOUT' })), KUBE_TIMEOUT_MS);
+          }),
+        ]).finally(() => clearTimeout(timer));
+        sink.calls[action] = (sink.calls[action] ?? 0) + 1;
+        sink.onCall?.(action);
+        items.push(...(res.items ?? []));
+        cont = res.metadata?._continue ?? res.metadata?.continue ?? undefined;
+      } catch (e) {
+        sink.calls[action] = (sink.calls[action] ?? 0) + 1;
+        sink.onCall?.(action);
+        const f = failureOf(e);
+        if (optional && f.status === 404) return items;
+        // Without authentication or a route to the API nothing else will be read: say it once for the cluster.
+        if (f.status === 401 || f.status === undefined) {
+          if (!fatal) {
+            sink.errors.push({
+              api: action,
+              resource: `EKS cluster ${name}`,
+              code: f.status === 401 ? 'Unauthorized' : (f.code ?? 'Unreachable'),
+              message: f.message,
+              hint: hintOf(cluster, what, f),
+            });
+          }
+          fatal = true;
+          return items;
+        }
+        sink.errors.push({
+          api: action,
+          resource: `EKS cluster ${name}`,
+          code: f.status === 403 ? 'Forbidden' : `HTTP ${f.status}`,
+          message: f.message,
+          hint: hintOf(cluster, what, f),
+        });
+        return items;
+      }
+    } while (cont);
+    return items;
+  };
+  const page = { limit: KUBE_PAGE };
+  // Nodes first: an authentication or network failure shows there, and the other lists are not attempted.
+  out.nodes = await list('nodes', (c) => core.listNode({ ...page, ...(c ? { _continue: c } : {}) }));
+  if (fatal) return out;
+  const [pods, services, deployments, replicaSets, daemonSets, statefulSets, jobs, ingresses, tgbs] = await Promise.all([
+    list('pods', (c) => core.listPodForAllNamespaces({ ...page, ...(c ? { _continue: c } : {}) })),
+    list('services', (c) => core.listServiceForAllNamespaces({ ...page, ...(c ? { _continue: c } : {}) })),
+    list('deployments', (c) => apps.listDeploymentForAllNamespaces({ ...page, ...(c ? { _continue: c } : {}) })),
+    list('replicasets', (c) => apps.listReplicaSetForAllNamespaces({ ...page, ...(c ? { _continue: c } : {}) })),
+    list('daemonsets', (c) => apps.listDaemonSetForAllNamespaces({ ...page, ...(c ? { _continue: c } : {}) })),
+    list('statefulsets', (c) => apps.listStatefulSetForAllNamespaces({ ...page, ...(c ? { _continue: c } : {}) })),
+    list('jobs', (c) => batch.listJobForAllNamespaces({ ...page, ...(c ? { _continue: c } : {}) })),
+    list('ingresses', (c) => networking.listIngressForAllNamespaces({ ...page, ...(c ? { _continue: c } : {}) })),
+    list(
+      'targetgroupbindings',
+      (c) =>
+        custom.listClusterCustomObject({
+          group: 'elbv2.k8s.aws',
+          version: 'v1beta1',
+          plural: 'targetgroupbindings',
+          ...page,
+          ...(c ? { _continue: c } : {}),
+        }) as Promise<Page<TargetGroupBinding>>,
+      true,
+    ),
+  ]);
+  Object.assign(out, { pods, services, deployments, replicaSets, daemonSets, statefulSets, jobs, ingresses, targetGroupBindings: tgbs });
+  return out;
+}
