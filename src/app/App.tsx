@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { DetailsPanel } from '../panels/DetailsPanel';
 import { Legend } from '../panels/Legend';
+import { NamespaceFilter } from '../panels/NamespaceFilter';
 import { SearchBox } from '../panels/SearchBox';
 import { StatusBar } from '../panels/StatusBar';
 import { parseSnapshot, resourcesOf } from '../topology/model';
@@ -66,6 +67,7 @@ export function App() {
         tasks: resourcesOf(topology, 'task').length,
         lbs: resourcesOf(topology, 'loadBalancer').length,
         eksNodes: resourcesOf(topology, 'eksNode').length,
+        pods: resourcesOf(topology, 'pod').length,
       }
     : undefined;
   return (
@@ -92,8 +94,15 @@ export function App() {
                 · <span data-testid="eks-node-count">{counts.eksNodes}</span> EKS nodes
               </>
             ) : null}
+            {counts.pods ? (
+              <>
+                {' '}
+                · <span data-testid="pod-count">{counts.pods}</span> pods
+              </>
+            ) : null}
           </span>
         ) : null}
+        {topology ? <NamespaceFilter topology={topology} /> : null}
         {topology ? <SearchBox topology={topology} /> : null}
         {mode === 'live' ? (
           <button type="button" onClick={() => void fetchTopology(true)} disabled={load.kind === 'loading' || (load.kind === 'ready' && load.refreshing)}>

@@ -23,6 +23,8 @@ interface ViewSlice {
   /** Selected graph node id (a resource id or a folded group id), mirrored in the URL */
   selected: string | undefined;
   expanded: ReadonlySet<string>;
+  /** Kubernetes namespaces the namespace filter leaves out, mirrored in the URL */
+  hiddenNamespaces: ReadonlySet<string>;
   errorsOpen: boolean;
   /** A request to bring a node into view (search, links); the counter makes a repeated request for one id count */
   focus: { id: string; n: number } | undefined;
@@ -30,20 +32,26 @@ interface ViewSlice {
   requestFocus: (id: string) => void;
   select: (id: string | undefined) => void;
   toggleExpanded: (id: string) => void;
+  setHiddenNamespaces: (namespaces: ReadonlySet<string>) => void;
   setErrorsOpen: (open: boolean) => void;
 }
 
 export type Store = DataSlice & ViewSlice;
 
-function readUrl(): { view: View; selected: string | undefined } {
+function readUrl(): { view: View; selected: string | undefined; hiddenNamespaces: ReadonlySet<string> } {
   const params = new URLSearchParams(window.location.search);
-  return { view: params.get('view') === 'service' ? 'service' : 'network', selected: params.get('select') ?? undefined };
+  return {
+    view: params.get('view') === 'service' ? 'service' : 'network',
+    selected: params.get('select') ?? undefined,
+    hiddenNamespaces: new Set((params.get('hide-ns') ?? '').split(',').filter(Boolean)),
+  };
 }
 
-function writeUrl(view: View, selected: string | undefined): void {
+function writeUrl(s: { view: View; selected: string | undefined; hiddenNamespaces: ReadonlySet<string> }): void {
   const params = new URLSearchParams();
-  if (view !== 'network') params.set('view', view);
-  if (selected) params.set('select', selected);
+  if (s.view !== 'network') params.set('view', s.view);
+  if (s.selected) params.set('select', s.selected);
+  if (s.hiddenNamespaces.size) params.set('hide-ns', [...s.hiddenNamespaces].sort().join(','));
   const query = params.toString();
   window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}`);
 }
@@ -87,21 +95,25 @@ export const useStore = create<Store>()((set, get) => ({
   focus: undefined,
   requestFocus(id) {
     set({ focus: { id, n: (get().focus?.n ?? 0) + 1 }, selected: id });
-    writeUrl(get().view, id);
+    writeUrl(get());
   },
   setView(view) {
     set({ view });
-    writeUrl(view, get().selected);
+    writeUrl(get());
   },
   select(selected) {
     set({ selected });
-    writeUrl(get().view, selected);
+    writeUrl(get());
   },
   toggleExpanded(id) {
     const next = new Set(get().expanded);
     if (next.has(id)) next.delete(id);
     else next.add(id);
     set({ expanded: next });
+  },
+  setHiddenNamespaces(hiddenNamespaces) {
+    set({ hiddenNamespaces });
+    writeUrl(get());
   },
   setErrorsOpen(errorsOpen) {
     set({ errorsOpen });
@@ -113,6 +125,7 @@ export const selectLoad = (s: Store) => s.load;
 export const selectView = (s: Store) => s.view;
 export const selectSelected = (s: Store) => s.selected;
 export const selectExpanded = (s: Store) => s.expanded;
+export const selectHiddenNamespaces = (s: Store) => s.hiddenNamespaces;
 export const selectErrorsOpen = (s: Store) => s.errorsOpen;
 export const selectMode = (s: Store) => s.mode;
 export const selectNotice = (s: Store) => s.notice;

@@ -11,7 +11,7 @@ import {
   type NodeMouseHandler,
   type Viewport,
 } from '@xyflow/react';
-import { selectExpanded, selectFocus, selectSelected, selectView, useStore } from '../app/store';
+import { selectExpanded, selectHiddenNamespaces, selectFocus, selectSelected, selectView, useStore } from '../app/store';
 import { absoluteBoxes } from '../topology/layout/absolute';
 import { buildGraph } from '../topology/graph/buildGraph';
 import type { Graph } from '../topology/graph/types';
@@ -42,7 +42,8 @@ function fitViewport(layout: Layout, screen: { width: number; height: number }):
 export function Canvas({ topology }: { topology: Topology }) {
   const view = useStore(selectView);
   const expanded = useStore(selectExpanded);
-  const graph = useMemo(() => buildGraph(topology, { view, expanded }), [topology, view, expanded]);
+  const hiddenNamespaces = useStore(selectHiddenNamespaces);
+  const graph = useMemo(() => buildGraph(topology, { view, expanded, hiddenNamespaces }), [topology, view, expanded, hiddenNamespaces]);
   const layout = useLayout(graph);
   const container = useRef<HTMLDivElement>(null);
   const [screen, setScreen] = useState<{ width: number; height: number } | undefined>(undefined);

@@ -87,6 +87,8 @@ function itemOf(node: GraphNode, box: Box, ox: number, oy: number): SketchItem |
       return { ...base, label: `${node.label} ${node.instanceType}`, color: -1 };
     case 'node':
       return { ...base, label: `EKS ${node.nodeGroup} ${node.label}`, color: -1 };
+    case 'namespace':
+      return { ...base, label: `namespace ${node.label}`, color: -1 };
     case 'service':
       return { ...base, label: node.label, color: node.color, serviceId: node.id, ...(node.unhealthy ? { health: 'unhealthy' as const } : {}) };
     case 'targetGroup':

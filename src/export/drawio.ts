@@ -25,7 +25,9 @@ function styleOf(n: GraphNode, container: boolean): string {
     case 'task':
       return `${base}fillColor=${n.health === 'unhealthy' ? '#fdecea' : '#ffffff'};strokeColor=${n.health === 'unhealthy' ? HEALTH_COLORS.unhealthy : serviceColor(n.color)};strokeWidth=2;`;
     case 'node':
-      return `${base}fillColor=#eef7f1;strokeColor=#2e7d4f;strokeWidth=2;${n.spot ? 'dashed=1;' : ''}`;
+      return box(BOX_STYLE.node.fill, BOX_STYLE.node.stroke) + `strokeWidth=2;${n.spot ? 'dashed=1;' : ''}`;
+    case 'namespace':
+      return box(BOX_STYLE.namespace.fill, BOX_STYLE.namespace.stroke) + 'dashed=1;';
     case 'taskGroup':
       return `${base}fillColor=#ffffff;strokeColor=${n.counts.unhealthy ? HEALTH_COLORS.unhealthy : serviceColor(n.color)};strokeWidth=2;shadow=1;`;
     case 'loadBalancer':

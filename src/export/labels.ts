@@ -15,6 +15,12 @@ function counts(c: HealthCounts): string {
   return parts.join(', ');
 }
 
+/** "12 tasks", "8 pods", "3 tasks · 8 pods" */
+export function unitCount(tasks: number, pods: number): string {
+  if (!pods) return `${tasks} tasks`;
+  return tasks ? `${tasks} tasks · ${pods} pods` : `${pods} pods`;
+}
+
 export function nodeText(n: GraphNode): NodeText {
   switch (n.kind) {
     case 'vpc':
@@ -22,20 +28,26 @@ export function nodeText(n: GraphNode): NodeText {
     case 'az':
       return { title: n.zoneId ? `${n.label} (${n.zoneId})` : n.label, glyph: 'AZ' };
     case 'subnet':
-      return { title: `${n.public ? 'public' : 'private'} ${n.label}`, sub: `${n.cidr} · ${n.taskCount} tasks` };
+      return { title: `${n.public ? 'public' : 'private'} ${n.label}`, sub: `${n.cidr} · ${unitCount(n.taskCount, n.podCount)}` };
     case 'instance':
       return { title: n.label, sub: `${n.instanceType} · cpu ${n.cpu} · mem ${n.memory}`, glyph: 'EC2' };
     case 'cluster':
       return { title: n.label, sub: n.detail, glyph: n.engine === 'eks' ? 'EKS' : 'ECS' };
     case 'task':
       return {
-        title: n.label,
+        title: n.pod ? `${n.label} (pod)` : n.label,
         sub: `${n.revision.split(':').pop() ?? ''}${n.oldRevision ? ' old' : ''} · ${n.health}${n.reason ? ` · ${n.reason}` : ''}`,
       };
     case 'taskGroup':
       return { title: `${n.label} ×${n.taskIds.length}`, sub: counts(n.counts) };
     case 'node':
-      return { title: n.label, sub: `EKS ${n.cluster} · ${n.nodeGroup} · ${n.instanceType}${n.spot ? ' spot' : ''}`, glyph: 'EKS' };
+      return {
+        title: `${n.nodeGroup} ${n.label}`,
+        sub: `${n.instanceType}${n.spot ? ' spot' : ''}${n.usage ? ` · ${n.usage}` : ''}${n.ready === false ? ' · NotReady' : ''}`,
+        glyph: 'EKS',
+      };
+    case 'namespace':
+      return { title: `namespace ${n.label}`, sub: n.detail, glyph: 'NS' };
     case 'loadBalancer':
       return { title: n.label, sub: `${n.scheme} · AZs ${n.azs.map((a) => a.slice(-1)).join(' ')}`, glyph: n.lbType === 'network' ? 'NLB' : 'ALB' };
     case 'targetGroup':

@@ -16,12 +16,18 @@ export interface ExportView {
   view: View;
   /** Folded groups the user opened on screen, so the export matches it */
   expanded?: ReadonlySet<string>;
+  /** Kubernetes namespaces left out, as on screen */
+  hiddenNamespaces?: ReadonlySet<string>;
 }
 
 /** Redaction runs again here, whatever the source: an export never carries more than the API would. */
 export async function prepare(topology: Topology, options: ExportView, elk: ElkLike): Promise<Prepared> {
   const safe = redactTopology(topology);
-  const graph = buildGraph(safe, { view: options.view, expanded: options.expanded ?? new Set() });
+  const graph = buildGraph(safe, {
+    view: options.view,
+    expanded: options.expanded ?? new Set(),
+    ...(options.hiddenNamespaces ? { hiddenNamespaces: options.hiddenNamespaces } : {}),
+  });
   return { topology: safe, graph, layout: await layoutGraph(graph, elk) };
 }
 

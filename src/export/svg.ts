@@ -101,6 +101,7 @@ function glyphColor(n: GraphNode): string {
     case 'cluster':
       return n.engine === 'eks' ? GLYPH_COLORS.eks : GLYPH_COLORS.cluster;
     case 'node':
+    case 'namespace':
       return GLYPH_COLORS.eks;
     case 'loadBalancer':
       return GLYPH_COLORS.lb;

@@ -3,13 +3,18 @@ import { selectSelected, useStore } from '../app/store';
 import type { Topology } from '../topology/model';
 import { LoadBalancerDetails, TargetGroupDetails } from './BalancerDetails';
 import { EksClusterDetails, EksNodeDetails, FargateProfileFacts } from './EksDetails';
+import { IngressDetails, KubeServiceDetails, PodDetails, WorkloadDetails } from './KubeDetails';
 import { Facts, Section } from './Section';
 import { ServiceDetails } from './ServiceDetails';
 import { TaskDetails } from './TaskDetails';
 
 function Body({ id, topology }: { id: string; topology: Topology }) {
   const r = topology.resources[id];
-  if (!r) return <p className="muted">{id.startsWith('group:') ? 'A folded group: click it on the map to unfold its tasks.' : `${id} is not in this read.`}</p>;
+  if (!r) {
+    if (id.startsWith('group:')) return <p className="muted">A folded group: click it on the map to unfold it.</p>;
+    if (id.includes('/namespace/')) return <p className="muted">Namespace {id.split('/').pop()}: select one of its workloads or pods.</p>;
+    return <p className="muted">{id} is not in this read.</p>;
+  }
   switch (r.kind) {
     case 'task':
       return <TaskDetails task={r} topology={topology} />;
@@ -58,6 +63,14 @@ function Body({ id, topology }: { id: string; topology: Topology }) {
       return <p className="muted">Node group {r.name}: select one of its nodes or its cluster.</p>;
     case 'fargateProfile':
       return <FargateProfileFacts profile={r} />;
+    case 'pod':
+      return <PodDetails pod={r} topology={topology} />;
+    case 'workload':
+      return <WorkloadDetails workload={r} topology={topology} />;
+    case 'kubeService':
+      return <KubeServiceDetails service={r} />;
+    case 'ingress':
+      return <IngressDetails ingress={r} />;
     case 'region':
     case 'vpc':
     case 'az':

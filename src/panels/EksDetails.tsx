@@ -2,6 +2,11 @@ import type { EksCluster, EksNode, FargateProfile, NodeGroup, Topology } from '.
 import { resourcesOf } from '../topology/model';
 import { Facts, Section } from './Section';
 
+const quantity = (q: Record<string, string>) =>
+  Object.entries(q)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+
 function NodeGroupFacts({ group }: { group: NodeGroup }) {
   return (
     <Section title={`Node group ${group.name}`}>
@@ -32,6 +37,7 @@ function NodeGroupFacts({ group }: { group: NodeGroup }) {
 export function EksNodeDetails({ node, topology }: { node: EksNode; topology: Topology }) {
   const cluster = resourcesOf(topology, 'eksCluster').find((c) => c.id === node.clusterArn);
   const group = resourcesOf(topology, 'nodeGroup').find((g) => g.id === node.nodeGroupArn);
+  const pods = resourcesOf(topology, 'pod').filter((p) => p.instanceId === node.id);
   return (
     <>
       <Section title={`EKS node ${node.name}`}>
@@ -45,8 +51,23 @@ export function EksNodeDetails({ node, topology }: { node: EksNode; topology: To
             ['AZ', node.az],
             ['subnet', node.subnetId],
             ['private IP', node.privateIp],
+            ['Kubernetes', node.kube ? `${node.kube.ready ? 'Ready' : 'NotReady'} · kubelet ${node.kube.kubeletVersion ?? '?'}` : 'not read'],
+            ['capacity', node.kube ? quantity(node.kube.capacity) : undefined],
+            ['allocatable', node.kube ? quantity(node.kube.allocatable) : undefined],
           ]}
         />
+        {pods.length ? (
+          <>
+            <h4>{pods.length} pods</h4>
+            <ul className="pod-list">
+              {pods.map((p) => (
+                <li key={p.id}>
+                  {p.namespace}/{p.name} <span className={p.status === 'Running' && p.ready ? 'muted' : 'warn'}>{p.status}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </Section>
       {group ? <NodeGroupFacts group={group} /> : null}
     </>

@@ -20,10 +20,12 @@ describe('live AWS source against the fake AWS (real SDK v3 clients, loopback HT
       service: 10,
       task: world.ecs.tasks.length,
       containerInstance: 3,
-      loadBalancer: 2,
-      targetGroup: 4,
+      // ECS's two, and the ALB the Load Balancer Controller made for the orders Ingress with its two target groups
+      loadBalancer: 3,
+      targetGroup: 6,
       subnet: 6,
       vpc: 1,
+      pod: Object.values(world.kube ?? {}).reduce((n, k) => n + k.pods.length, 0),
     });
     const pages = (action: string) => fake.calls.filter((c) => c.action === action).length;
     expect(pages('ecs:ListClusters')).toBe(2);
@@ -70,7 +72,7 @@ describe('live AWS source against the fake AWS (real SDK v3 clients, loopback HT
 
   it('draws everything else and names the missing permission once when DescribeTargetHealth is denied', async () => {
     const { topology } = await readThroughFake({ world: demoWorld(), deny: ['elasticloadbalancing:DescribeTargetHealth'] });
-    expect(counts(topology)).toMatchObject({ service: 10, loadBalancer: 2, targetGroup: 4 });
+    expect(counts(topology)).toMatchObject({ service: 10, loadBalancer: 3, targetGroup: 6 });
     expect(topology.errors).toHaveLength(1);
     const [error] = topology.errors;
     expect(error?.api).toBe('elasticloadbalancing:DescribeTargetHealth');

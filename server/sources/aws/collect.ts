@@ -2,7 +2,9 @@ import { createReadContext } from './context';
 import type { EcsReader } from './ecs';
 import type { Ec2Reader } from './ec2';
 import type { EksReader } from './eks';
+import type { Cluster as EksCluster } from '@aws-sdk/client-eks';
 import type { Elbv2Reader } from './elbv2';
+import type { KubeRead } from './kube/reader';
 import type { RawEstate } from './raw';
 
 export interface Readers {
@@ -10,6 +12,8 @@ export interface Readers {
   ec2: Ec2Reader;
   elbv2: Elbv2Reader;
   eks: EksReader;
+  /** Reads one EKS cluster's Kubernetes API (undefined when there is nothing to read) */
+  kube: (cluster: EksCluster) => Promise<KubeRead | undefined>;
 }
 
 function defined<T>(items: readonly (T | undefined | null | '')[]): T[] {
@@ -29,7 +33,7 @@ export async function collectEstate(
 ): Promise<RawEstate> {
   const started = Date.now();
   const ctx = createReadContext(region, options);
-  const { ecs, ec2, elbv2, eks } = makeReaders(ctx);
+  const { ecs, ec2, elbv2, eks, kube } = makeReaders(ctx);
 
   const taskDefinitions = new Map<string, ReturnType<EcsReader['taskDefinition']>>();
   const wantTaskDefinition = (arn: string | undefined) => {
@@ -67,9 +71,19 @@ export async function collectEstate(
   // Each chain starts as soon as what it needs has arrived: load balancing needs only the services, EC2 instances
   // only the container instances, subnets the tasks, instances and balancers.
   const instancesP = containerInstancesP.then((list) => ec2.instances(defined(list.map((c) => c.instance.ec2InstanceId))));
-  const targetGroupsP = servicesP.then((services) =>
-    elbv2.targetGroups(defined(services.flatMap((s) => (s.loadBalancers ?? []).map((l) => l.targetGroupArn)))),
-  );
+  // EKS: clusters → their Kubernetes APIs (beside node groups and Fargate profiles below).
+  const eksClustersP = eks.clusters();
+  const kubeP = eksClustersP.then(async (clusters) => defined(await Promise.all(clusters.map((c) => kube(c)))));
+  // Target groups come from ECS services and from the Load Balancer Controller's TargetGroupBindings; each side is
+  // described as soon as it is known, a group both name only once.
+  const ecsTgArnsP = servicesP.then((services) => defined(services.flatMap((s) => (s.loadBalancers ?? []).map((l) => l.targetGroupArn))));
+  const ecsTargetGroupsP = ecsTgArnsP.then((arns) => (arns.length ? elbv2.targetGroups(arns) : []));
+  const kubeTargetGroupsP = Promise.all([kubeP, ecsTgArnsP]).then(([reads, ecsArns]) => {
+    const taken = new Set(ecsArns);
+    const arns = defined(reads.flatMap((r) => r.targetGroupBindings.map((b) => b.spec?.targetGroupARN))).filter((a) => !taken.has(a));
+    return arns.length ? elbv2.targetGroups(arns) : [];
+  });
+  const targetGroupsP = Promise.all([ecsTargetGroupsP, kubeTargetGroupsP]).then(([a, b]) => [...a, ...b]);
   const healthP = targetGroupsP.then((tgs) =>
     Promise.all(tgs.map(async (tg) => [tg.TargetGroupArn ?? '', await elbv2.targetHealth(tg.TargetGroupArn ?? '')] as const)),
   );
@@ -85,8 +99,8 @@ export async function collectEstate(
     );
     return { listeners, rules };
   });
-  // EKS: clusters → node groups and Fargate profiles → the node groups' instances, by their Auto Scaling groups.
-  const eksClustersP = eks.clusters();
+  // EKS: clusters → node groups and Fargate profiles → the node groups' instances, by their Auto Scaling groups;
+  // nodes Kubernetes knows that no node group owns (self-managed) are described by instance id.
   const eksPartsP = eksClustersP.then(async (clusters) => {
     const names = clusters.flatMap((c) => (c.name ? [c.name] : []));
     const [nodegroups, fargateProfiles] = await Promise.all([
@@ -94,7 +108,12 @@ export async function collectEstate(
       Promise.all(names.map((n) => eks.fargateProfiles(n))).then((l) => l.flat()),
     ]);
     const asgs = nodegroups.flatMap((n) => (n.resources?.autoScalingGroups ?? []).flatMap((a) => (a.name ? [a.name] : [])));
-    const eksInstances = asgs.length ? await ec2.instancesOfAutoScalingGroups(asgs) : [];
+    const [managed, reads] = await Promise.all([asgs.length ? ec2.instancesOfAutoScalingGroups(asgs) : [], kubeP]);
+    const found = new Set(managed.map((i) => i.InstanceId));
+    const others = reads
+      .flatMap((r) => r.nodes.map((n) => (n.spec?.providerID ?? '').split('/').pop() ?? ''))
+      .filter((id) => id.startsWith('i-') && !found.has(id));
+    const eksInstances = others.length ? [...managed, ...(await ec2.instances(others))] : managed;
     return { nodegroups, fargateProfiles, eksInstances };
   });
   const eksSubnetIdsP = Promise.all([eksClustersP, eksPartsP]).then(([clusters, parts]) => [
@@ -129,13 +148,14 @@ export async function collectEstate(
     healthP,
     loadBalancersP,
   ]);
-  const [{ listeners, rules }, subnets, vpcs, routeTables, eksClusters, eksParts] = await Promise.all([
+  const [{ listeners, rules }, subnets, vpcs, routeTables, eksClusters, eksParts, kubeReads] = await Promise.all([
     listenersRulesP,
     subnetsP,
     vpcsP,
     routeTablesP,
     eksClustersP,
     eksPartsP,
+    kubeP,
   ]);
   const resolvedTaskDefinitions = defined(await Promise.all(taskDefinitions.values()));
   const targetHealth: RawEstate['targetHealth'] = {};
@@ -159,6 +179,7 @@ export async function collectEstate(
     targetHealth,
     eksClusters,
     ...eksParts,
+    kube: kubeReads,
     errors: ctx.errors,
     calls: ctx.calls,
     retries: ctx.retries,

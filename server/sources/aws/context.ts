@@ -9,6 +9,8 @@ export interface ReadContext {
   errors: ReadError[];
   calls: Record<string, number>;
   retries: number;
+  /** Reports a call made outside `call` (the Kubernetes API), for progress */
+  onCall?: ((action: string) => void) | undefined;
 }
 
 const IAM_PREFIX = { ecs: 'ecs', ec2: 'ec2', elbv2: 'elasticloadbalancing', eks: 'eks' } as const;
@@ -69,6 +71,7 @@ export function createReadContext(region: string, options: { pace?: boolean; onC
     errors: [],
     calls: {},
     retries: 0,
+    onCall: options.onCall,
     async call(service, operation, resource, fn) {
       const { spec, key } = bucketFor(service, operation);
       let lane = buckets.get(key);

@@ -3,6 +3,7 @@ import type { Instance, RouteTable, Subnet, Vpc } from '@aws-sdk/client-ec2';
 import type { Listener, LoadBalancer, Rule, TargetGroup, TargetHealthDescription } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { Cluster as EksCluster, FargateProfile, Nodegroup } from '@aws-sdk/client-eks';
 import type { ReadError } from '../../../src/topology/model';
+import type { KubeRead } from './kube/reader';
 
 /** Everything one read gathered, as the SDK returned it: the input of the pure mapping to a Topology. */
 export interface RawEstate {
@@ -27,6 +28,8 @@ export interface RawEstate {
   fargateProfiles: FargateProfile[];
   /** EC2 instances of the managed node groups' Auto Scaling groups */
   eksInstances: Instance[];
+  /** Each EKS cluster's Kubernetes API, where it could be read */
+  kube: KubeRead[];
   errors: ReadError[];
   calls: Record<string, number>;
   retries: number;

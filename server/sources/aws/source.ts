@@ -10,6 +10,8 @@ import { createEcsReader } from './ecs';
 import { createEc2Reader } from './ec2';
 import { createEksReader } from './eks';
 import { createElbv2Reader } from './elbv2';
+import { readKube } from './kube/reader';
+import { eksToken, TOKEN_LIFETIME_MS } from './kube/token';
 import { toTopology } from './toTopology';
 
 export interface AwsSourceOptions {
@@ -26,6 +28,10 @@ export interface AwsSourceOptions {
   label: string;
   /** Pace calls to AWS's published throttle buckets (on by default) */
   pace?: boolean;
+  /** A kubeconfig whose context for an EKS cluster's endpoint is used instead of an EKS token */
+  kubeconfig?: string;
+  /** The kubeconfig context to prefer */
+  kubeContext?: string;
 }
 
 /** The live AWS source: the SDK v3 clients, read-only, with the SDK's adaptive retry. */
@@ -42,12 +48,33 @@ export function createAwsSource(options: AwsSourceOptions): TopologySource {
   const ec2 = new EC2Client(config);
   const elbv2 = new ElasticLoadBalancingV2Client(config);
   const eks = new EKSClient(config);
+  // EKS tokens are presigned with the same credentials the SDK clients use, and reused until a minute before STS
+  // would stop honouring them.
+  const tokens = new Map<string, { token: Promise<string>; until: number }>();
+  const token = (clusterName: string): Promise<string> => {
+    const cached = tokens.get(clusterName);
+    if (cached && cached.until > Date.now()) return cached.token;
+    const made = eksToken({ clusterName, region: options.region, credentials: config.credentials });
+    tokens.set(clusterName, { token: made, until: Date.now() + TOKEN_LIFETIME_MS });
+    return made;
+  };
+  const kubeAccess = {
+    token,
+    ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
+    ...(options.kubeContext ? { context: options.kubeContext } : {}),
+  };
   return {
     label: options.label,
     async read(readOptions: ReadOptions = {}): Promise<Topology> {
       const raw = await collectEstate(
         options.region,
-        (ctx) => ({ ecs: createEcsReader(ecs, ctx), ec2: createEc2Reader(ec2, ctx), elbv2: createElbv2Reader(elbv2, ctx), eks: createEksReader(eks, ctx) }),
+        (ctx) => ({
+          ecs: createEcsReader(ecs, ctx),
+          ec2: createEc2Reader(ec2, ctx),
+          elbv2: createElbv2Reader(elbv2, ctx),
+          eks: createEksReader(eks, ctx),
+          kube: (cluster) => readKube(cluster, kubeAccess, ctx),
+        }),
         { ...(options.pace === false ? { pace: false } : {}), ...(readOptions.onCall ? { onCall: readOptions.onCall } : {}) },
       );
       return toTopology(raw, { kind: options.kind, label: options.label, fetchedAt: new Date().toISOString() });

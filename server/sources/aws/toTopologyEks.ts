@@ -1,10 +1,16 @@
 import type { Resource } from '../../../src/topology/model';
+import { kubeResources, nodeFacts, subnetBlocks, type KubeNodeFacts } from './kube/toTopologyKube';
 import { opt, tagValue } from './mapping';
 import type { RawEstate } from './raw';
 
 /** Pure: the EKS part of a read (clusters, node groups, Fargate profiles, node-group instances) → resources. */
 export function eksResources(raw: RawEstate): Resource[] {
   const clusterArn = new Map(raw.eksClusters.map((c) => [c.name ?? '', c.arn ?? '']));
+  // Kubernetes nodes by instance id: their facts join the EC2 instance, and they name the cluster of a
+  // self-managed node (whose instance has no eks:cluster-name tag).
+  const kubeNodes = new Map<string, KubeNodeFacts>();
+  for (const read of raw.kube) for (const f of nodeFacts(read).values()) if (f.instanceId) kubeNodes.set(f.instanceId, f);
+  const subnets = subnetBlocks(raw.subnets);
   const nodeGroupArn = new Map(raw.nodegroups.map((n) => [`${n.clusterName ?? ''}/${n.nodegroupName ?? ''}`, n.nodegroupArn ?? '']));
   return [
     ...raw.eksClusters.map((c): Resource => ({
@@ -48,12 +54,13 @@ export function eksResources(raw: RawEstate): Resource[] {
     })),
     // Managed node instances carry eks:cluster-name and eks:nodegroup-name tags; the private DNS name is the node name.
     ...raw.eksInstances.map((i): Resource => {
+      const facts = kubeNodes.get(i.InstanceId ?? '');
       const cluster = tagValue(i.Tags, 'eks:cluster-name') ?? '';
       const group = tagValue(i.Tags, 'eks:nodegroup-name');
       return {
         kind: 'eksNode',
         id: i.InstanceId ?? '',
-        clusterArn: clusterArn.get(cluster) ?? cluster,
+        clusterArn: clusterArn.get(cluster) ?? facts?.clusterArn ?? cluster,
         ...opt('nodeGroupArn', group ? nodeGroupArn.get(`${cluster}/${group}`) : undefined),
         name: i.PrivateDnsName ?? i.InstanceId ?? '',
         ...opt('instanceType', i.InstanceType),
@@ -62,7 +69,9 @@ export function eksResources(raw: RawEstate): Resource[] {
         ...opt('privateIp', i.PrivateIpAddress),
         state: i.State?.Name ?? 'unknown',
         lifecycle: i.InstanceLifecycle ?? 'on-demand',
+        ...opt('kube', facts?.kube),
       };
     }),
+    ...raw.kube.flatMap((read) => kubeResources(read, { subnets, loadBalancers: raw.loadBalancers })),
   ];
 }

@@ -1,9 +1,10 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { FlowNode } from '../toFlow';
+import { unitCount } from '../../export/labels';
 import { Glyph } from './Glyph';
 
-/** Containers: VPC, AZ column, subnet, container instance, cluster. */
+/** Containers: VPC, AZ column, subnet, container instance, cluster, Kubernetes namespace. */
 export const BoxNode = memo(function BoxNode({ data }: NodeProps<FlowNode>) {
   const n = data.node;
   switch (n.kind) {
@@ -25,11 +26,11 @@ export const BoxNode = memo(function BoxNode({ data }: NodeProps<FlowNode>) {
       );
     case 'subnet':
       return (
-        <div className={`box box-subnet ${n.public ? 'public' : 'private'}`} data-subnet={n.id} data-subnet-tasks={n.taskCount}>
+        <div className={`box box-subnet ${n.public ? 'public' : 'private'}`} data-subnet={n.id} data-subnet-tasks={n.taskCount} data-subnet-pods={n.podCount}>
           <div className="box-title">
             <span className={`badge ${n.public ? 'badge-public' : 'badge-private'}`}>{n.public ? 'public' : 'private'}</span> {n.label}{' '}
             <span className="muted">
-              {n.cidr} · {n.taskCount} tasks
+              {n.cidr} · {unitCount(n.taskCount, n.podCount)}
             </span>
           </div>
         </div>
@@ -43,6 +44,14 @@ export const BoxNode = memo(function BoxNode({ data }: NodeProps<FlowNode>) {
             <span className="muted instance-use">
               {n.instanceType} · cpu {n.cpu} · mem {n.memory}
             </span>
+          </div>
+        </div>
+      );
+    case 'namespace':
+      return (
+        <div className="box box-namespace" data-namespace={n.label}>
+          <div className="box-title">
+            <Glyph kind="eks" text="NS" /> {n.label} <span className="muted">{n.detail}</span>
           </div>
         </div>
       );

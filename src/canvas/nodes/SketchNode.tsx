@@ -50,6 +50,12 @@ function draw(canvas: HTMLCanvasElement, data: SketchData, scale: number): void 
       ctx.lineWidth = 4;
       ctx.fillRect(it.x, it.y, it.w, it.h);
       ctx.strokeRect(it.x, it.y, it.w, it.h);
+    } else if (it.kind === 'namespace') {
+      ctx.fillStyle = '#f9fbfa';
+      ctx.strokeStyle = '#8fb9a0';
+      ctx.lineWidth = 2;
+      ctx.fillRect(it.x, it.y, it.w, it.h);
+      ctx.strokeRect(it.x, it.y, it.w, it.h);
     } else if (it.kind === 'instance') {
       ctx.fillStyle = '#eef2f8';
       ctx.strokeStyle = '#8aa0bf';

@@ -4,17 +4,18 @@ import type { FlowNode } from '../toFlow';
 
 const HEALTH_TEXT = { healthy: 'healthy', unhealthy: 'unhealthy', pending: 'pending', stopped: 'stopped', unknown: 'no health check' } as const;
 
-/** One task: the service's colour, its health, its task definition revision (older revisions marked). */
+/** One task or pod: its service's or workload's colour, its health, its revision (older revisions marked). */
 export const TaskNode = memo(function TaskNode({ data }: NodeProps<FlowNode>) {
   const n = data.node;
   if (n.kind !== 'task') return null;
-  const cls = `task svc-${n.color} health-${n.health}${data.dim ? ' dim' : ''}${data.selected ? ' is-selected' : ''}${n.oldRevision ? ' old-rev' : ''}`;
+  const cls = `task${n.pod ? ' pod' : ''} svc-${n.color} health-${n.health}${data.dim ? ' dim' : ''}${data.selected ? ' is-selected' : ''}${n.oldRevision ? ' old-rev' : ''}`;
   return (
     <div
       className={cls}
       data-task={n.id}
+      {...(n.pod ? { 'data-pod': n.id.split('/').pop() } : {})}
       data-health={n.health}
-      title={`${n.label} · ${n.revision} · ${HEALTH_TEXT[n.health]}${n.reason ? ` · ${n.reason}` : ''}`}
+      title={`${n.pod ? `pod ${n.id.split('/').pop() ?? ''} of ` : ''}${n.label} · ${n.revision} · ${HEALTH_TEXT[n.health]}${n.reason ? ` · ${n.reason}` : ''}`}
     >
       <span className="task-dot" />
       <span className="task-name">{n.label}</span>

@@ -15,6 +15,7 @@ export const nodeTypes: NodeTypes = {
   subnet: BoxNode,
   instance: BoxNode,
   cluster: BoxNode,
+  namespace: BoxNode,
   task: TaskNode,
   node: EksNodeNode,
   taskGroup: TaskGroupNode,

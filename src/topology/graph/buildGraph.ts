@@ -1,6 +1,7 @@
-import { resourcesOf, type EksNode, type Service, type Task, type Topology } from '../model';
-import { countHealth, targetStatesByTask, taskHealth } from './health';
+import { resourcesOf, type EksNode, type Service, type Topology, type Workload } from '../model';
+import { countHealth } from './health';
 import type { Graph, GraphEdge, GraphNode, TaskHealth, View } from './types';
+import { ecsUnits, podUnits, SYSTEM_NAMESPACES, type Unit } from './units';
 
 /** Past this many tasks in one subnet (network view) or one service (service view), tasks fold per service. */
 export const FOLD_SUBNET_AT = 24;
@@ -11,17 +12,9 @@ export interface GraphOptions {
   view: View;
   /** Folded groups the user opened (taskGroup ids) */
   expanded: ReadonlySet<string>;
+  /** Kubernetes namespaces left out of the map (the namespace filter) */
+  hiddenNamespaces?: ReadonlySet<string>;
 }
-
-interface TaskInfo {
-  task: Task;
-  health: TaskHealth;
-  reason?: string;
-  revision: string;
-  oldRevision: boolean;
-}
-
-const revisionOf = (arn: string) => arn.split('/').pop() ?? arn;
 
 /** Plain ordering of ids (ARNs are ASCII): stable across machines and much cheaper than localeCompare. */
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -78,75 +71,111 @@ function serviceDetail(s: Service): string {
   return `${s.running}/${s.desired} running${placement ? ` · ${placement}` : ''}`;
 }
 
-/** Task facts every view needs: health joined from target health, revision, whether it runs an older revision. */
-function taskInfos(topology: Topology): TaskInfo[] {
-  const targets = targetStatesByTask(topology);
-  const services = new Map(resourcesOf(topology, 'service').map((s) => [s.id, s]));
-  return resourcesOf(topology, 'task').map((task) => {
-    const { health, reason } = taskHealth(task, targets.get(task.id));
-    const service = task.serviceArn ? services.get(task.serviceArn) : undefined;
-    const primary = service?.deployments.find((d) => d.status === 'PRIMARY')?.taskDefinitionArn ?? service?.taskDefinitionArn;
-    return {
-      task,
-      health,
-      ...(reason ? { reason } : {}),
-      revision: revisionOf(task.taskDefinitionArn),
-      oldRevision: primary !== undefined && primary !== task.taskDefinitionArn,
-    };
+function workloadDetail(w: Workload): string {
+  return `${w.workloadKind} · ${w.ready}/${w.desired} ready · ${w.namespace}`;
+}
+
+/** Per workload, the target groups of the Kubernetes Services that select its pods. */
+function targetGroupsByWorkload(topology: Topology): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const svc of resourcesOf(topology, 'kubeService'))
+    for (const w of svc.workloadIds) for (const tg of svc.targetGroupArns) out.set(w, [...new Set([...(out.get(w) ?? []), tg])]);
+  return out;
+}
+
+function workloadRoutes(w: Workload, tgsOf: Map<string, string[]>, routes: Map<string, string[]>, tgNames: Map<string, string>): string[] {
+  return (tgsOf.get(w.id) ?? []).flatMap((arn) => {
+    const tg = tgNames.get(arn) ?? short(arn);
+    const via = routes.get(arn) ?? [];
+    return via.length ? via.map((r) => `${r} → ${tg}`) : [`${tg} (no listener rule)`];
   });
 }
 
-/** Tasks of one container, in place (each a node) or folded per service into counted groups. */
-function placeTasks(
+function azCountsOf(units: readonly Unit[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const u of units) if (u.az && u.health !== 'stopped') out[u.az] = (out[u.az] ?? 0) + 1;
+  return out;
+}
+
+/** What the band and the service view show for a Kubernetes workload: a service-like node in its colour. */
+function workloadNode(w: Workload, units: readonly Unit[], color: number, routes: string[], parent?: string): GraphNode {
+  return {
+    kind: 'service',
+    id: w.id,
+    ...(parent ? { parent } : {}),
+    label: w.name,
+    color,
+    detail: workloadDetail(w),
+    azCounts: azCountsOf(units),
+    deploying: w.updated !== undefined && w.updated < w.desired,
+    unhealthy: units.filter((u) => u.health === 'unhealthy').length,
+    routes,
+    workloadKind: w.workloadKind,
+  };
+}
+
+/**
+ * Tasks and pods of one container, each a node, or folded into counted groups: per service or workload when
+ * `fold`, and always for the pods of a system namespace unless the user opened the group.
+ */
+function placeUnits(
   out: GraphNode[],
   parent: string,
-  infos: TaskInfo[],
+  units: readonly Unit[],
   fold: boolean,
   expanded: ReadonlySet<string>,
   colorOf: (id: string | undefined) => number,
-  names: Map<string, string>,
 ): void {
-  const sorted = [...infos].sort((a, b) => byCodePoint(a.task.serviceArn ?? '~', b.task.serviceArn ?? '~') || byCodePoint(a.task.id, b.task.id));
-  const groups = groupBy(sorted, (info) => info.task.serviceArn ?? info.task.group ?? 'standalone');
-  for (const [key, list] of groups) {
+  const sorted = [...units].sort((a, b) => byCodePoint(a.groupKey, b.groupKey) || byCodePoint(a.id, b.id));
+  for (const [key, list] of groupBy(sorted, (u) => u.groupKey)) {
     const groupId = `group:${parent}:${key}`;
-    const serviceId = list[0]?.task.serviceArn;
-    if (fold && list.length > 1 && !expanded.has(groupId)) {
+    const first = list[0];
+    const system = key.startsWith('ns:');
+    const serviceId = system ? undefined : first?.serviceId;
+    if (((fold && list.length > 1) || system) && !expanded.has(groupId)) {
       out.push({
         kind: 'taskGroup',
         id: groupId,
         parent,
-        label: serviceId ? (names.get(serviceId) ?? short(serviceId)) : key,
+        label: system ? key.slice(3) : (first?.label ?? key),
         ...(serviceId ? { serviceId } : {}),
-        color: colorOf(serviceId),
-        counts: countHealth(list.map((i) => i.health)),
-        taskIds: list.map((i) => i.task.id),
+        color: system ? -1 : colorOf(serviceId),
+        counts: countHealth(list.map((u) => u.health)),
+        taskIds: list.map((u) => u.id),
+        ...(first?.pod ? { pod: true } : {}),
+        ...(system ? { system: true } : {}),
       });
       continue;
     }
-    for (const info of list) {
+    for (const u of list) {
       out.push({
         kind: 'task',
-        id: info.task.id,
+        id: u.id,
         parent,
-        label: serviceId ? (names.get(serviceId) ?? short(serviceId)) : (info.task.group ?? 'task'),
-        ...(serviceId ? { serviceId } : {}),
-        color: colorOf(serviceId),
-        health: info.health,
-        revision: info.revision,
-        oldRevision: info.oldRevision,
-        ...(info.reason ? { reason: info.reason } : {}),
+        label: u.label,
+        ...(u.serviceId ? { serviceId: u.serviceId } : {}),
+        color: system ? -1 : colorOf(u.serviceId),
+        health: u.health,
+        revision: u.revision,
+        oldRevision: u.oldRevision,
+        ...(u.reason ? { reason: u.reason } : {}),
+        ...(u.pod ? { pod: true } : {}),
       });
     }
   }
 }
 
-function bandNodes(
-  topology: Topology,
-  infos: TaskInfo[],
-  colorOf: (id: string | undefined) => number,
-  withServices: boolean,
-): { nodes: GraphNode[]; edges: GraphEdge[] } {
+interface Context {
+  topology: Topology;
+  options: GraphOptions;
+  ecs: Unit[];
+  pods: Unit[];
+  workloads: Workload[];
+  colorOf: (id: string | undefined) => number;
+}
+
+function bandNodes(ctx: Context, withServices: boolean): { nodes: GraphNode[]; edges: GraphEdge[] } {
+  const { topology, colorOf } = ctx;
   const nodes: GraphNode[] = [];
   const edges = new Map<string, GraphEdge>();
   const tgs = resourcesOf(topology, 'targetGroup');
@@ -186,54 +215,63 @@ function bandNodes(
   }
   const routes = routesByTargetGroup(topology);
   const tgNames = new Map(tgs.map((tg) => [tg.id, tg.name]));
+  const tgsOfWorkload = targetGroupsByWorkload(topology);
+  // Application workloads join the band beside ECS services; the cluster's own machinery stays in its namespaces.
+  const bandWorkloads = ctx.workloads.filter((w) => !SYSTEM_NAMESPACES.has(w.namespace));
   if (withServices) {
-    const byService = groupBy(infos, (i) => i.task.serviceArn);
+    const byService = groupBy(ctx.ecs, (u) => u.serviceId);
     for (const s of resourcesOf(topology, 'service')) {
-      const mine = (byService.get(s.id) ?? []).filter((i) => i.health !== 'stopped');
-      const azCounts: Record<string, number> = {};
-      for (const i of mine) if (i.task.az) azCounts[i.task.az] = (azCounts[i.task.az] ?? 0) + 1;
+      const mine = (byService.get(s.id) ?? []).filter((u) => u.health !== 'stopped');
       nodes.push({
         kind: 'service',
         id: s.id,
         label: s.name,
         color: colorOf(s.id),
         detail: serviceDetail(s),
-        azCounts,
+        azCounts: azCountsOf(mine),
         deploying: s.deployments.length > 1 || s.deployments.some((d) => d.rolloutState === 'IN_PROGRESS'),
-        unhealthy: mine.filter((i) => i.health === 'unhealthy').length,
+        unhealthy: mine.filter((u) => u.health === 'unhealthy').length,
         routes: serviceRoutes(s, routes, tgNames),
       });
     }
+    const byWorkload = groupBy(ctx.pods, (u) => u.serviceId);
+    for (const w of bandWorkloads) nodes.push(workloadNode(w, byWorkload.get(w.id) ?? [], colorOf(w.id), workloadRoutes(w, tgsOfWorkload, routes, tgNames)));
   }
-  // In the service view the services are boxes outside the band; target groups still point at them.
-  const known = new Set([...nodes.map((n) => n.id), ...(withServices ? [] : resourcesOf(topology, 'service').map((s) => s.id))]);
-  for (const s of resourcesOf(topology, 'service')) {
-    for (const binding of s.loadBalancers) {
-      const tg = binding.targetGroupArn;
-      if (!tg || !known.has(tg) || !known.has(s.id)) continue;
-      edges.set(`${tg}->${s.id}`, { id: `${tg}->${s.id}`, source: tg, target: s.id, kind: 'serves', unhealthy: unhealthyTg.has(tg) });
-    }
-  }
+  // In the service view services and workloads are boxes outside the band; target groups still point at them.
+  const outside = withServices ? [] : [...resourcesOf(topology, 'service').map((s) => s.id), ...ctx.workloads.map((w) => w.id)];
+  const known = new Set([...nodes.map((n) => n.id), ...outside]);
+  const serve = (tg: string, to: string) => {
+    if (!known.has(tg) || !known.has(to)) return;
+    edges.set(`${tg}->${to}`, { id: `${tg}->${to}`, source: tg, target: to, kind: 'serves', unhealthy: unhealthyTg.has(tg) });
+  };
+  for (const s of resourcesOf(topology, 'service')) for (const binding of s.loadBalancers) if (binding.targetGroupArn) serve(binding.targetGroupArn, s.id);
+  for (const [w, list] of tgsOfWorkload) for (const tg of list) serve(tg, w);
   return { nodes, edges: [...edges.values()].filter((e) => known.has(e.source) && known.has(e.target)) };
 }
 
-function networkGraph(
-  topology: Topology,
-  options: GraphOptions,
-  infos: TaskInfo[],
-  colorOf: (id: string | undefined) => number,
-  names: Map<string, string>,
-): Graph {
+/** The subnet a unit is drawn in: its host's (the box it sits in), else its own, else none readable. */
+function networkGraph(ctx: Context): Graph {
+  const { topology, options, colorOf } = ctx;
   const nodes: GraphNode[] = [];
   const subnets = resourcesOf(topology, 'subnet');
   const vpcs = resourcesOf(topology, 'vpc');
   const knownSubnets = new Set(subnets.map((s) => s.id));
   const instances = resourcesOf(topology, 'containerInstance');
-  // Tasks whose subnet could not be read still count: they sit in an "unknown subnet" box of their AZ.
-  const bySubnet = groupBy(infos, (i) => (i.task.subnetId && knownSubnets.has(i.task.subnetId) ? i.task.subnetId : undefined));
-  const unplaced = groupBy(infos, (i) => (i.task.subnetId && knownSubnets.has(i.task.subnetId) ? undefined : (i.task.az ?? 'unknown')));
+  const eksNodes = resourcesOf(topology, 'eksNode');
+  const hostSubnet = new Map<string, string | undefined>([
+    ...instances.map((h) => [h.id, h.subnetId] as const),
+    ...eksNodes.map((n) => [n.id, n.subnetId] as const),
+  ]);
+  const units = [...ctx.ecs, ...ctx.pods];
+  const placeOf = (u: Unit) => {
+    const subnet = (u.hostId && hostSubnet.get(u.hostId)) || u.subnetId;
+    return subnet && knownSubnets.has(subnet) ? subnet : undefined;
+  };
+  // Tasks and pods whose subnet could not be read still count: they sit in an "unknown subnet" box of their AZ.
+  const bySubnet = groupBy(units, placeOf);
+  const unplaced = groupBy(units, (u) => (placeOf(u) ? undefined : (u.az ?? 'unknown')));
   const hostsBySubnet = groupBy(instances, (i) => i.subnetId);
-  const eksNodesBySubnet = groupBy(resourcesOf(topology, 'eksNode'), (n) => n.subnetId);
+  const eksNodesBySubnet = groupBy(eksNodes, (n) => n.subnetId);
   const azs = [...new Set([...subnets.map((s) => s.az), ...unplaced.keys()])].sort();
   const vpcIds = vpcs.length ? vpcs.map((v) => v.id) : ['vpc:unknown'];
   for (const vpcId of vpcIds) {
@@ -249,8 +287,11 @@ function networkGraph(
       const zone = resourcesOf(topology, 'az').find((z) => z.id === az);
       nodes.push({ kind: 'az', id: azId, parent: vpcId, label: az, ...(zone?.zoneId ? { zoneId: zone.zoneId } : {}) });
       for (const subnet of inAz) {
-        const tasks = bySubnet.get(subnet.id) ?? [];
-        const fold = tasks.length > FOLD_SUBNET_AT;
+        const here = bySubnet.get(subnet.id) ?? [];
+        // Each box folds when it holds more than FOLD_SUBNET_AT; a very busy subnet folds in every box it holds.
+        const busy = here.length > 4 * FOLD_SUBNET_AT;
+        const foldOf = (n: number) => busy || n > FOLD_SUBNET_AT;
+        const pods = here.filter((u) => u.pod).length;
         nodes.push({
           kind: 'subnet',
           id: subnet.id,
@@ -259,11 +300,13 @@ function networkGraph(
           cidr: subnet.cidrBlock,
           public: subnet.public,
           az,
-          taskCount: tasks.length,
+          taskCount: here.length - pods,
+          podCount: pods,
         });
-        const hosts = hostsBySubnet.get(subnet.id) ?? [];
-        const tasksByHost = groupBy(tasks, (t) => t.task.containerInstanceArn);
-        for (const host of hosts) {
+        const byHost = groupBy(here, (u) => u.hostId);
+        const hostIds = new Set<string>();
+        for (const host of hostsBySubnet.get(subnet.id) ?? []) {
+          hostIds.add(host.id);
           nodes.push({
             kind: 'instance',
             id: host.id,
@@ -274,44 +317,48 @@ function networkGraph(
             memory: `${host.registered.memory - host.remaining.memory}/${host.registered.memory}`,
             resourceId: host.id,
           });
-          placeTasks(nodes, host.id, tasksByHost.get(host.id) ?? [], fold, options.expanded, colorOf, names);
+          const mine = byHost.get(host.id) ?? [];
+          placeUnits(nodes, host.id, mine, foldOf(mine.length), options.expanded, colorOf);
         }
-        const hostIds = new Set(hosts.map((h) => h.id));
-        for (const node of eksNodesBySubnet.get(subnet.id) ?? []) nodes.push(eksNodeOf(node, subnet.id, topology));
-        placeTasks(
-          nodes,
-          subnet.id,
-          tasks.filter((t) => !(t.task.containerInstanceArn && hostIds.has(t.task.containerInstanceArn))),
-          fold,
-          options.expanded,
-          colorOf,
-          names,
-        );
+        for (const node of eksNodesBySubnet.get(subnet.id) ?? []) {
+          hostIds.add(node.id);
+          nodes.push(eksNodeOf(node, subnet.id, topology));
+          const mine = byHost.get(node.id) ?? [];
+          placeUnits(nodes, node.id, mine, foldOf(mine.length), options.expanded, colorOf);
+        }
+        const loose = here.filter((u) => !(u.hostId && hostIds.has(u.hostId)));
+        placeUnits(nodes, subnet.id, loose, foldOf(loose.length), options.expanded, colorOf);
       }
       if (lost.length) {
         const id = `subnet:unknown:${az}`;
-        nodes.push({ kind: 'subnet', id, parent: azId, label: 'subnet not readable', cidr: '', public: false, az, taskCount: lost.length });
-        placeTasks(nodes, id, lost, lost.length > FOLD_SUBNET_AT, options.expanded, colorOf, names);
+        const pods = lost.filter((u) => u.pod).length;
+        nodes.push({
+          kind: 'subnet',
+          id,
+          parent: azId,
+          label: 'subnet not readable',
+          cidr: '',
+          public: false,
+          az,
+          taskCount: lost.length - pods,
+          podCount: pods,
+        });
+        placeUnits(nodes, id, lost, lost.length > FOLD_SUBNET_AT, options.expanded, colorOf);
       }
     }
   }
-  const band = bandNodes(topology, infos, colorOf, true);
+  const band = bandNodes(ctx, true);
   return { view: 'network', nodes: [...nodes, ...band.nodes], edges: band.edges, azs };
 }
 
-function serviceGraph(
-  topology: Topology,
-  options: GraphOptions,
-  infos: TaskInfo[],
-  colorOf: (id: string | undefined) => number,
-  names: Map<string, string>,
-): Graph {
+function serviceGraph(ctx: Context): Graph {
+  const { topology, options, colorOf } = ctx;
   const nodes: GraphNode[] = [];
   const services = groupBy(resourcesOf(topology, 'service'), (s) => s.clusterArn);
-  const byService = groupBy(infos, (i) => i.task.serviceArn);
+  const byService = groupBy(ctx.ecs, (u) => u.serviceId);
   const routes = routesByTargetGroup(topology);
   const tgNames = new Map(resourcesOf(topology, 'targetGroup').map((tg) => [tg.id, tg.name]));
-  const standaloneByCluster = groupBy(infos, (i) => (i.task.serviceArn ? undefined : i.task.clusterArn));
+  const standaloneByCluster = groupBy(ctx.ecs, (u) => (u.serviceId ? undefined : u.cluster));
   for (const cluster of resourcesOf(topology, 'cluster')) {
     const placement = cluster.capacityProviders.length
       ? cluster.capacityProviders.join(', ')
@@ -327,8 +374,6 @@ function serviceGraph(
     });
     for (const s of services.get(cluster.id) ?? []) {
       const mine = byService.get(s.id) ?? [];
-      const azCounts: Record<string, number> = {};
-      for (const i of mine) if (i.task.az && i.health !== 'stopped') azCounts[i.task.az] = (azCounts[i.task.az] ?? 0) + 1;
       nodes.push({
         kind: 'service',
         id: s.id,
@@ -336,37 +381,74 @@ function serviceGraph(
         label: s.name,
         color: colorOf(s.id),
         detail: serviceDetail(s),
-        azCounts,
+        azCounts: azCountsOf(mine),
         deploying: s.deployments.length > 1 || s.deployments.some((d) => d.rolloutState === 'IN_PROGRESS'),
-        unhealthy: mine.filter((i) => i.health === 'unhealthy').length,
+        unhealthy: mine.filter((u) => u.health === 'unhealthy').length,
         routes: serviceRoutes(s, routes, tgNames),
       });
-      placeTasks(nodes, s.id, mine, mine.length > FOLD_SERVICE_AT, options.expanded, colorOf, names);
+      placeUnits(nodes, s.id, mine, mine.length > FOLD_SERVICE_AT, options.expanded, colorOf);
     }
     const standalone = standaloneByCluster.get(cluster.id) ?? [];
-    if (standalone.length) placeTasks(nodes, cluster.id, standalone, standalone.length > FOLD_SERVICE_AT, options.expanded, colorOf, names);
+    if (standalone.length) placeUnits(nodes, cluster.id, standalone, standalone.length > FOLD_SERVICE_AT, options.expanded, colorOf);
   }
+  // EKS: cluster → namespace → workload → pods; system namespaces last.
+  const tgsOfWorkload = targetGroupsByWorkload(topology);
+  const podsByWorkload = groupBy(ctx.pods, (u) => u.serviceId);
+  const loosePods = groupBy(ctx.pods, (u) => (u.serviceId ? undefined : `${u.cluster} ${u.namespace ?? ''}`));
   for (const eks of resourcesOf(topology, 'eksCluster')) {
     const groups = resourcesOf(topology, 'nodeGroup').filter((g) => g.clusterArn === eks.id);
-    const profiles = resourcesOf(topology, 'fargateProfile').filter((f) => f.clusterArn === eks.id);
     const members = resourcesOf(topology, 'eksNode').filter((n) => n.clusterArn === eks.id);
+    const mine = ctx.workloads.filter((w) => w.clusterArn === eks.id);
+    const pods = ctx.pods.filter((u) => u.cluster === eks.id).length;
     nodes.push({
       kind: 'cluster',
       id: eks.id,
       label: eks.name,
       engine: 'eks',
-      detail: `EKS ${eks.version ?? ''} · ${groups.length} node groups · ${profiles.length} Fargate profiles · ${members.length} nodes`,
+      detail: `EKS ${eks.version ?? ''} · ${groups.length} node groups · ${members.length} nodes · ${mine.length} workloads · ${pods} pods`,
     });
-    for (const n of members) nodes.push(eksNodeOf(n, eks.id, topology));
+    const namespaces = [...new Set([...mine.map((w) => w.namespace), ...ctx.pods.filter((u) => u.cluster === eks.id).map((u) => u.namespace ?? '')])].sort(
+      (a, b) => Number(SYSTEM_NAMESPACES.has(a)) - Number(SYSTEM_NAMESPACES.has(b)) || a.localeCompare(b),
+    );
+    for (const ns of namespaces) {
+      const nsId = `${eks.id}/namespace/${ns}`;
+      const workloads = mine.filter((w) => w.namespace === ns);
+      const system = SYSTEM_NAMESPACES.has(ns);
+      nodes.push({
+        kind: 'namespace',
+        id: nsId,
+        parent: eks.id,
+        label: ns,
+        cluster: eks.name,
+        detail: `${workloads.length} workloads${system ? ' · system' : ''}`,
+      });
+      for (const w of workloads) {
+        const list = podsByWorkload.get(w.id) ?? [];
+        nodes.push(workloadNode(w, list, colorOf(w.id), workloadRoutes(w, tgsOfWorkload, routes, tgNames), nsId));
+        // System pods are grouped under their workload here, and folded like a large service.
+        const units = system ? list.map((u) => ({ ...u, groupKey: w.id })) : list;
+        placeUnits(nodes, w.id, units, system || list.length > FOLD_SERVICE_AT, options.expanded, colorOf);
+      }
+      const loose = loosePods.get(`${eks.id} ${ns}`) ?? [];
+      if (loose.length) placeUnits(nodes, nsId, loose, loose.length > FOLD_SERVICE_AT, options.expanded, colorOf);
+    }
   }
-  const band = bandNodes(topology, infos, colorOf, false);
-  return { view: 'service', nodes: [...nodes, ...band.nodes], edges: band.edges, azs: [...new Set(infos.map((i) => i.task.az ?? ''))].filter(Boolean).sort() };
+  const band = bandNodes(ctx, false);
+  const azs = [...new Set([...ctx.ecs, ...ctx.pods].map((u) => u.az ?? ''))].filter(Boolean).sort();
+  return { view: 'service', nodes: [...nodes, ...band.nodes], edges: band.edges, azs };
 }
 
-/** An EKS worker node as the map draws it, inside `parent` (its subnet, or its cluster in the service view). */
+function sizeOf(q: string | undefined): string {
+  if (!q) return '';
+  const ki = /^(\d+)Ki$/.exec(q);
+  return ki ? `${(Number(ki[1]) / 1024 / 1024).toFixed(1)} GiB` : q;
+}
+
+/** An EKS worker node as the map draws it: the box its pods sit in, inside its subnet. */
 function eksNodeOf(n: EksNode, parent: string, topology: Topology): GraphNode {
   const cluster = resourcesOf(topology, 'eksCluster').find((c) => c.id === n.clusterArn);
   const group = n.nodeGroupArn ? resourcesOf(topology, 'nodeGroup').find((g) => g.id === n.nodeGroupArn) : undefined;
+  const k = n.kube;
   return {
     kind: 'node',
     id: n.id,
@@ -377,15 +459,27 @@ function eksNodeOf(n: EksNode, parent: string, topology: Topology): GraphNode {
     instanceType: n.instanceType ?? '',
     spot: n.lifecycle === 'spot',
     state: n.state,
+    ...(k
+      ? { usage: `${k.pods}/${k.allocatable['pods'] ?? '?'} pods · ${k.allocatable['cpu'] ?? '?'} cpu · ${sizeOf(k.allocatable['memory'])}`, ready: k.ready }
+      : {}),
   };
 }
 
 /** Pure: topology and view → nodes (parents first), edges and containment. */
 export function buildGraph(topology: Topology, options: GraphOptions): Graph {
-  const infos = taskInfos(topology);
+  const hidden = options.hiddenNamespaces ?? new Set<string>();
   const services = resourcesOf(topology, 'service');
-  const colors = new Map(services.map((s, i) => [s.id, i % PALETTE_SIZE]));
-  const names = new Map(services.map((s) => [s.id, s.name]));
-  const colorOf = (id: string | undefined) => (id === undefined ? -1 : (colors.get(id) ?? -1));
-  return options.view === 'network' ? networkGraph(topology, options, infos, colorOf, names) : serviceGraph(topology, options, infos, colorOf, names);
+  const workloads = resourcesOf(topology, 'workload').filter((w) => !hidden.has(w.namespace));
+  // ECS services, then workloads, take the palette in turn; system workloads stay neutral.
+  const coloured = [...services.map((s) => s.id), ...workloads.filter((w) => !SYSTEM_NAMESPACES.has(w.namespace)).map((w) => w.id)];
+  const colors = new Map(coloured.map((id, i) => [id, i % PALETTE_SIZE]));
+  const ctx: Context = {
+    topology,
+    options,
+    ecs: ecsUnits(topology),
+    pods: podUnits(topology, hidden),
+    workloads,
+    colorOf: (id) => (id === undefined ? -1 : (colors.get(id) ?? -1)),
+  };
+  return options.view === 'network' ? networkGraph(ctx) : serviceGraph(ctx);
 }

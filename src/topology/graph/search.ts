@@ -28,6 +28,14 @@ const SEARCHABLE: Partial<Record<Resource['kind'], (r: Resource) => { label: str
     r.kind === 'eksNode'
       ? { label: r.name, detail: `EKS node · ${r.instanceType ?? ''} · ${r.privateIp ?? ''}`, terms: [r.name, r.id, r.privateIp ?? ''] }
       : none,
+  pod: (r) =>
+    r.kind === 'pod'
+      ? { label: r.name, detail: `pod · ${r.namespace} · ${r.status} · ${r.podIp ?? ''} · ${r.az ?? ''}`, terms: [r.name, r.podIp ?? '', r.nodeName ?? ''] }
+      : none,
+  workload: (r) =>
+    r.kind === 'workload'
+      ? { label: r.name, detail: `${r.workloadKind} · ${r.namespace} · ${r.ready}/${r.desired} ready`, terms: [r.name, `${r.namespace}/${r.name}`] }
+      : none,
 };
 const none = { label: '', detail: '', terms: [] };
 

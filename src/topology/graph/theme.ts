@@ -41,6 +41,8 @@ export const BOX_STYLE = {
   subnetPrivate: { fill: '#f6f9fd', stroke: '#7d97bd' },
   instance: { fill: '#fff7ec', stroke: '#d9a65b' },
   cluster: { fill: '#f4f7fb', stroke: '#6f8fb8' },
+  node: { fill: '#eef7f1', stroke: '#2e7d4f' },
+  namespace: { fill: '#f9fbfa', stroke: '#8fb9a0' },
   service: { fill: '#ffffff', stroke: '#9aa9bd' },
   task: { fill: '#ffffff', stroke: '#b9c6d6' },
   loadBalancer: { fill: '#f4eefc', stroke: '#8c4fd1' },

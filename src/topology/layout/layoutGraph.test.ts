@@ -96,14 +96,17 @@ describe('buildGraph + layoutGraph', () => {
 
   it('marks the unhealthy target, the deployment and the AZ spread of the demo', () => {
     const graph = buildGraph(demo, { view: 'network', expanded: new Set() });
-    const unhealthy = graph.nodes.filter((n) => n.kind === 'task' && n.health === 'unhealthy');
+    const unhealthy = graph.nodes.filter((n) => n.kind === 'task' && !n.pod && n.health === 'unhealthy');
     expect(unhealthy).toHaveLength(1);
     expect(unhealthy[0]?.kind === 'task' && unhealthy[0].reason).toBe('Target.ResponseCodeMismatch');
+    const crashing = graph.nodes.filter((n) => n.kind === 'task' && n.pod && n.health === 'unhealthy');
+    expect(crashing.map((n) => n.kind === 'task' && n.reason)).toEqual(['CrashLoopBackOff']);
     const api = graph.nodes.find((n) => n.kind === 'service' && n.label === 'api');
     expect(api?.kind === 'service' && api.deploying).toBe(true);
     const cart = graph.nodes.find((n) => n.kind === 'service' && n.label === 'cart');
     expect(cart?.kind === 'service' && Object.keys(cart.azCounts)).toHaveLength(2);
-    expect(graph.nodes.filter((n) => n.kind === 'task' && n.oldRevision)).toHaveLength(2);
+    expect(graph.nodes.filter((n) => n.kind === 'task' && !n.pod && n.oldRevision)).toHaveLength(2);
+    expect(graph.nodes.filter((n) => n.kind === 'task' && n.pod && n.oldRevision)).toHaveLength(2);
   });
 
   it('wraps a large band into rows no wider than the map, each target group above the services it serves', async () => {

@@ -1,6 +1,6 @@
 import type { Graph, GraphNode } from '../graph/types';
 import { gridPlace, gridWidth } from './grid';
-import { isGridLeaf, leafSize, SPACING } from './sizes';
+import { isGridLeaf, isHost, leafSize, SPACING } from './sizes';
 import type { Box } from './types';
 
 const TASK = leafSize('task');
@@ -42,7 +42,7 @@ export function hostColumns(n: number, subnetCols: number): number {
 
 /**
  * Deterministic packing of the network view: VPC › AZ columns › subnets (public rows above private, aligned across
- * AZs) › container instances side by side in shelves › tasks in a grid, replicas of one service side by side.
+ * AZs) › container instances and EKS nodes side by side in shelves › tasks in a grid, replicas of one service side by side.
  * Milliseconds at 20,000 tasks.
  */
 export function packNetwork(graph: Graph): Packed {
@@ -51,7 +51,7 @@ export function packNetwork(graph: Graph): Packed {
   const boxes = new Map<string, Box>();
   const subnets = graph.nodes.filter((n) => n.kind === 'subnet');
   // A subnet's size in task slots: its loose tasks plus its hosts' tasks (each host at least one row of two).
-  const slots = (s: GraphNode) => kids(s.id).reduce((n, k) => n + (k.kind === 'instance' ? Math.max(2, kids(k.id).length) : 1), 0);
+  const slots = (s: GraphNode) => kids(s.id).reduce((n, k) => n + (isHost(k.kind) ? Math.max(2, kids(k.id).length) : 1), 0);
   const cols = columnsFor(Math.max(0, ...subnets.map(slots)));
   const innerWidth = gridWidth(cols, TASK.width) + 2 * pad;
   const subnetWidth = innerWidth + 2 * pad;
@@ -64,7 +64,7 @@ export function packNetwork(graph: Graph): Packed {
     // Hosts fill shelves left to right; a shelf is as tall as its tallest host.
     let x = pad;
     let shelf = 0;
-    for (const host of content.filter((n) => n.kind === 'instance')) {
+    for (const host of content.filter((n) => isHost(n.kind))) {
       const tasks = kids(host.id);
       const hc = hostColumns(tasks.length, cols);
       const width = gridWidth(hc, TASK.width) + 2 * pad;
@@ -79,12 +79,12 @@ export function packNetwork(graph: Graph): Packed {
         tasks.map((t) => t.id),
         host.id,
         pad,
-        header.instance,
+        header.node,
         hc,
         TASK,
       );
       tmp.forEach((b) => boxes.set(b.id, b));
-      const height = header.instance + Math.max(used, TASK.height) + pad;
+      const height = header.node + Math.max(used, TASK.height) + pad;
       boxes.set(host.id, { id: host.id, parent: subnet.id, x, y, width, height });
       x += width + gap;
       shelf = Math.max(shelf, height);

@@ -8,50 +8,66 @@ const TASK = leafSize('task');
 const { pad, gap, header } = SPACING;
 const SERVICE_COLS = 4;
 
-/** Service view: clusters side by side, each holding its services stacked, each service holding its tasks. */
+/**
+ * Service view: clusters side by side. An ECS cluster stacks its services; an EKS cluster stacks its namespaces,
+ * each stacking its workloads. Services and workloads hold their tasks or pods in a grid.
+ */
 export function packService(graph: Graph): Packed {
   const children = childrenIndex(graph);
   const kids = (id: string) => children.get(id) ?? [];
   const boxes = new Map<string, Box>();
   const serviceWidth = gridWidth(SERVICE_COLS, TASK.width) + 2 * pad;
-  let x = 0;
-  let height = 0;
-  for (const cluster of kids('').filter((n) => n.kind === 'cluster')) {
-    let y = header.cluster;
-    for (const s of kids(cluster.id).filter((n) => n.kind === 'service')) {
-      const tmp: Box[] = [];
-      const used = gridPlace(
-        tmp,
-        kids(s.id).map((t) => t.id),
-        s.id,
-        pad,
-        header.service,
-        SERVICE_COLS,
-        TASK,
-      );
-      tmp.forEach((b) => boxes.set(b.id, b));
-      const h = header.service + used + pad;
-      boxes.set(s.id, { id: s.id, parent: cluster.id, x: pad, y, width: serviceWidth, height: h });
-      y += h + gap;
+
+  /** Lays out a cluster's or namespace's contents below its header; returns its size. */
+  const stack = (id: string, top: number): { width: number; height: number } => {
+    let y = top;
+    let inner = serviceWidth;
+    for (const child of kids(id)) {
+      if (child.kind === 'service') {
+        const tmp: Box[] = [];
+        const used = gridPlace(
+          tmp,
+          kids(child.id).map((t) => t.id),
+          child.id,
+          pad,
+          header.service,
+          SERVICE_COLS,
+          TASK,
+        );
+        tmp.forEach((b) => boxes.set(b.id, b));
+        const h = header.service + used + pad;
+        boxes.set(child.id, { id: child.id, parent: id, x: pad, y, width: serviceWidth, height: h });
+        y += h + gap;
+      } else if (child.kind === 'namespace') {
+        const size = stack(child.id, header.namespace);
+        boxes.set(child.id, { id: child.id, parent: id, x: pad, y, width: size.width, height: size.height });
+        inner = Math.max(inner, size.width);
+        y += size.height + gap;
+      }
     }
     const loose: Box[] = [];
     const used = gridPlace(
       loose,
-      kids(cluster.id)
+      kids(id)
         .filter((n) => isGridLeaf(n.kind))
         .map((t) => t.id),
-      cluster.id,
+      id,
       pad,
       y,
       SERVICE_COLS,
       TASK,
     );
     loose.forEach((b) => boxes.set(b.id, b));
-    const h = y + used + pad;
-    const width = serviceWidth + 2 * pad;
-    boxes.set(cluster.id, { id: cluster.id, x, y: 0, width, height: h });
-    x += width + 4 * gap;
-    height = Math.max(height, h);
+    return { width: inner + 2 * pad, height: y + used + pad };
+  };
+
+  let x = 0;
+  let height = 0;
+  for (const cluster of kids('').filter((n) => n.kind === 'cluster')) {
+    const size = stack(cluster.id, header.cluster);
+    boxes.set(cluster.id, { id: cluster.id, x, y: 0, width: size.width, height: size.height });
+    x += size.width + 4 * gap;
+    height = Math.max(height, size.height);
   }
   return { boxes, width: Math.max(0, x - 4 * gap), height, columns: new Map() };
 }

@@ -4,8 +4,6 @@ import type { GraphNodeKind } from '../graph/types';
 export const LEAF_SIZE: Partial<Record<GraphNodeKind, { width: number; height: number }>> = {
   task: { width: 128, height: 44 },
   taskGroup: { width: 128, height: 44 },
-  /** EKS nodes share the task grid, so they take a task's size */
-  node: { width: 128, height: 44 },
   loadBalancer: { width: 240, height: 54 },
   targetGroup: { width: 190, height: 50 },
   service: { width: 200, height: 62 },
@@ -17,7 +15,7 @@ export const SPACING = {
   /** between siblings */
   gap: 8,
   /** a box's title strip */
-  header: { vpc: 40, az: 34, subnet: 40, instance: 40, cluster: 58, service: 80 },
+  header: { vpc: 40, az: 34, subnet: 40, instance: 40, node: 40, cluster: 58, namespace: 30, service: 80 },
   /** between the band (load balancers, target groups, services) and the VPC */
   bandGap: 56,
   /** between rows of load balancers */
@@ -31,15 +29,20 @@ export const SPACING = {
 /** A band narrower than this never wraps, however narrow the boxes below it. */
 export const BAND_MIN_WIDTH = 2400;
 
-/** What fills the grid inside a subnet, instance, service or cluster box. */
+/** What fills the grid inside a subnet, instance, node, service, namespace or cluster box. */
 export function isGridLeaf(kind: GraphNodeKind): boolean {
-  return kind === 'task' || kind === 'taskGroup' || kind === 'node';
+  return kind === 'task' || kind === 'taskGroup';
 }
 
 export function leafSize(kind: GraphNodeKind): { width: number; height: number } {
   const size = LEAF_SIZE[kind];
   if (!size) throw new Error(`${kind} is a container, not a leaf`);
   return size;
+}
+
+/** Boxes inside a subnet that hold their own grid of tasks or pods: ECS container instances and EKS nodes. */
+export function isHost(kind: GraphNodeKind): boolean {
+  return kind === 'instance' || kind === 'node';
 }
 
 export const BAND_NODE_GAP = 24;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EksCluster, EksNode, FargateProfile, NodeGroup } from './eks';
+import { EksCluster, EksNode, FargateProfile, Ingress, KubeContainer, KubeService, NodeGroup, Pod, Workload } from './eks';
 
 /**
  * Every resource Fleetmap draws, one schema per kind. Ids are ARNs for ECS and ELBv2 resources and AWS ids
@@ -365,6 +365,10 @@ export const Resource = z.discriminatedUnion('kind', [
   NodeGroup,
   FargateProfile,
   EksNode,
+  Pod,
+  Workload,
+  KubeService,
+  Ingress,
 ]);
 
 export type Resource = z.infer<typeof Resource>;
@@ -387,3 +391,8 @@ export type EksCluster = z.infer<typeof EksCluster>;
 export type NodeGroup = z.infer<typeof NodeGroup>;
 export type FargateProfile = z.infer<typeof FargateProfile>;
 export type EksNode = z.infer<typeof EksNode>;
+export type Pod = z.infer<typeof Pod>;
+export type Workload = z.infer<typeof Workload>;
+export type KubeService = z.infer<typeof KubeService>;
+export type Ingress = z.infer<typeof Ingress>;
+export type KubeContainer = z.infer<typeof KubeContainer>;

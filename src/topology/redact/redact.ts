@@ -1,4 +1,4 @@
-import type { ContainerDefinition, TaskDefinition, Topology } from '../model';
+import type { ContainerDefinition, KubeContainer, Resource, TaskDefinition, Topology } from '../model';
 
 export const REDACTED = '[redacted]';
 
@@ -96,12 +96,37 @@ export function redactTaskDefinition(td: TaskDefinition): TaskDefinition {
   return { ...td, containers: td.containers.map(redactContainer) };
 }
 
+/** A reference to a Secret, ConfigMap or field names where a value lives, not the value; anything else is redacted. */
+const KUBE_REFERENCE = /^from (Secret|ConfigMap|field|resource) [^\s]+( key [^\s]+)?$/;
+
+export function redactKubeContainer(c: KubeContainer): KubeContainer {
+  return {
+    ...c,
+    env: c.env.map((e) => ({ name: e.name, value: KUBE_REFERENCE.test(e.value) ? e.value : REDACTED })),
+    command: redactArgs(c.command),
+    args: redactArgs(c.args),
+  };
+}
+
+function redactResource(r: Resource): Resource {
+  switch (r.kind) {
+    case 'taskDefinition':
+      return redactTaskDefinition(r);
+    case 'pod':
+      return { ...r, containers: r.containers.map(redactKubeContainer) };
+    case 'workload':
+      return { ...r, template: r.template.map(redactKubeContainer) };
+    default:
+      return r;
+  }
+}
+
 /**
- * Redacts every task definition of a topology. Idempotent, so it can run at each edge a topology crosses (the
+ * Redacts every task definition and pod template of a topology. Idempotent, so it can run at each edge a topology crosses (the
  * proxy's read, a snapshot opened from disk or dropped on the page, every export).
  */
 export function redactTopology(topology: Topology): Topology {
   const resources: Topology['resources'] = {};
-  for (const [id, r] of Object.entries(topology.resources)) resources[id] = r.kind === 'taskDefinition' ? redactTaskDefinition(r) : r;
+  for (const [id, r] of Object.entries(topology.resources)) resources[id] = redactResource(r);
   return { ...topology, resources };
 }

@@ -1,0 +1,120 @@
+import { resourcesOf, type Pod, type Topology } from '../model';
+import { targetStatesByTask, taskHealth, type TargetState } from './health';
+import type { TaskHealth } from './types';
+
+/**
+ * What the map draws as one small box: an ECS task or a Kubernetes pod. Both carry the colour of what runs them
+ * (an ECS service, a Kubernetes workload), a health, a revision, and where they run.
+ */
+export interface Unit {
+  id: string;
+  /** The ECS service or Kubernetes workload it belongs to */
+  serviceId?: string;
+  /** Folding key: the service or workload, a standalone task's group, or "ns:<namespace>" for system pods */
+  groupKey: string;
+  label: string;
+  health: TaskHealth;
+  reason?: string;
+  /** Task-definition revision ("web:42") or pod-template hash */
+  revision: string;
+  oldRevision: boolean;
+  az?: string;
+  subnetId?: string;
+  /** ECS container instance ARN, or the EC2 instance id of the EKS node it runs on */
+  hostId?: string;
+  cluster: string;
+  pod: boolean;
+  namespace?: string;
+  restarts?: number;
+}
+
+/** Namespaces of the cluster's own machinery: their pods fold by default so the applications stand out. */
+export const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set([
+  'kube-system',
+  'kube-public',
+  'kube-node-lease',
+  'amazon-cloudwatch',
+  'amazon-guardduty',
+  'aws-observability',
+  'amazon-vpc-cni',
+]);
+
+const revisionOf = (arn: string) => arn.split('/').pop() ?? arn;
+const short = (id: string) => id.split('/').pop() ?? id;
+
+export function ecsUnits(topology: Topology): Unit[] {
+  const targets = targetStatesByTask(topology);
+  const services = new Map(resourcesOf(topology, 'service').map((s) => [s.id, s]));
+  return resourcesOf(topology, 'task').map((task) => {
+    const { health, reason } = taskHealth(task, targets.get(task.id));
+    const service = task.serviceArn ? services.get(task.serviceArn) : undefined;
+    const primary = service?.deployments.find((d) => d.status === 'PRIMARY')?.taskDefinitionArn ?? service?.taskDefinitionArn;
+    return {
+      id: task.id,
+      ...(task.serviceArn ? { serviceId: task.serviceArn } : {}),
+      groupKey: task.serviceArn ?? task.group ?? 'standalone',
+      label: service?.name ?? (task.serviceArn ? short(task.serviceArn) : (task.group ?? 'task')),
+      health,
+      ...(reason ? { reason } : {}),
+      revision: revisionOf(task.taskDefinitionArn),
+      oldRevision: primary !== undefined && primary !== task.taskDefinitionArn,
+      ...(task.az ? { az: task.az } : {}),
+      ...(task.subnetId ? { subnetId: task.subnetId } : {}),
+      ...(task.containerInstanceArn ? { hostId: task.containerInstanceArn } : {}),
+      cluster: task.clusterArn,
+      pod: false,
+    };
+  });
+}
+
+/** Target health of pods registered by IP (the Load Balancer Controller's ip target type). */
+function targetStatesByPodIp(topology: Topology): Map<string, TargetState[]> {
+  const out = new Map<string, TargetState[]>();
+  for (const tg of resourcesOf(topology, 'targetGroup')) {
+    if (tg.targetType !== 'ip') continue;
+    for (const t of tg.targets ?? [])
+      out.set(t.id, [...(out.get(t.id) ?? []), { state: t.state, targetGroupId: tg.id, ...(t.reason ? { reason: t.reason } : {}) }]);
+  }
+  return out;
+}
+
+/** A pod's health as the map shows it: a waiting reason or a failing target beats Running. */
+export function podHealth(pod: Pod, targets: readonly TargetState[] | undefined): { health: TaskHealth; reason?: string } {
+  if (pod.phase === 'Succeeded') return { health: 'stopped', reason: 'Completed' };
+  if (pod.phase === 'Failed') return { health: 'unhealthy', reason: pod.status === 'Failed' ? 'Failed' : pod.status };
+  if (pod.phase === 'Pending') return { health: 'pending', reason: pod.status === 'Pending' ? 'Pending' : pod.status };
+  if (pod.status !== 'Running' && pod.status !== 'Completed') return { health: 'unhealthy', reason: pod.status };
+  const failing = targets?.find((t) => t.state.startsWith('unhealthy'));
+  if (failing) return { health: 'unhealthy', reason: failing.reason ?? 'Target unhealthy' };
+  if (!pod.ready) return { health: 'unhealthy', reason: 'Not ready' };
+  return { health: 'healthy' };
+}
+
+export function podUnits(topology: Topology, hiddenNamespaces: ReadonlySet<string> = new Set()): Unit[] {
+  const targets = targetStatesByPodIp(topology);
+  const workloads = new Map(resourcesOf(topology, 'workload').map((w) => [w.id, w]));
+  return resourcesOf(topology, 'pod')
+    .filter((p) => !hiddenNamespaces.has(p.namespace))
+    .map((pod) => {
+      const { health, reason } = podHealth(pod, pod.podIp ? targets.get(pod.podIp) : undefined);
+      const workload = pod.workloadId ? workloads.get(pod.workloadId) : undefined;
+      const system = SYSTEM_NAMESPACES.has(pod.namespace);
+      return {
+        id: pod.id,
+        ...(pod.workloadId ? { serviceId: pod.workloadId } : {}),
+        groupKey: system ? `ns:${pod.namespace}` : (pod.workloadId ?? `pod:${pod.namespace}`),
+        label: workload?.name ?? pod.name,
+        health,
+        ...(reason ? { reason } : {}),
+        revision: pod.restarts ? `↻${pod.restarts}` : (pod.revision ?? pod.namespace).slice(0, 5),
+        oldRevision: pod.oldRevision,
+        ...(pod.az ? { az: pod.az } : {}),
+        ...(pod.subnetId ? { subnetId: pod.subnetId } : {}),
+        ...(pod.instanceId && !pod.fargate ? { hostId: pod.instanceId } : {}),
+        cluster: pod.clusterArn,
+        pod: true,
+        namespace: pod.namespace,
+        restarts: pod.restarts,
+      };
+    });
+}
