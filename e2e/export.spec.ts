@@ -99,7 +99,8 @@ test('the single-file HTML works from file:// with every network request blocked
   await expect(offline.getByText('Offline copy')).toBeVisible();
   await expect(offline.getByTestId('service-count')).toHaveText(String(services.length));
   await expect(offline.getByTestId('task-count')).toHaveText(String(tasks.length));
-  await expect(offline.locator('[data-task]')).toHaveCount(tasks.length);
+  await expect(offline.locator('[data-task]:not([data-pod])')).toHaveCount(tasks.length);
+  await expect(offline.locator('[data-pod]').first()).toBeVisible();
 
   // Search, select and drill down, all without a server.
   await offline.getByRole('searchbox', { name: 'Search the map' }).fill('ledger');
@@ -107,7 +108,7 @@ test('the single-file HTML works from file:// with every network request blocked
   await expect(offline.getByRole('complementary', { name: 'Details' })).toContainText('ledger');
   // The search brought ledger into view; fit the map again to reach the unhealthy task.
   await offline.locator('.react-flow__controls-fitview').click();
-  const task = offline.locator('[data-task][data-health="unhealthy"]');
+  const task = offline.locator('[data-task]:not([data-pod])[data-health="unhealthy"]');
   await task.click();
   const details = offline.getByRole('complementary', { name: 'Details' });
   await expect(details).toContainText('Task definition');

@@ -19,15 +19,17 @@ test('draws AZ columns and subnets, with as many services and tasks as the API r
   const tasks = resources.filter((r) => r.kind === 'task');
   await expect(page.getByTestId('service-count')).toHaveText(String(services.length));
   await expect(page.getByTestId('task-count')).toHaveText(String(tasks.length));
-  await expect(page.locator('[data-service]')).toHaveCount(services.length);
-  await expect(page.locator('[data-task]')).toHaveCount(tasks.length);
+  await expect(page.locator('[data-service]:not([data-workload])')).toHaveCount(services.length);
+  // Application workloads of the EKS cluster stand beside the ECS services in the band.
+  await expect(page.locator('[data-service][data-workload]')).toHaveCount(5);
+  await expect(page.locator('[data-task]:not([data-pod])')).toHaveCount(tasks.length);
   await page.screenshot({ path: 'test-results/network-view.png' });
 });
 
 test('marks the unhealthy target on the task and its target group', async ({ page }) => {
   const map = new MapPage(page);
   await map.open();
-  const unhealthy = page.locator('[data-task][data-health="unhealthy"]');
+  const unhealthy = page.locator('[data-task]:not([data-pod])[data-health="unhealthy"]');
   await expect(unhealthy).toHaveCount(1);
   await expect(unhealthy).toContainText('Target.ResponseCodeMismatch');
   await expect(page.locator('[data-tg="web-tg"]')).toContainText('1 unhealthy');
@@ -59,7 +61,10 @@ test('the service view shows clusters with their services and per-AZ counts', as
   await map.open('/?view=service');
   await expect(page.locator('.box-cluster[data-engine="ecs"]')).toHaveCount(3);
   await expect(page.locator('.box-cluster[data-engine="eks"]')).toHaveCount(1);
-  await expect(page.locator('.box-cluster[data-engine="eks"] ~ * [data-eks-node], [data-eks-node]')).toHaveCount(5);
+  // EKS: cluster → namespace → workload → pods, the system namespace last.
+  await expect(page.locator('[data-namespace]')).toHaveText([/batch/, /orders/, /kube-system/]);
+  await expect(page.locator('[data-service="orders-api"]')).toContainText('Deployment · 8/8 ready · orders');
+  await expect(page.locator('[data-pod]')).toHaveCount(23);
   await expect(page.locator('[data-service="cart"] .az-chip')).toHaveCount(2);
   await page.screenshot({ path: 'test-results/service-view.png' });
 });
@@ -82,8 +87,82 @@ test('EKS worker nodes share the AZ columns and subnets with ECS tasks; a node o
     expect(nodeBox.y).toBeGreaterThanOrEqual(box.y);
     expect(nodeBox.x + nodeBox.width).toBeLessThanOrEqual(box.x + box.width + 1);
   }
-  await page.locator('.eks-node.spot').first().click();
+  await page.locator('.box-eks-node.spot .box-title').first().click();
   const details = page.getByRole('complementary', { name: 'Details' });
   await expect(details).toContainText('Node group spot-workers');
   await expect(details).toContainText('AsgInstanceLaunchFailures');
+});
+
+test('pods sit in their nodes and subnets in the same AZ columns as ECS tasks; system pods are folded', async ({ page, request }) => {
+  const map = new MapPage(page);
+  await map.open();
+  const topology = (await (await request.get('/api/topology')).json()) as {
+    resources: Record<string, { kind: string; id: string; name: string; az?: string; namespace: string; instanceId?: string; fargate?: boolean }>;
+  };
+  const pods = Object.values(topology.resources).filter((r) => r.kind === 'pod');
+  await expect(page.getByTestId('pod-count')).toHaveText(String(pods.length));
+  const columns = new Map<string, { x: number; width: number }>();
+  for (const az of ['us-east-1a', 'us-east-1b', 'us-east-1c']) {
+    const b = await page.locator(`[data-az="${az}"]`).boundingBox();
+    if (b) columns.set(az, b);
+  }
+  const inColumn = (box: { x: number; width: number } | null, az: string | undefined) => {
+    const col = columns.get(az ?? '');
+    return !!box && !!col && box.x >= col.x && box.x + box.width <= col.x + col.width + 1;
+  };
+  const apps = pods.filter((p) => p.namespace !== 'kube-system');
+  await expect(page.locator('[data-pod]')).toHaveCount(apps.length);
+  for (const p of apps) {
+    const box = await page.locator(`[data-pod="${p.name}"]`).boundingBox();
+    expect(inColumn(box, p.az), `${p.name} in ${p.az ?? '?'}`).toBe(true);
+    if (p.instanceId) {
+      const node = await page.locator(`[data-eks-node="${p.instanceId}"]`).boundingBox();
+      expect(node && box && box.y >= node.y && box.y + box.height <= node.y + node.height + 1, `${p.name} inside its node`).toBe(true);
+    }
+  }
+  // An ECS task in the same column as a pod of the same AZ: both engines share the AZ boxes.
+  const task = Object.values(topology.resources).find((r) => r.kind === 'task' && r.az === 'us-east-1a');
+  expect(inColumn(await map.task(task?.id ?? '').boundingBox(), 'us-east-1a')).toBe(true);
+  // kube-system is folded into one group per node, which unfolds on click.
+  const system = page.locator('[data-system="kube-system"]');
+  await expect(system).toHaveCount(5);
+  await system.first().click();
+  await expect(system).toHaveCount(4);
+});
+
+test('a crash-looping pod shows its reason, and its drill-down names variables without their values', async ({ page }) => {
+  const map = new MapPage(page);
+  await map.open();
+  const crash = page.locator('[data-pod][data-health="unhealthy"]');
+  await expect(crash).toHaveCount(1);
+  await expect(crash).toContainText('CrashLoopBackOff');
+  await crash.click();
+  const details = map.details();
+  await expect(details).toContainText('Pod payments-');
+  await expect(details).toContainText('CrashLoopBackOff');
+  await expect(details).toContainText('Deployment payments');
+  await expect(details).toContainText('last terminated: Error (exit 1)');
+  await expect(details).toContainText('PAYMENT_PROVIDER_TOKEN');
+  await expect(details).toContainText('[redacted]');
+  await expect(details).not.toContainText('tok_live');
+  await page.screenshot({ path: 'test-results/pod-details.png' });
+  await details.getByRole('button', { name: 'payments' }).click();
+  await expect(details).toContainText('Deployment payments');
+  await expect(details).toContainText('3/4');
+  await expect(details).toContainText('Pod template');
+});
+
+test('the namespace filter leaves a namespace out of the map and the link', async ({ page }) => {
+  const map = new MapPage(page);
+  await map.open();
+  const batch = page.locator('[data-pod^="nightly-export-"]');
+  await expect(batch).toHaveCount(3);
+  await page.getByTestId('namespace-filter').locator('summary').click();
+  await page.getByRole('group', { name: 'Kubernetes namespaces' }).getByLabel(/batch/).uncheck();
+  await expect(batch).toHaveCount(0);
+  expect(page.url()).toContain('hide-ns=batch');
+  await page.reload();
+  await page.locator('.canvas[data-layout="ready"]').waitFor();
+  await expect(page.locator('[data-pod^="orders-api-"]').first()).toBeVisible();
+  await expect(batch).toHaveCount(0);
 });

@@ -10,7 +10,7 @@ Commands:
   serve      Serve the map (what "npm start" runs)
   snapshot   Read the estate once and save it as a JSON snapshot
   export     Write the map as SVG, PNG, draw.io, Mermaid, JSON or a single offline HTML file
-  fake-aws   Run the fake AWS (ECS, EC2, ELBv2 wire protocols) on loopback
+  fake-aws   Run the fake AWS (ECS, EC2, ELBv2, EKS wire protocols, and each EKS cluster's Kubernetes API) on loopback
 
 Run "fleetmap <command> --help" for the options of a command.
 

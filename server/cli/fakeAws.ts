@@ -37,4 +37,9 @@ export async function runFakeAws(args: string[]): Promise<void> {
     deny: values.deny ?? [],
   });
   console.log(`Fake AWS (world ${world.name}) at ${fake.url}  — try: aws --endpoint-url ${fake.url} ecs list-clusters`);
+  for (const [name, kube] of fake.kube) {
+    console.log(
+      `Kubernetes API of EKS cluster ${name} at ${kube.url} (TLS; its CA is in DescribeCluster; tokens signed with AKIDFLEETMAPTEST / fleetmap-test-secret)`,
+    );
+  }
 }

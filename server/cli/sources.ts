@@ -16,6 +16,9 @@ export const SOURCE_HELP = `  --source auto|aws|demo|snapshot  Where to read fro
   --profile NAME     AWS profile (default: AWS_PROFILE, then the SDK's default chain)
   --region NAME      AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then us-east-1)
   --max-attempts N   Attempts per AWS call before an error is shown (default 8)
+  --kubeconfig PATH  Read each EKS cluster's Kubernetes API through the kubeconfig context whose server is its
+                     endpoint (default: an EKS token made from the AWS credentials, as aws eks get-token does)
+  --kube-context N   The kubeconfig context to prefer when several point at one cluster
   --world demo|generated|PATH  With --source demo: the fake AWS world to read (default demo)
   --clusters N --services N --tasks N --load-balancers N --azs N --seed N   Size of a generated world`;
 
@@ -37,6 +40,8 @@ export const SOURCE_OPTIONS = {
   profile: { type: 'string' },
   region: { type: 'string' },
   'max-attempts': { type: 'string' },
+  kubeconfig: { type: 'string' },
+  'kube-context': { type: 'string' },
   ...WORLD_OPTIONS,
 } as const;
 
@@ -63,10 +68,14 @@ export async function pickSource(values: Record<string, string | boolean | undef
     const { source } = await startDemoSource(await loadWorld(values));
     return source;
   }
+  const kubeconfig = str('kubeconfig');
+  const kubeContext = str('kube-context');
   return createAwsSource({
     region,
     ...(profile ? { profile } : {}),
     maxAttempts: int(str('max-attempts'), 'max-attempts', 8),
+    ...(kubeconfig ? { kubeconfig } : {}),
+    ...(kubeContext ? { kubeContext } : {}),
     kind: 'aws',
     label: profile ? `AWS profile ${profile}` : 'AWS (default credentials)',
   });

@@ -11,6 +11,7 @@ export const ServiceNode = memo(function ServiceNode({ data }: NodeProps<FlowNod
     <div
       className={`service svc-${n.color}${data.container ? ' service-box' : ''}${data.dim ? ' dim' : ''}${data.selected ? ' is-selected' : ''}`}
       data-service={n.label}
+      {...(n.workloadKind ? { 'data-workload': n.workloadKind } : {})}
     >
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <div className="service-title">
