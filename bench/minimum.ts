@@ -34,17 +34,25 @@ export function minimumCalls(world: World): Record<string, number> {
     ),
   ]);
   add('ecs:DescribeTaskDefinition', tds.size);
-  add('ec2:DescribeInstances', batches(world.ec2.instances.length, BATCH.ec2Ids));
+  // Container instances' EC2 instances, by id (EKS nodes are found by Auto Scaling group, below).
+  add('ec2:DescribeInstances', batches(world.ecs.containerInstances.length, BATCH.ec2Ids));
   add('ec2:DescribeSubnets', batches(world.ec2.subnets.length, BATCH.ec2Ids));
   add('ec2:DescribeVpcs', batches(world.ec2.vpcs.length, BATCH.ec2Ids));
   add('ec2:DescribeRouteTables', pages(world.ec2.routeTables.length, BATCH.ec2RouteTablesPage));
-  const tgs = new Set(
+  const ecsTgs = new Set(
     world.ecs.services.flatMap((s) =>
       (Array.isArray(s['loadBalancers']) ? s['loadBalancers'] : []).map((l) =>
         typeof l === 'object' && l && !Array.isArray(l) ? String(l['targetGroupArn']) : '',
       ),
     ),
   );
+  // Target groups the Load Balancer Controller bound to Kubernetes Services (TargetGroupBindings).
+  const kubeTgs = new Set(
+    Object.values(world.kube ?? {}).flatMap((k) =>
+      k.targetgroupbindings.map((t) => String((t['spec'] as Record<string, unknown> | undefined)?.['targetGroupARN'] ?? '')),
+    ),
+  );
+  const tgs = new Set([...ecsTgs, ...kubeTgs]);
   const lbs = new Set(
     world.elbv2.targetGroups
       .filter((t) => tgs.has(String(t['TargetGroupArn'])))
@@ -73,6 +81,14 @@ export function minimumCalls(world: World): Record<string, number> {
   const nodes = world.ec2.instances.filter((i) => JSON.stringify(i['tagSet'] ?? []).includes('eks:nodegroup-name')).length;
   if (eks.nodegroups.length) add('ec2:DescribeInstances', pages(nodes, BATCH.ec2Page));
   return out;
+}
+
+/** The fewest Kubernetes API list calls: one page of KUBE_PAGE per resource and cluster (nodes first, then nine lists). */
+export function minimumKubeCalls(world: World, page: number): number {
+  return Object.values(world.kube ?? {}).reduce(
+    (n, k) => n + Object.values(k).reduce((m, items) => m + pages(items.length, page), 0) - pages(k.namespaces.length, page),
+    0,
+  );
 }
 
 /** The shortest time AWS's token buckets allow for these calls: the slowest bucket's (calls − burst) / refill. */

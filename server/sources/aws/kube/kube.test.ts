@@ -109,6 +109,7 @@ describe('Kubernetes API of EKS clusters (@kubernetes/client-node against the fa
     expect(errors.find((e) => e.api === 'k8s:list pods')?.message).toContain('cannot list resource "pods" in API group "" at the cluster scope');
     expect(errors.find((e) => e.api === 'k8s:list pods')?.hint).toContain('AmazonEKSViewPolicy');
     expect(errors.find((e) => e.api === 'k8s:list targetgroupbindings')?.hint).toContain('targetgroupbindings.elbv2.k8s.aws');
+    expect(errors.find((e) => e.api === 'k8s:list targetgroupbindings')?.hint).toContain('iam/fleetmap-kubernetes-reader.yaml');
     expect(resourcesOf(topology, 'workload')).toHaveLength(8);
     expect(resourcesOf(topology, 'pod')).toHaveLength(0);
   });

@@ -83,9 +83,9 @@ function hintOf(cluster: EksCluster, what: string, f: Failure): string {
     return `The identity Fleetmap reads with is not mapped in cluster ${name}: add an EKS access entry for it (aws eks create-access-entry --cluster-name ${name} --principal-arn <role>) and associate ${VIEW_POLICY_ARN} with cluster scope, or map it in aws-auth.`;
   }
   if (f.status === 403) {
-    return what === 'targetgroupbindings'
-      ? `RBAC in cluster ${name} does not let Fleetmap list TargetGroupBindings (AmazonEKSViewPolicy does not cover this CRD): bind a ClusterRole with get/list on targetgroupbindings.elbv2.k8s.aws to its access entry's group.`
-      : `RBAC in cluster ${name} does not let Fleetmap list ${what}: associate ${VIEW_POLICY_ARN} with its access entry (cluster scope).`;
+    return what === 'targetgroupbindings' || what === 'nodes'
+      ? `RBAC in cluster ${name} does not let Fleetmap list ${what === 'nodes' ? 'nodes (cluster-scoped)' : 'targetgroupbindings.elbv2.k8s.aws (a CRD)'}, which the view policy may not cover: apply iam/fleetmap-kubernetes-reader.yaml and add its group (fleetmap-readers) to Fleetmap's access entry.`
+      : `RBAC in cluster ${name} does not let Fleetmap list ${what}: associate ${VIEW_POLICY_ARN} with its access entry (cluster scope), or apply iam/fleetmap-kubernetes-reader.yaml.`;
   }
   if (f.status === undefined) {
     const access = cluster.resourcesVpcConfig?.endpointPublicAccess
