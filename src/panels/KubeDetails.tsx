@@ -2,7 +2,7 @@ import { useStore } from '../app/store';
 import { podHealth } from '../topology/graph/units';
 import type { Ingress, KubeContainer, KubeService, Pod, Topology, Workload } from '../topology/model';
 import { resourcesOf } from '../topology/model';
-import { Facts, Section } from './Section';
+import { EnvTable, Facts, Section } from './Section';
 
 const short = (id: string) => id.split('/').pop() ?? id;
 const quantity = (q: Record<string, string>) =>
@@ -36,19 +36,7 @@ export function KubeContainers({ containers }: { containers: KubeContainer[] }) 
               ['command', [...c.command, ...c.args].join(' ') || '—'],
             ]}
           />
-          {c.env.length ? (
-            <table className="env">
-              <caption>Environment (values redacted)</caption>
-              <tbody>
-                {c.env.map((e) => (
-                  <tr key={e.name}>
-                    <td>{e.name}</td>
-                    <td className="redacted">{e.value}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
+          <EnvTable caption="Environment (values redacted)" rows={c.env} />
         </div>
       ))}
     </>

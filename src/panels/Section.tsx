@@ -21,3 +21,21 @@ export function Facts({ rows }: { rows: [string, ReactNode][] }) {
     </dl>
   );
 }
+
+/** Name/value rows whose values the proxy has already redacted (environment variables, secrets by name). */
+export function EnvTable({ caption, rows }: { caption: string; rows: { name: string; value: string }[] }) {
+  if (!rows.length) return null;
+  return (
+    <table className="env">
+      <caption>{caption}</caption>
+      <tbody>
+        {rows.map((e) => (
+          <tr key={e.name}>
+            <td>{e.name}</td>
+            <td className="redacted">{e.value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,5 +1,5 @@
 import type { TaskDefinition } from '../topology/model';
-import { Facts, Section } from './Section';
+import { EnvTable, Facts, Section } from './Section';
 
 /** A task definition as the proxy served it: names visible, every secret-bearing value already redacted. */
 export function TaskDefinitionView({ td }: { td: TaskDefinition }) {
@@ -37,32 +37,8 @@ export function TaskDefinitionView({ td }: { td: TaskDefinition }) {
               ['command', c.command.length ? c.command.join(' ') : '—'],
             ]}
           />
-          {c.environment.length ? (
-            <table className="env">
-              <caption>Environment (values redacted)</caption>
-              <tbody>
-                {c.environment.map((e) => (
-                  <tr key={e.name}>
-                    <td>{e.name}</td>
-                    <td className="redacted">{e.value}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
-          {c.secrets.length ? (
-            <table className="env">
-              <caption>Secrets (by name)</caption>
-              <tbody>
-                {c.secrets.map((e) => (
-                  <tr key={e.name}>
-                    <td>{e.name}</td>
-                    <td className="redacted">{e.value}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
+          <EnvTable caption="Environment (values redacted)" rows={c.environment} />
+          <EnvTable caption="Secrets (by name)" rows={c.secrets} />
         </div>
       ))}
     </Section>

@@ -1,8 +1,14 @@
 import { memo, useEffect, useRef } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import { HEALTH_COLORS, serviceColor } from '../../topology/graph/theme';
+import { BOX_STYLE, HEALTH_COLORS, serviceColor } from '../../topology/graph/theme';
 import type { TaskHealth } from '../../topology/graph/types';
 import { itemAt, type SketchData, type SketchFlowNode, type SketchItem } from '../sketch';
+
+const HOST_BOXES: Partial<Record<string, { fill: string; stroke: string; width: number }>> = {
+  node: { fill: BOX_STYLE.node.fill, stroke: BOX_STYLE.node.stroke, width: 4 },
+  namespace: { fill: BOX_STYLE.namespace.fill, stroke: BOX_STYLE.namespace.stroke, width: 2 },
+  instance: { fill: '#eef2f8', stroke: '#8aa0bf', width: 2 },
+};
 
 /** Canvas pixels per map unit are capped here, so a sketch costs at most this many pixels of memory. */
 const MAX_PIXELS = 8_000_000;
@@ -44,22 +50,12 @@ function draw(canvas: HTMLCanvasElement, data: SketchData, scale: number): void 
   for (const it of data.items) {
     const health = worstHealth(it);
     ctx.globalAlpha = it.kind === 'task' || it.kind === 'taskGroup' || it.kind === 'service' ? (lit(it) ? 1 : 0.18) : 1;
-    if (it.kind === 'node') {
-      ctx.fillStyle = '#eef7f1';
-      ctx.strokeStyle = '#2e7d4f';
-      ctx.lineWidth = 4;
-      ctx.fillRect(it.x, it.y, it.w, it.h);
-      ctx.strokeRect(it.x, it.y, it.w, it.h);
-    } else if (it.kind === 'namespace') {
-      ctx.fillStyle = '#f9fbfa';
-      ctx.strokeStyle = '#8fb9a0';
-      ctx.lineWidth = 2;
-      ctx.fillRect(it.x, it.y, it.w, it.h);
-      ctx.strokeRect(it.x, it.y, it.w, it.h);
-    } else if (it.kind === 'instance') {
-      ctx.fillStyle = '#eef2f8';
-      ctx.strokeStyle = '#8aa0bf';
-      ctx.lineWidth = 2;
+    const host = HOST_BOXES[it.kind];
+    if (host) {
+      // Boxes that hold tasks or pods: EKS nodes, namespaces, container instances.
+      ctx.fillStyle = host.fill;
+      ctx.strokeStyle = host.stroke;
+      ctx.lineWidth = host.width;
       ctx.fillRect(it.x, it.y, it.w, it.h);
       ctx.strokeRect(it.x, it.y, it.w, it.h);
     } else if (it.kind === 'loadBalancer' || it.kind === 'targetGroup') {
