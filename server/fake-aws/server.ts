@@ -7,7 +7,7 @@ import { EC2_VERSION, ec2Operation } from './ec2-query';
 import { eksOperation, eksOperationOf } from './eks-rest';
 import { ELBV2_VERSION, elbv2Operation } from './elbv2-query';
 import { FAKE_CREDENTIALS, type StaticCredentials } from './kube-auth';
-import { startFakeKube, type FakeKube, type KubeAccess, type KubeCall } from './kube-api';
+import type { FakeKube, KubeAccess, KubeCall } from './kube-api';
 import { AwsError, escapeXml, requestId, type FakeResponse } from './protocol';
 import { seededRandom, str, type KubeResource, type World } from './world';
 
@@ -86,6 +86,7 @@ async function startKubeApis(options: FakeAwsOptions): Promise<{ servers: Map<st
       endpoints.set(name, { endpoint: `https://127.0.0.1:${await closedPort()}`, ca: '' });
       continue;
     }
+    const { startFakeKube } = await import('./kube-api');
     const kube = await startFakeKube({
       clusterName: name,
       region: world.region,

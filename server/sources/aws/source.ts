@@ -10,7 +10,6 @@ import { createEcsReader } from './ecs';
 import { createEc2Reader } from './ec2';
 import { createEksReader } from './eks';
 import { createElbv2Reader } from './elbv2';
-import { readKube } from './kube/reader';
 import { eksToken, TOKEN_LIFETIME_MS } from './kube/token';
 import { toTopology } from './toTopology';
 
@@ -73,7 +72,8 @@ export function createAwsSource(options: AwsSourceOptions): TopologySource {
           ec2: createEc2Reader(ec2, ctx),
           elbv2: createElbv2Reader(elbv2, ctx),
           eks: createEksReader(eks, ctx),
-          kube: (cluster) => readKube(cluster, kubeAccess, ctx),
+          // @kubernetes/client-node loads only when an account has EKS clusters (it is large; snapshots and exports never need it).
+          kube: (cluster) => import('./kube/reader').then((m) => m.readKube(cluster, kubeAccess, ctx)),
         }),
         { ...(options.pace === false ? { pace: false } : {}), ...(readOptions.onCall ? { onCall: readOptions.onCall } : {}) },
       );
