@@ -1,6 +1,7 @@
 import { WorldBuilder } from './builder';
 import { addEksCluster, addNodeGroup } from './builder-eks';
-import { addAlbIngress, addKubeApi, addKubeService, addWorkload } from './builder-k8s';
+import { addKubeApi, addWorkload } from './builder-k8s';
+import { addAlbIngress, addKubeService } from './builder-k8s-ingress';
 import type { World } from './world';
 
 export interface EksWorldSize {

@@ -1,7 +1,9 @@
-import { resourcesOf, type EksNode, type Service, type Topology, type Workload } from '../model';
+import { resourcesOf, type Service, type Topology, type Workload } from '../model';
+import { eksNodeOf } from './eksNode';
+import { routesByTargetGroup, ruleLabel, serviceRoutes, targetGroupsByWorkload, workloadRoutes } from './routes';
 import { countHealth } from './health';
 import type { Graph, GraphEdge, GraphNode, TaskHealth, View } from './types';
-import { ecsUnits, podUnits, SYSTEM_NAMESPACES, type Unit } from './units';
+import { ecsUnits, groupBy, placeUnits, podUnits, SYSTEM_NAMESPACES, type Unit } from './units';
 
 /** Past this many tasks in one subnet (network view) or one service (service view), tasks fold per service. */
 export const FOLD_SUBNET_AT = 24;
@@ -16,55 +18,7 @@ export interface GraphOptions {
   hiddenNamespaces?: ReadonlySet<string>;
 }
 
-/** Plain ordering of ids (ARNs are ASCII): stable across machines and much cheaper than localeCompare. */
-const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Groups items by key in one pass, keeping their order. */
-function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    if (k === undefined) continue;
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
-}
 const short = (arn: string) => arn.split('/').pop() ?? arn;
-
-/** A rule as the map labels it: its path conditions, or the listener's protocol and port for a default action. */
-function ruleLabel(listener: { protocol?: string | undefined; port?: number | undefined }, rule: { conditions: string[] }): string {
-  return rule.conditions.length ? rule.conditions.map((c) => c.replace(/^path-pattern /, '')).join(' ') : `${listener.protocol ?? ''}:${listener.port ?? ''}`;
-}
-
-/** Per target group, the load balancer rules that send traffic to it, as "lb-name condition". */
-function routesByTargetGroup(topology: Topology): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const lb of resourcesOf(topology, 'loadBalancer')) {
-    for (const listener of lb.listeners) {
-      for (const rule of listener.rules) {
-        const what = ruleLabel(listener, rule);
-        for (const t of rule.targets) {
-          const list = out.get(t.targetGroupArn) ?? [];
-          const route = `${lb.name} ${what}`;
-          if (!list.includes(route)) list.push(route);
-          out.set(t.targetGroupArn, list);
-        }
-      }
-    }
-  }
-  return out;
-}
-
-function serviceRoutes(s: Service, routes: Map<string, string[]>, tgNames: Map<string, string>): string[] {
-  return s.loadBalancers.flatMap((b) => {
-    if (!b.targetGroupArn) return [];
-    const tg = tgNames.get(b.targetGroupArn) ?? short(b.targetGroupArn);
-    const via = routes.get(b.targetGroupArn) ?? [];
-    return via.length ? via.map((r) => `${r} → ${tg}`) : [`${tg} (no listener rule)`];
-  });
-}
 
 function serviceDetail(s: Service): string {
   const placement = s.launchType ?? s.capacityProviderStrategy.map((c) => c.capacityProvider).join('+');
@@ -73,22 +27,6 @@ function serviceDetail(s: Service): string {
 
 function workloadDetail(w: Workload): string {
   return `${w.workloadKind} · ${w.ready}/${w.desired} ready · ${w.namespace}`;
-}
-
-/** Per workload, the target groups of the Kubernetes Services that select its pods. */
-function targetGroupsByWorkload(topology: Topology): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const svc of resourcesOf(topology, 'kubeService'))
-    for (const w of svc.workloadIds) for (const tg of svc.targetGroupArns) out.set(w, [...new Set([...(out.get(w) ?? []), tg])]);
-  return out;
-}
-
-function workloadRoutes(w: Workload, tgsOf: Map<string, string[]>, routes: Map<string, string[]>, tgNames: Map<string, string>): string[] {
-  return (tgsOf.get(w.id) ?? []).flatMap((arn) => {
-    const tg = tgNames.get(arn) ?? short(arn);
-    const via = routes.get(arn) ?? [];
-    return via.length ? via.map((r) => `${r} → ${tg}`) : [`${tg} (no listener rule)`];
-  });
 }
 
 function azCountsOf(units: readonly Unit[]): Record<string, number> {
@@ -112,57 +50,6 @@ function workloadNode(w: Workload, units: readonly Unit[], color: number, routes
     routes,
     workloadKind: w.workloadKind,
   };
-}
-
-/**
- * Tasks and pods of one container, each a node, or folded into counted groups: per service or workload when
- * `fold`, and always for the pods of a system namespace unless the user opened the group.
- */
-function placeUnits(
-  out: GraphNode[],
-  parent: string,
-  units: readonly Unit[],
-  fold: boolean,
-  expanded: ReadonlySet<string>,
-  colorOf: (id: string | undefined) => number,
-): void {
-  const sorted = [...units].sort((a, b) => byCodePoint(a.groupKey, b.groupKey) || byCodePoint(a.id, b.id));
-  for (const [key, list] of groupBy(sorted, (u) => u.groupKey)) {
-    const groupId = `group:${parent}:${key}`;
-    const first = list[0];
-    const system = key.startsWith('ns:');
-    const serviceId = system ? undefined : first?.serviceId;
-    if (((fold && list.length > 1) || system) && !expanded.has(groupId)) {
-      out.push({
-        kind: 'taskGroup',
-        id: groupId,
-        parent,
-        label: system ? key.slice(3) : (first?.label ?? key),
-        ...(serviceId ? { serviceId } : {}),
-        color: system ? -1 : colorOf(serviceId),
-        counts: countHealth(list.map((u) => u.health)),
-        taskIds: list.map((u) => u.id),
-        ...(first?.pod ? { pod: true } : {}),
-        ...(system ? { system: true } : {}),
-      });
-      continue;
-    }
-    for (const u of list) {
-      out.push({
-        kind: 'task',
-        id: u.id,
-        parent,
-        label: u.label,
-        ...(u.serviceId ? { serviceId: u.serviceId } : {}),
-        color: system ? -1 : colorOf(u.serviceId),
-        health: u.health,
-        revision: u.revision,
-        oldRevision: u.oldRevision,
-        ...(u.reason ? { reason: u.reason } : {}),
-        ...(u.pod ? { pod: true } : {}),
-      });
-    }
-  }
 }
 
 interface Context {
@@ -436,33 +323,6 @@ function serviceGraph(ctx: Context): Graph {
   const band = bandNodes(ctx, false);
   const azs = [...new Set([...ctx.ecs, ...ctx.pods].map((u) => u.az ?? ''))].filter(Boolean).sort();
   return { view: 'service', nodes: [...nodes, ...band.nodes], edges: band.edges, azs };
-}
-
-function sizeOf(q: string | undefined): string {
-  if (!q) return '';
-  const ki = /^(\d+)Ki$/.exec(q);
-  return ki ? `${(Number(ki[1]) / 1024 / 1024).toFixed(1)} GiB` : q;
-}
-
-/** An EKS worker node as the map draws it: the box its pods sit in, inside its subnet. */
-function eksNodeOf(n: EksNode, parent: string, topology: Topology): GraphNode {
-  const cluster = resourcesOf(topology, 'eksCluster').find((c) => c.id === n.clusterArn);
-  const group = n.nodeGroupArn ? resourcesOf(topology, 'nodeGroup').find((g) => g.id === n.nodeGroupArn) : undefined;
-  const k = n.kube;
-  return {
-    kind: 'node',
-    id: n.id,
-    parent,
-    label: n.name.split('.')[0] ?? n.name,
-    cluster: cluster?.name ?? short(n.clusterArn),
-    nodeGroup: group?.name ?? 'self-managed',
-    instanceType: n.instanceType ?? '',
-    spot: n.lifecycle === 'spot',
-    state: n.state,
-    ...(k
-      ? { usage: `${k.pods}/${k.allocatable['pods'] ?? '?'} pods · ${k.allocatable['cpu'] ?? '?'} cpu · ${sizeOf(k.allocatable['memory'])}`, ready: k.ready }
-      : {}),
-  };
 }
 
 /** Pure: topology and view → nodes (parents first), edges and containment. */

@@ -1,6 +1,6 @@
 import { resourcesOf, type Pod, type Topology } from '../model';
-import { targetStatesByTask, taskHealth, type TargetState } from './health';
-import type { TaskHealth } from './types';
+import { countHealth, targetStatesByTask, taskHealth, type TargetState } from './health';
+import type { GraphNode, TaskHealth } from './types';
 
 /**
  * What the map draws as one small box: an ECS task or a Kubernetes pod. Both carry the colour of what runs them
@@ -117,4 +117,71 @@ export function podUnits(topology: Topology, hiddenNamespaces: ReadonlySet<strin
         restarts: pod.restarts,
       };
     });
+}
+
+/** Plain ordering of ids (ARNs are ASCII): stable across machines and much cheaper than localeCompare. */
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Groups items by key in one pass, keeping their order. */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === undefined) continue;
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+/**
+ * Tasks and pods of one container, each a node, or folded into counted groups: per service or workload when
+ * `fold`, and always for the pods of a system namespace unless the user opened the group.
+ */
+export function placeUnits(
+  out: GraphNode[],
+  parent: string,
+  units: readonly Unit[],
+  fold: boolean,
+  expanded: ReadonlySet<string>,
+  colorOf: (id: string | undefined) => number,
+): void {
+  const sorted = [...units].sort((a, b) => byCodePoint(a.groupKey, b.groupKey) || byCodePoint(a.id, b.id));
+  for (const [key, list] of groupBy(sorted, (u) => u.groupKey)) {
+    const groupId = `group:${parent}:${key}`;
+    const first = list[0];
+    const system = key.startsWith('ns:');
+    const serviceId = system ? undefined : first?.serviceId;
+    if (((fold && list.length > 1) || system) && !expanded.has(groupId)) {
+      out.push({
+        kind: 'taskGroup',
+        id: groupId,
+        parent,
+        label: system ? key.slice(3) : (first?.label ?? key),
+        ...(serviceId ? { serviceId } : {}),
+        color: system ? -1 : colorOf(serviceId),
+        counts: countHealth(list.map((u) => u.health)),
+        taskIds: list.map((u) => u.id),
+        ...(first?.pod ? { pod: true } : {}),
+        ...(system ? { system: true } : {}),
+      });
+      continue;
+    }
+    for (const u of list) {
+      out.push({
+        kind: 'task',
+        id: u.id,
+        parent,
+        label: u.label,
+        ...(u.serviceId ? { serviceId: u.serviceId } : {}),
+        color: system ? -1 : colorOf(u.serviceId),
+        health: u.health,
+        revision: u.revision,
+        oldRevision: u.oldRevision,
+        ...(u.reason ? { reason: u.reason } : {}),
+        ...(u.pod ? { pod: true } : {}),
+      });
+    }
+  }
 }

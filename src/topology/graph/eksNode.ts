@@ -1,0 +1,31 @@
+import { resourcesOf, type EksNode, type Topology } from '../model';
+import type { GraphNode } from './types';
+
+const short = (arn: string) => arn.split('/').pop() ?? arn;
+
+function sizeOf(q: string | undefined): string {
+  if (!q) return '';
+  const ki = /^(\d+)Ki$/.exec(q);
+  return ki ? `${(Number(ki[1]) / 1024 / 1024).toFixed(1)} GiB` : q;
+}
+
+/** An EKS worker node as the map draws it: the box its pods sit in, inside its subnet. */
+export function eksNodeOf(n: EksNode, parent: string, topology: Topology): GraphNode {
+  const cluster = resourcesOf(topology, 'eksCluster').find((c) => c.id === n.clusterArn);
+  const group = n.nodeGroupArn ? resourcesOf(topology, 'nodeGroup').find((g) => g.id === n.nodeGroupArn) : undefined;
+  const k = n.kube;
+  return {
+    kind: 'node',
+    id: n.id,
+    parent,
+    label: n.name.split('.')[0] ?? n.name,
+    cluster: cluster?.name ?? short(n.clusterArn),
+    nodeGroup: group?.name ?? 'self-managed',
+    instanceType: n.instanceType ?? '',
+    spot: n.lifecycle === 'spot',
+    state: n.state,
+    ...(k
+      ? { usage: `${k.pods}/${k.allocatable['pods'] ?? '?'} pods · ${k.allocatable['cpu'] ?? '?'} cpu · ${sizeOf(k.allocatable['memory'])}`, ready: k.ready }
+      : {}),
+  };
+}
