@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../cli';
 import { demoWorld } from '../fake-aws/demo';
-import { SECRETS, worldWithFixture } from '../fake-aws/redactionWorld';
+import { PLANTED, poisoned, SECRETS, worldWithFixture } from '../fake-aws/redactionWorld';
+import { parseSnapshot } from '../../src/topology/model';
 import { startFakeAws, type FakeAws } from '../fake-aws/server';
 
 /** The CLI in-process, as `fleetmap` runs it; each exit code is a path a script depends on. */
@@ -60,6 +61,30 @@ describe('fleetmap export', () => {
     const svg = join(dir, 'from-snap.svg');
     expect(await main(['export', '--file', snap, '--format', 'svg', '-o', svg])).toBe(0);
     expect(await readFile(svg, 'utf8')).toContain('storefront-alb');
+  });
+
+  it('writes no secret from a snapshot whose every text carries one, in any format or message', { timeout: 120_000 }, async () => {
+    const clean = join(dir, 'clean.json');
+    expect(await main(['snapshot', '--source', 'demo', '-o', clean])).toBe(0);
+    const read = parseSnapshot(await readFile(clean, 'utf8'));
+    if (!read.ok) throw new Error(read.error);
+    const file = join(dir, 'poisoned.json');
+    await writeFile(file, JSON.stringify(poisoned(read.topology)));
+    const error = vi.mocked(console.error);
+    error.mockClear();
+    const written: string[] = [];
+    for (const format of FORMATS.filter((f) => f !== 'png')) {
+      const out = join(dir, `poisoned-out.${format}`);
+      // Exit 3: the snapshot holds a read error, printed with its message.
+      expect(await main(['export', '--file', file, '--format', format, '-o', out]), format).toBe(3);
+      written.push(await readFile(out, 'utf8'));
+    }
+    const resaved = join(dir, 'poisoned-resaved.json');
+    expect(await main(['snapshot', '--source', 'snapshot', '--file', file, '-o', resaved])).toBe(3);
+    written.push(await readFile(resaved, 'utf8'), error.mock.calls.flat().join('\n'));
+    expect(written.at(-1)).toContain('ecs:DescribeTasks');
+    const all = written.join('\n');
+    for (const secret of Object.values(PLANTED)) expect(all, secret).not.toContain(secret);
   });
 
   it('exits 2 on bad arguments, naming the problem', async () => {

@@ -10,6 +10,7 @@ import { toMermaid } from '../../src/export/mermaid';
 import { prepare } from '../../src/export/prepare';
 import { toSvg } from '../../src/export/svg';
 import type { Topology } from '../../src/topology/model';
+import { redactTopology } from '../../src/topology/redact/redact';
 import type { TopologySource } from '../sources/types';
 import { int, pickSource, SOURCE_HELP, SOURCE_OPTIONS, UsageError } from './sources';
 
@@ -66,7 +67,8 @@ async function readOrExit(values: Record<string, string | boolean | undefined>):
   const source = await pickSource(values);
   let topology: Topology;
   try {
-    topology = await readWithProgress(source);
+    // Redacted here whatever the source, before anything is printed or written (a no-op on what a source redacted).
+    topology = redactTopology(await readWithProgress(source));
   } catch (e) {
     console.error(`fleetmap: nothing could be read from ${source.label}: ${e instanceof Error ? e.message : String(e)}`);
     return EXIT_NOTHING_READ;

@@ -1,8 +1,8 @@
 import { BOX_STYLE, HEALTH_COLORS, serviceColor } from '../topology/graph/theme';
 import type { GraphNode } from '../topology/graph/types';
+import { xmlAttr } from './escape';
 import { caption, nodeText } from './labels';
 import type { Prepared } from './prepare';
-import { esc } from './svg';
 
 /** mxGraph style per node: containers hold their children (diagrams.net moves them together), leaves are plain. */
 function styleOf(n: GraphNode, container: boolean): string {
@@ -55,7 +55,7 @@ export function toDrawio(p: Prepared): string {
     const value = [t.glyph ? `${t.glyph} ${t.title}` : t.title, t.sub].filter(Boolean).join('\n');
     const parent = n.parent ? (ids.get(n.parent) ?? '1') : '1';
     cells.push(
-      `<mxCell id="${ids.get(n.id) ?? ''}" value="${esc(value)}" tooltip="${esc(n.id)}" style="${styleOf(n, containers.has(n.id))}" vertex="1" parent="${parent}"><mxGeometry x="${r(b.x)}" y="${r(b.y)}" width="${r(b.width)}" height="${r(b.height)}" as="geometry"/></mxCell>`,
+      `<mxCell id="${ids.get(n.id) ?? ''}" value="${xmlAttr(value)}" tooltip="${xmlAttr(n.id)}" style="${styleOf(n, containers.has(n.id))}" vertex="1" parent="${parent}"><mxGeometry x="${r(b.x)}" y="${r(b.y)}" width="${r(b.width)}" height="${r(b.height)}" as="geometry"/></mxCell>`,
     );
   }
   graph.edges.forEach((e, i) => {
@@ -64,10 +64,10 @@ export function toDrawio(p: Prepared): string {
     if (!source || !target) return;
     const stroke = e.unhealthy ? HEALTH_COLORS.unhealthy : '#7d8da3';
     cells.push(
-      `<mxCell id="e${i + 1}" value="${esc(e.label ?? '')}" style="edgeStyle=orthogonalEdgeStyle;rounded=0;html=0;fontSize=10;strokeColor=${stroke};endArrow=block;endSize=6;" edge="1" parent="1" source="${source}" target="${target}"><mxGeometry relative="1" as="geometry"/></mxCell>`,
+      `<mxCell id="e${i + 1}" value="${xmlAttr(e.label ?? '')}" style="edgeStyle=orthogonalEdgeStyle;rounded=0;html=0;fontSize=10;strokeColor=${stroke};endArrow=block;endSize=6;" edge="1" parent="1" source="${source}" target="${target}"><mxGeometry relative="1" as="geometry"/></mxCell>`,
     );
   });
-  const name = esc(caption(topology.source, graph.view));
+  const name = xmlAttr(caption(topology.source, graph.view));
   return [
     `<mxfile host="fleetmap" type="device">`,
     `<diagram id="fleetmap-${graph.view}" name="${name}">`,

@@ -98,3 +98,57 @@ describe('JSON snapshot and single-file HTML', () => {
     expect(parseSnapshotValue(JSON.parse(json)).ok).toBe(true);
   });
 });
+
+/** Characters XML 1.0 cannot hold, even escaped: a file holding one is not XML, and resvg refuses it. */
+const NOT_XML = /(?![\t\n\r])[\p{Cc}\p{Cs}]|[\uFFFE\uFFFF]/u;
+
+describe('names no export format can be broken by', () => {
+  const HOSTILE = 'web\u0000\u0007\u001b\ud800 first line\nsecond line %%{init: {"securityLevel":"loose"}}%% #quot; `x`';
+
+  /** The demo estate with a service, a VPC and the read's label and region named to break each format. */
+  async function hostile(view: 'network' | 'service'): Promise<Prepared> {
+    const t = worlds['demo'];
+    if (!t) throw new Error('demo');
+    const resources = Object.fromEntries(
+      Object.entries(t.resources).map(([id, r]) => [id, r.kind === 'service' || r.kind === 'vpc' ? { ...r, name: `${r.name ?? ''} ${HOSTILE}` } : r]),
+    );
+    const source = { ...t.source, label: 'prod\n%%{init: {"theme":"dark"}}%%\nflowchart LR\u0000', region: 'us-east-1\r\n%%{init}%%' };
+    return prepare({ ...t, source, resources }, { view }, elk);
+  }
+
+  it.each(['network', 'service'] as const)('SVG (%s view): well-formed XML 1.0 with the control characters left out', async (view) => {
+    const svg = toSvg(await hostile(view));
+    expect(svg).not.toMatch(NOT_XML);
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(() => new XMLParser({ ignoreAttributes: false }).parse(svg)).not.toThrow();
+    expect(svg).toContain('web first line');
+  });
+
+  it.each(['network', 'service'] as const)('draw.io (%s view): well-formed, and a second line survives as &#10;', async (view) => {
+    const xml = toDrawio(await hostile(view));
+    expect(xml).not.toMatch(NOT_XML);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    // A raw newline inside an attribute is read back as a space (XML attribute normalisation): it must be encoded.
+    expect(xml).not.toMatch(/="[^"]*[\n\r\t][^"]*"/);
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', htmlEntities: true }).parse(xml) as Xml;
+    const diagram = (doc['mxfile'] as Xml)['diagram'] as Xml;
+    const cells = asList(((diagram['mxGraphModel'] as Xml)['root'] as Xml)['mxCell']);
+    const named = cells.find((c) => String(c['value']).includes('first line'));
+    expect(String(named?.['value'])).toContain('first line\nsecond line');
+    expect(String(diagram['name'])).toContain('prod\n%%{init');
+  });
+
+  it.each(['network', 'service'] as const)('Mermaid (%s view): no directive from a name or the caption, a newline stays in its node', async (view) => {
+    const text = toMermaid(await hostile(view));
+    const lines = text.split('\n');
+    expect(text).not.toContain('%%{');
+    expect(text).not.toMatch(NOT_XML);
+    expect(lines[1]).toBe('flowchart TB');
+    expect(lines.filter((l) => l.startsWith('%%'))).toHaveLength(1);
+    // Every line is a comment, a statement or a subgraph's end: no line begins with a name's second line.
+    for (const l of lines.filter((x) => x.trim())) expect(l).toMatch(/^(%% |flowchart |\s+(subgraph n\d+\[|n\d+\[|n\d+ -->|end$|classDef |class ))/);
+    const node = lines.find((l) => l.includes('first line'));
+    expect(node).toContain('second line');
+    expect(node).toMatch(/\["[^"]*"\]$/);
+  });
+});

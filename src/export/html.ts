@@ -1,5 +1,5 @@
 import type { Topology } from '../topology/model';
-import { esc } from './svg';
+import { xmlText } from './escape';
 
 /** The built viewer: one script and its stylesheet, inlined into every single-file export. */
 export interface ViewerAssets {
@@ -22,7 +22,7 @@ export function toHtml(topology: Topology, assets: ViewerAssets, title: string):
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:">
-<title>${esc(title)}</title>
+<title>${xmlText(title)}</title>
 <style id="fleetmap-viewer-css">${css}</style>
 </head>
 <body>

@@ -1,16 +1,8 @@
 import type { GraphNode } from '../topology/graph/types';
 import { childrenIndex } from '../topology/layout/packNetwork';
+import { mermaidComment, mermaidText as label } from './escape';
 import { caption, nodeText } from './labels';
 import type { Prepared } from './prepare';
-
-/** Mermaid label text: quotes and the characters its parser treats specially become entity codes. */
-function label(text: string): string {
-  return text
-    .replace(/"/g, '#quot;')
-    .replace(/</g, '#lt;')
-    .replace(/>/g, '#gt;')
-    .replace(/[[\]{}|]/g, (c) => `#${c.charCodeAt(0)};`);
-}
 
 /**
  * A Mermaid flowchart: VPC, AZ, subnet, instance and cluster boxes as nested subgraphs, every task or folded group
@@ -20,7 +12,7 @@ export function toMermaid(p: Prepared): string {
   const { graph, topology } = p;
   const ids = new Map(graph.nodes.map((n, i) => [n.id, `n${i + 1}`]));
   const children = childrenIndex(graph);
-  const lines = [`%% ${caption(topology.source, graph.view)}`, 'flowchart TB'];
+  const lines = [`%% ${mermaidComment(caption(topology.source, graph.view))}`, 'flowchart TB'];
   const classes = new Map<string, string[]>();
   const emit = (n: GraphNode, depth: number) => {
     const pad = '  '.repeat(depth);

@@ -3,7 +3,7 @@ import type { Graph, View } from '../topology/graph/types';
 import { layoutGraph } from '../topology/layout/layoutGraph';
 import type { Box, ElkLike, Layout } from '../topology/layout/types';
 import type { Topology } from '../topology/model';
-import { redactTopology } from '../topology/redact/redact';
+import { redactTopology, scrubStrings } from '../topology/redact/redact';
 
 /** What every exporter draws from: the redacted topology, its graph for one view, and that graph's layout. */
 export interface Prepared {
@@ -31,9 +31,15 @@ export async function prepare(topology: Topology, options: ExportView, elk: ElkL
   return { topology: safe, graph, layout: await layoutGraph(graph, elk) };
 }
 
-/** The same layout the screen has, already computed: no second layout pass. */
+/**
+ * The same layout the screen has, already computed: no second layout pass. The screen's topology was redacted when
+ * it arrived; should one ever reach here unredacted, its graph and layout were built from the raw values, so they are
+ * scrubbed as well (every string alike, so node ids and box ids still match).
+ */
 export function prepared(topology: Topology, graph: Graph, layout: Layout): Prepared {
-  return { topology: redactTopology(topology), graph, layout };
+  const safe = redactTopology(topology);
+  if (safe === topology) return { topology, graph, layout };
+  return { topology: safe, graph: scrubStrings(graph), layout: scrubStrings(layout) };
 }
 
 /** An edge as the canvas draws it: down from the source's bottom centre, across, and down into the target's top. */

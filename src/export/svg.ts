@@ -2,6 +2,7 @@ import { BOX_STYLE, GLYPH_COLORS, HEALTH_COLORS, serviceColor } from '../topolog
 import type { GraphNode, HealthCounts } from '../topology/graph/types';
 import { absoluteBoxes } from '../topology/layout/absolute';
 import type { Box } from '../topology/layout/types';
+import { xmlText as esc } from './escape';
 import { caption, nodeText } from './labels';
 import { edgePath, type Prepared } from './prepare';
 
@@ -197,8 +198,4 @@ const r1 = (n: number) => Math.round(n * 10) / 10;
 function clip(text: string, width: number, perChar: number): string {
   const max = Math.max(3, Math.floor(width / perChar));
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-export function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }

@@ -1,6 +1,8 @@
-import type { ContainerDefinition, KubeContainer, Resource, TaskDefinition, Topology } from '../model';
+import type { Resource, Topology } from '../model';
+import { RESOURCE_FIELDS, TOPOLOGY_FIELDS, type FieldTable, type SecretField } from './fields';
+import { maskArn, REDACTED, scrubArgs, scrubText } from './scrub';
 
-export const REDACTED = '[redacted]';
+export { maskArn, REDACTED, scrubArgs, scrubText } from './scrub';
 
 /** Log driver options known to carry no credential; every other option's value is redacted. */
 const SAFE_LOG_OPTIONS = new Set([
@@ -14,119 +16,148 @@ const SAFE_LOG_OPTIONS = new Set([
   'max-buffer-size',
 ]);
 
-/** Argument or key names whose values are treated as credentials wherever they appear. */
-const SENSITIVE_NAME = /(pass(word|wd)?|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|credential|auth)/i;
-
-/** Credential shapes found in free text: AWS keys, Stripe/Slack/GitHub style tokens, URL user-info, JWTs. */
-const CREDENTIAL_PATTERNS: readonly RegExp[] = [
-  /\b(AKIA|ASIA)[0-9A-Z]{16}\b/g,
-  /\b(sk|rk|pk)_(live|test)_[0-9A-Za-z_]+/g,
-  /\bxox[abprs]-[0-9A-Za-z-]+/g,
-  /\bgh[pousr]_[0-9A-Za-z]{20,}/g,
-  /\beyJ[0-9A-Za-z_-]{8,}\.[0-9A-Za-z_-]{8,}\.[0-9A-Za-z_-]+/g,
-];
-const URL_USERINFO = /([a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+:[^/\s@]+@/gi;
-const NAMED_VALUE = /([A-Za-z0-9_.-]*?(pass(word|wd)?|secret|token|api[-_]?key|access[-_]?key|credential)[A-Za-z0-9_.-]*\s*=\s*)("[^"]*"|'[^']*'|[^\s,;&]+)/gi;
-
-/** Replaces anything in free text that looks like a credential; leaves the rest readable. */
-export function scrubText(text: string): string {
-  let out = text.replace(URL_USERINFO, `$1${REDACTED}@`);
-  for (const pattern of CREDENTIAL_PATTERNS) out = out.replace(pattern, REDACTED);
-  return out.replace(NAMED_VALUE, (_m, prefix: string) => `${prefix}${REDACTED}`);
-}
-
-const KNOWN_TYPES = new Set(['secret', 'parameter', 'key', 'role', 'task-definition', 'fsx', 'file-system', 'access-point']);
-
-/**
- * An ARN with its account and resource path hidden: the kind of reference stays visible
- * (arn:aws:secretsmanager:us-east-1:****:secret:****) but not where the secret lives.
- */
-export function maskArn(value: string): string {
-  const parts = value.split(':');
-  if (parts[0] !== 'arn' || parts.length < 6) return REDACTED;
-  const service = parts[2] ?? '';
-  const region = parts[3] ?? '';
-  const resource = parts.slice(5).join(':');
-  const type = resource.split(/[/:]/)[0] ?? '';
-  // Only well-known resource types are kept; for S3 and the like the first segment is already the bucket name.
-  const typed = KNOWN_TYPES.has(type) ? `${type}:****` : '****';
-  return `arn:${parts[1] ?? 'aws'}:${service}:${region}:****:${typed}`;
-}
-
-function redactArgs(args: readonly string[]): string[] {
-  let nextIsSecret = false;
-  return args.map((arg) => {
-    if (nextIsSecret) {
-      nextIsSecret = false;
-      return REDACTED;
-    }
-    const eq = arg.indexOf('=');
-    if (arg.startsWith('-') && eq < 0 && SENSITIVE_NAME.test(arg)) nextIsSecret = true;
-    if (eq > 0 && SENSITIVE_NAME.test(arg.slice(0, eq))) return `${arg.slice(0, eq + 1)}${REDACTED}`;
-    return scrubText(arg);
-  });
-}
-
-function redactContainer(c: ContainerDefinition): ContainerDefinition {
-  const log = c.logConfiguration;
-  return {
-    ...c,
-    environment: c.environment.map((e) => ({ name: e.name, value: REDACTED })),
-    environmentFiles: c.environmentFiles.map(maskArn),
-    secrets: c.secrets.map((s) => ({ name: s.name, value: maskArn(s.value) })),
-    command: redactArgs(c.command),
-    entryPoint: redactArgs(c.entryPoint),
-    dockerLabels: Object.fromEntries(Object.keys(c.dockerLabels).map((k) => [k, REDACTED])),
-    ...(c.repositoryCredentials === undefined ? {} : { repositoryCredentials: maskArn(c.repositoryCredentials) }),
-    ...(log === undefined
-      ? {}
-      : {
-          logConfiguration: {
-            logDriver: log.logDriver,
-            options: Object.fromEntries(Object.entries(log.options).map(([k, v]) => [k, SAFE_LOG_OPTIONS.has(k) ? v : REDACTED])),
-            secretOptions: log.secretOptions.map((s) => ({ name: s.name, value: maskArn(s.value) })),
-          },
-        }),
-    ...(c.healthCheck === undefined ? {} : { healthCheck: { ...c.healthCheck, command: redactArgs(c.healthCheck.command) } }),
-  };
-}
-
-/** Every value that can carry a secret is redacted; names, images and sizes stay. */
-export function redactTaskDefinition(td: TaskDefinition): TaskDefinition {
-  return { ...td, containers: td.containers.map(redactContainer) };
-}
-
 /** A reference to a Secret, ConfigMap or field names where a value lives, not the value; anything else is redacted. */
 const KUBE_REFERENCE = /^from (Secret|ConfigMap|field|resource) [^\s]+( key [^\s]+)?$/;
 
-export function redactKubeContainer(c: KubeContainer): KubeContainer {
+/** A field table compiled for lookups, with the paths that are records (whose keys are data, not field names). */
+interface Compiled {
+  argv: ReadonlySet<string>;
+  secrets: ReadonlyMap<string, SecretField>;
+  records: ReadonlySet<string>;
+}
+
+function compile(t: FieldTable): Compiled {
+  const paths = [...t.names, ...t.text, ...(t.argv ?? []), ...Object.keys(t.secrets ?? {})];
   return {
-    ...c,
-    env: c.env.map((e) => ({ name: e.name, value: KUBE_REFERENCE.test(e.value) ? e.value : REDACTED })),
-    command: redactArgs(c.command),
-    args: redactArgs(c.args),
+    argv: new Set(t.argv ?? []),
+    secrets: new Map(Object.entries(t.secrets ?? {})),
+    records: new Set(paths.filter((p) => p.endsWith('{}') || p.endsWith('{key}')).map((p) => p.slice(0, p.lastIndexOf('{')))),
   };
 }
 
-function redactResource(r: Resource): Resource {
-  switch (r.kind) {
-    case 'taskDefinition':
-      return redactTaskDefinition(r);
-    case 'pod':
-      return { ...r, containers: r.containers.map(redactKubeContainer) };
-    case 'workload':
-      return { ...r, template: r.template.map(redactKubeContainer) };
-    default:
-      return r;
+const COMPILED = new Map(Object.entries(RESOURCE_FIELDS).map(([kind, t]) => [kind, compile(t)]));
+const TOPOLOGY = compile(TOPOLOGY_FIELDS);
+
+type Scrub = (text: string) => string;
+
+function secret(kind: SecretField, value: string, key: string, scrub: Scrub): string {
+  switch (kind) {
+    case 'value':
+      return REDACTED;
+    case 'arn':
+      return maskArn(value);
+    case 'logOption':
+      return SAFE_LOG_OPTIONS.has(key) ? scrub(value) : REDACTED;
+    case 'kubeReference':
+      return KUBE_REFERENCE.test(value) ? scrub(value) : REDACTED;
   }
 }
 
 /**
- * Redacts every task definition and pod template of a topology. Idempotent, so it can run at each edge a topology crosses (the
- * proxy's read, a snapshot opened from disk or dropped on the page, every export).
+ * Walks a JSON value by its field table. Unchanged parts are returned as they were (the same objects), so a
+ * topology that is already redacted comes back as itself. A string the table does not place is scrubbed as text.
+ */
+function walk(value: unknown, path: string, key: string, table: Compiled, scrub: Scrub): unknown {
+  if (typeof value === 'string') {
+    const kind = table.secrets.get(path);
+    return kind ? secret(kind, value, key, scrub) : scrub(value);
+  }
+  if (Array.isArray(value)) {
+    const item = `${path}[]`;
+    if (table.argv.has(item) && value.every((v) => typeof v === 'string')) {
+      const out = scrubArgs(value as string[]);
+      return out.every((v, i) => v === value[i]) ? value : out;
+    }
+    let changed = false;
+    const out = value.map((v: unknown) => {
+      const w = walk(v, item, '', table, scrub);
+      if (w !== v) changed = true;
+      return w;
+    });
+    return changed ? out : value;
+  }
+  if (value !== null && typeof value === 'object') {
+    const record = table.records.has(path);
+    let changed = false;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      // Record keys are data (label names, log options) and are scrubbed like any text; field names are fixed.
+      const k2 = record ? scrub(k) : k;
+      const w = walk(v, record ? `${path}{}` : path ? `${path}.${k}` : k, k, table, scrub);
+      if (k2 !== k || w !== v) changed = true;
+      out[k2] = w;
+    }
+    return changed ? out : value;
+  }
+  return value;
+}
+
+/** scrubText with a memo: the same ARNs and ids recur across thousands of resources. */
+function memoScrub(): Scrub {
+  const memo = new Map<string, string>();
+  return (text) => {
+    let out = memo.get(text);
+    if (out === undefined) {
+      out = scrubText(text);
+      memo.set(text, out);
+    }
+    return out;
+  };
+}
+
+export function redactResource(r: Resource, scrub: Scrub = memoScrub()): Resource {
+  const table = COMPILED.get(r.kind) ?? TOPOLOGY;
+  // The walk keeps every field and its type; only string values change.
+  return walk(r, '', '', table, scrub) as Resource;
+}
+
+/**
+ * The one redaction pass over a whole topology: every string of every resource, the source, the read errors and
+ * the stats, by the field tables in fields.ts. Pure and idempotent, so it runs at each edge a topology crosses
+ * (after a live read, when a snapshot is opened from disk, dropped on the page or embedded in an HTML file, and
+ * before every export); an already redacted topology comes back as the same object.
  */
 export function redactTopology(topology: Topology): Topology {
+  const scrub = memoScrub();
+  let changed = false;
   const resources: Topology['resources'] = {};
-  for (const [id, r] of Object.entries(topology.resources)) resources[id] = redactResource(r);
-  return { ...topology, resources };
+  for (const [id, r] of Object.entries(topology.resources)) {
+    const safe = redactResource(r, scrub);
+    const safeId = scrub(id);
+    if (safe !== r || safeId !== id) changed = true;
+    resources[safeId] = safe;
+  }
+  // Everything beside the resources (source, errors, stats, and whatever the model adds) by the topology's table.
+  const rest = { ...topology, resources: {} };
+  const restSafe = walk(rest, '', '', TOPOLOGY, scrub);
+  if (!changed && restSafe === rest) return topology;
+  return { ...(restSafe as Topology), resources };
+}
+
+/**
+ * Every string of any JSON value (record keys included) through the scrubber, consistently, so ids that join one
+ * part to another still join. For what is derived from a topology (a graph, a layout) when it reaches an exporter.
+ */
+export function scrubStrings<T>(value: T): T {
+  const scrub = memoScrub();
+  const all = (v: unknown): unknown => {
+    if (typeof v === 'string') return scrub(v);
+    if (Array.isArray(v)) {
+      const out = v.map(all);
+      return out.every((x, i) => x === v[i]) ? v : out;
+    }
+    if (v !== null && typeof v === 'object') {
+      let changed = false;
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) {
+        const k2 = scrub(k);
+        const y = all(x);
+        if (k2 !== k || y !== x) changed = true;
+        out[k2] = y;
+      }
+      return changed ? out : v;
+    }
+    return v;
+  };
+  return all(value) as T;
 }
