@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from './app';
+import { createApp, type AppDeps } from './app';
 import { readThroughFake } from './fake-aws/readWorld';
 import { SECRETS, worldWithFixture } from './fake-aws/redactionWorld';
 import type { Topology } from '../src/topology/model';
@@ -7,15 +7,35 @@ import type { TopologySource } from './sources/types';
 
 const staticSource = (topology: Topology): TopologySource => ({ label: 'test', read: () => Promise.resolve(topology) });
 const HOST = { host: '127.0.0.1:8080' };
+const SAME_ORIGIN = { ...HOST, origin: 'http://127.0.0.1:8080', 'sec-fetch-site': 'same-origin', 'x-fleetmap': '1' };
 let topology: Topology;
 
 beforeAll(async () => {
   topology = (await readThroughFake({ world: worldWithFixture() })).topology;
 });
 
+/** A source that counts its reads; each read takes a few milliseconds, so concurrent callers overlap. */
+function countingSource(): { source: TopologySource; reads: () => number } {
+  let reads = 0;
+  return {
+    reads: () => reads,
+    source: {
+      label: 'counting',
+      read: async () => {
+        reads++;
+        await new Promise((r) => setTimeout(r, 20));
+        return { ...topology, source: { ...topology.source, fetchedAt: `read ${reads}` } };
+      },
+    },
+  };
+}
+
+const appWith = (source: TopologySource, extra: Partial<AppDeps> = {}) => createApp({ source, allowedHosts: ['127.0.0.1:8080'], ...extra });
+const fetchedAt = async (res: Response) => ((await res.json()) as Topology).source.fetchedAt;
+
 describe('HTTP API', () => {
   it('serves the topology and each task definition with no secret in any response', async () => {
-    const app = createApp({ source: staticSource(topology), allowedHosts: ['127.0.0.1:8080'] });
+    const app = appWith(staticSource(topology));
     const bodies: string[] = [];
     const top = await app.request('/api/topology', { headers: HOST });
     expect(top.status).toBe(200);
@@ -36,15 +56,16 @@ describe('HTTP API', () => {
     expect(all).toContain('DB_PASSWORD');
   });
 
-  it('refuses a Host header that is not its own (DNS rebinding)', async () => {
-    const app = createApp({ source: staticSource(topology), allowedHosts: ['127.0.0.1:8080'] });
+  it('refuses a Host header that is not its own (DNS rebinding), and says how to allow a name', async () => {
+    const app = appWith(staticSource(topology));
     const res = await app.request('/api/topology', { headers: { host: 'attacker.example:8080' } });
     expect(res.status).toBe(421);
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    expect(((await res.json()) as { error: string }).error).toContain('--allowed-host attacker.example:8080');
   });
 
   it('answers bad parameters with a clear 400 and unknown ones with 404', async () => {
-    const app = createApp({ source: staticSource(topology), allowedHosts: ['127.0.0.1:8080'] });
+    const app = appWith(staticSource(topology));
     const bad = await app.request('/api/task-definitions/not-an-arn', { headers: HOST });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: string }).error).toContain('task definition ARN');
@@ -61,8 +82,112 @@ describe('HTTP API', () => {
       label: 'snapshot x.json',
       read: () => Promise.reject(new Error('x.json: Not a Fleetmap snapshot: the file is not valid JSON')),
     };
-    const res = await createApp({ source: failing, allowedHosts: ['127.0.0.1:8080'] }).request('/api/topology', { headers: HOST });
+    const res = await appWith(failing).request('/api/topology', { headers: HOST });
     expect(res.status).toBe(502);
     expect(((await res.json()) as { error: string }).error).toContain('not valid JSON');
+  });
+
+  it('sends the security headers and a strict Content-Security-Policy on every answer, refusals included', async () => {
+    const app = appWith(staticSource(topology), { authToken: 'a-token-long-enough-1234' });
+    const answers = [
+      await app.request('/api/topology', { headers: { ...HOST, authorization: 'Bearer a-token-long-enough-1234' } }),
+      await app.request('/api/nothing', { headers: { ...HOST, authorization: 'Bearer a-token-long-enough-1234' } }),
+      await app.request('/api/topology?refresh=true', { headers: { ...HOST, authorization: 'Bearer a-token-long-enough-1234' } }),
+      await app.request('/api/topology', { headers: { host: 'attacker.example' } }),
+      await app.request('/api/topology', { headers: HOST }),
+      await app.request('/api/refresh', {
+        method: 'POST',
+        headers: { ...HOST, authorization: 'Bearer a-token-long-enough-1234', origin: 'https://evil.example' },
+      }),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([200, 404, 400, 421, 401, 403]);
+    for (const res of answers) {
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("base-uri 'none'");
+      expect(csp).toContain("form-action 'none'");
+      expect(csp).not.toContain("'unsafe-eval'");
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+    }
+  });
+});
+
+describe('Refresh', () => {
+  it('is a POST: GET ?refresh=true starts no read and says to POST', async () => {
+    const counting = countingSource();
+    const app = appWith(counting.source);
+    const res = await app.request('/api/topology?refresh=true', { headers: HOST });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toContain('POST /api/refresh');
+    expect(counting.reads()).toBe(0);
+  });
+
+  it('shares one read among 100 concurrent refreshes', async () => {
+    const counting = countingSource();
+    const app = appWith(counting.source);
+    const answers = await Promise.all(Array.from({ length: 100 }, () => app.request('/api/refresh', { method: 'POST', headers: SAME_ORIGIN })));
+    expect(answers.map((r) => r.status)).toEqual(Array.from({ length: 100 }, () => 200));
+    expect(new Set(await Promise.all(answers.map(fetchedAt)))).toEqual(new Set(['read 1']));
+    expect(counting.reads()).toBe(1);
+  });
+
+  it('refuses a cross-site refresh with 403 and starts no read', async () => {
+    const counting = countingSource();
+    const app = appWith(counting.source);
+    const attempts: Record<string, string>[] = [
+      { ...HOST, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site', 'content-type': 'text/plain' },
+      { ...HOST, origin: 'https://evil.example' },
+      { ...HOST, origin: 'null', 'x-fleetmap': '1' },
+      { ...HOST, 'sec-fetch-site': 'same-site', 'x-fleetmap': '1' },
+      // Neither Origin nor Sec-Fetch-Site (curl, an old browser): only with a header that needs a CORS preflight.
+      { ...HOST },
+      { ...HOST, 'content-type': 'application/x-www-form-urlencoded' },
+    ];
+    for (const headers of attempts) {
+      const res = await app.request('/api/refresh', { method: 'POST', headers });
+      expect(res.status, JSON.stringify(headers)).toBe(403);
+    }
+    expect(counting.reads()).toBe(0);
+    // A preflight gets no CORS permission, so a browser never sends the real request.
+    const preflight = await app.request('/api/refresh', {
+      method: 'OPTIONS',
+      headers: { ...HOST, origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-fleetmap' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    expect(counting.reads()).toBe(0);
+    // The same page, and curl with the custom header or a JSON body, may refresh.
+    expect((await app.request('/api/refresh', { method: 'POST', headers: SAME_ORIGIN })).status).toBe(200);
+    expect((await app.request('/api/refresh', { method: 'POST', headers: { ...HOST, 'content-type': 'application/json' } })).status).toBe(200);
+  });
+
+  it('returns the last read to a refresh within 5 s of it, and reads again after', async () => {
+    const counting = countingSource();
+    let now = 1_000_000;
+    const app = appWith(counting.source, { clock: () => now });
+    expect(await fetchedAt(await app.request('/api/topology', { headers: HOST }))).toBe('read 1');
+    now += 4_000;
+    expect(await fetchedAt(await app.request('/api/refresh', { method: 'POST', headers: SAME_ORIGIN }))).toBe('read 1');
+    expect(counting.reads()).toBe(1);
+    now += 2_000;
+    expect(await fetchedAt(await app.request('/api/refresh', { method: 'POST', headers: SAME_ORIGIN }))).toBe('read 2');
+    expect(await fetchedAt(await app.request('/api/topology', { headers: HOST }))).toBe('read 2');
+    expect(counting.reads()).toBe(2);
+  });
+
+  it('reads again after a failed read instead of serving the failure forever', async () => {
+    let reads = 0;
+    const flaky: TopologySource = {
+      label: 'flaky',
+      read: () => (++reads === 1 ? Promise.reject(new Error('connection reset')) : Promise.resolve(topology)),
+    };
+    const app = appWith(flaky);
+    expect((await app.request('/api/topology', { headers: HOST })).status).toBe(502);
+    expect((await app.request('/api/refresh', { method: 'POST', headers: SAME_ORIGIN })).status).toBe(200);
+    expect(reads).toBe(2);
   });
 });

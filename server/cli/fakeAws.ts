@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
 import { startFakeAws } from '../fake-aws/server';
+import { parsePort } from './listen';
 import { int, loadWorld, WORLD_OPTIONS } from './sources';
 
 export const FAKE_USAGE = `Usage: fleetmap fake-aws [options]
 
   --world demo|generated|PATH  The world to serve (default demo); PATH is a world JSON file
   --clusters N --services N --tasks N --load-balancers N --azs N --seed N   Size of a generated world
-  --port N           Port (default 4566)
+  --port N           Port (default 4566; 0 picks a free port)
   --host ADDR        Address to bind (default 127.0.0.1)
   --latency MS       Added to every answer (default 0)
   --throttle         Enforce AWS's throttle buckets
@@ -31,7 +32,7 @@ export async function runFakeAws(args: string[]): Promise<void> {
   const fake = await startFakeAws({
     world,
     host: values.host,
-    port: int(values.port, 'port', 4566),
+    port: parsePort(values.port),
     latencyMs: int(values.latency, 'latency', 0),
     ...(values.throttle ? { throttle: {} } : {}),
     deny: values.deny ?? [],

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { DetailsPanel } from '../panels/DetailsPanel';
 import { Legend } from '../panels/Legend';
@@ -7,6 +7,8 @@ import { SearchBox } from '../panels/SearchBox';
 import { StatusBar } from '../panels/StatusBar';
 import { parseSnapshot, resourcesOf } from '../topology/model';
 import { redactTopology } from '../topology/redact/redact';
+import { emptyEstate } from './emptyEstate';
+import { EmptyEstateView } from './EmptyEstateView';
 import { selectLoad, selectMode, selectNotice, selectView, useStore } from './store';
 
 /** A snapshot dropped on the page opens in place of the current map; anything else gets a message and the map stays. */
@@ -61,6 +63,7 @@ export function App() {
   }, [fetchTopology]);
 
   const topology = load.kind === 'ready' ? load.topology : undefined;
+  const empty = useMemo(() => (topology ? emptyEstate(topology) : undefined), [topology]);
   const counts = topology
     ? {
         services: resourcesOf(topology, 'service').length,
@@ -129,7 +132,8 @@ export function App() {
             <strong>Nothing could be drawn.</strong> {load.message}
           </div>
         ) : null}
-        {topology ? (
+        {topology && empty ? <EmptyEstateView empty={empty} /> : null}
+        {topology && !empty ? (
           <>
             <Canvas topology={topology} />
             <DetailsPanel topology={topology} />

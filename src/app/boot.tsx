@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import '../styles.css';
+import './app.css';
 import { setLayoutRunner, type LayoutRunner } from '../canvas/layoutRunner';
 import { HEALTH_COLORS, SERVICE_PALETTE } from '../topology/graph/theme';
 import { App } from './App';

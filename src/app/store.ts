@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { View } from '../topology/graph/types';
 import type { Topology } from '../topology/model';
-import { fetchTopology } from './api';
+import { fetchTopology, refreshTopology } from './api';
 
 export type LoadState = { kind: 'loading' } | { kind: 'ready'; topology: Topology; refreshing: boolean } | { kind: 'error'; message: string };
 
@@ -11,11 +11,14 @@ interface DataSlice {
   mode: 'live' | 'offline';
   /** A message about something that did not work (a dropped file that is not a snapshot) while the map stays */
   notice: string | undefined;
+  /** Why layouts run on the page's main thread (the layout worker failed), or undefined while the worker works */
+  layoutFallback: string | undefined;
   fetch: (refresh?: boolean) => Promise<void>;
   /** Shows a topology that did not come from the server: a dropped snapshot, or the one embedded in the viewer */
   open: (topology: Topology) => void;
   setOffline: () => void;
   setNotice: (notice: string | undefined) => void;
+  setLayoutFallback: (reason: string) => void;
 }
 
 interface ViewSlice {
@@ -62,6 +65,7 @@ export const useStore = create<Store>()((set, get) => ({
   load: { kind: 'loading' },
   mode: 'live',
   notice: undefined,
+  layoutFallback: undefined,
   open(topology) {
     // A fetch still in flight must not replace what the user opened.
     latestFetch++;
@@ -74,19 +78,28 @@ export const useStore = create<Store>()((set, get) => ({
   setNotice(notice) {
     set({ notice });
   },
+  setLayoutFallback(layoutFallback) {
+    set({ layoutFallback });
+  },
   async fetch(refresh = false) {
     if (get().mode === 'offline') return;
     const id = ++latestFetch;
     const current = get().load;
     if (current.kind === 'ready') set({ load: { ...current, refreshing: true } });
+    else if (current.kind === 'error') set({ load: { kind: 'loading' } });
     try {
-      const topology = await fetchTopology(refresh);
+      const topology = await (refresh ? refreshTopology() : fetchTopology());
       // Data arrival, for the benchmark's "data to first complete render" figure.
       performance.mark('fleetmap:data');
       // A slower, older request must not replace a newer answer.
-      if (id === latestFetch) set({ load: { kind: 'ready', topology, refreshing: false } });
+      if (id === latestFetch) set({ load: { kind: 'ready', topology, refreshing: false }, notice: undefined });
     } catch (e) {
-      if (id === latestFetch) set({ load: { kind: 'error', message: e instanceof Error ? e.message : String(e) } });
+      if (id !== latestFetch) return;
+      const message = e instanceof Error ? e.message : String(e);
+      // A failed refresh keeps the map it had, says why, and lets Refresh be pressed again.
+      const shown = get().load;
+      if (shown.kind === 'ready') set({ load: { ...shown, refreshing: false }, notice: `Refresh failed: ${message}` });
+      else set({ load: { kind: 'error', message } });
     }
   },
   ...readUrl(),
@@ -129,4 +142,5 @@ export const selectHiddenNamespaces = (s: Store) => s.hiddenNamespaces;
 export const selectErrorsOpen = (s: Store) => s.errorsOpen;
 export const selectMode = (s: Store) => s.mode;
 export const selectNotice = (s: Store) => s.notice;
+export const selectLayoutFallback = (s: Store) => s.layoutFallback;
 export const selectFocus = (s: Store) => s.focus;

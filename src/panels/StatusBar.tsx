@@ -1,10 +1,11 @@
-import { selectErrorsOpen, useStore } from '../app/store';
+import { selectErrorsOpen, selectLayoutFallback, useStore } from '../app/store';
 import type { Topology } from '../topology/model';
 
 /** Source, region, account, when it was read, how many AWS calls it took, and what could not be read. */
 export function StatusBar({ topology }: { topology: Topology }) {
   const errorsOpen = useStore(selectErrorsOpen);
   const setErrorsOpen = useStore((s) => s.setErrorsOpen);
+  const layoutFallback = useStore(selectLayoutFallback);
   const calls = Object.values(topology.stats.calls).reduce((a, b) => a + b, 0);
   const { source, errors } = topology;
   return (
@@ -16,6 +17,11 @@ export function StatusBar({ topology }: { topology: Topology }) {
       <span>
         {calls} API calls{topology.stats.retries ? ` (${topology.stats.retries} retries)` : ''} in {(topology.stats.durationMs / 1000).toFixed(1)} s
       </span>
+      {layoutFallback ? (
+        <span className="layout-fallback" role="status" data-testid="layout-fallback" title={layoutFallback}>
+          Laying out on the page&apos;s main thread: {layoutFallback}
+        </span>
+      ) : null}
       <button
         type="button"
         className={errors.length ? 'errors-button has-errors' : 'errors-button'}

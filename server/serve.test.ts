@@ -1,0 +1,194 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { demoWorld } from './fake-aws/demo';
+import { startFakeAws, type FakeAws } from './fake-aws/server';
+
+/** `fleetmap serve` as a user runs it: the installed bin, in its own process, spoken to over loopback HTTP. */
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'bin/fleetmap.js');
+const EMPTY_SNAPSHOT = {
+  schemaVersion: 1,
+  source: { kind: 'snapshot', label: 'snapshot', region: 'eu-west-1', fetchedAt: '2024-05-01T00:00:00.000Z' },
+  resources: {},
+  errors: [],
+  stats: { calls: {}, retries: 0, durationMs: 0 },
+};
+
+interface Run {
+  child: ChildProcess;
+  out: () => string;
+  err: () => string;
+  exit: Promise<number | null>;
+  /** Resolves with the first stdout match, or fails after `ms` with what the process printed */
+  waitFor: (pattern: RegExp, ms?: number) => Promise<RegExpExecArray>;
+}
+
+const running: ChildProcess[] = [];
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const child of running.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+function serve(args: string[], env: Record<string, string> = {}): Run {
+  const child = spawn(process.execPath, [BIN, 'serve', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.push(child);
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const waitFor = (pattern: RegExp, ms = 20_000) =>
+    new Promise<RegExpExecArray>((resolve, reject) => {
+      const started = Date.now();
+      const poll = setInterval(() => {
+        const m = pattern.exec(out);
+        if (m) {
+          clearInterval(poll);
+          resolve(m);
+        } else if (Date.now() - started > ms || child.exitCode !== null) {
+          clearInterval(poll);
+          reject(new Error(`no ${pattern} in stdout: ${out} / stderr: ${err}`));
+        }
+      }, 25);
+    });
+  return { child, out: () => out, err: () => err, exit, waitFor };
+}
+
+async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms)));
+  try {
+    return await Promise.race([p, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function snapshotFile(name: string, content: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'fleetmap-serve-'));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  const file = join(dir, name);
+  await writeFile(file, content);
+  return file;
+}
+
+/** Exit 2 with one line on stderr, no stack trace. */
+async function expectUsageFailure(run: Run, message: string | RegExp): Promise<void> {
+  expect(await withTimeout(run.exit, 20_000, 'exit')).toBe(2);
+  expect(run.err()).toMatch(message);
+  expect(run.err()).not.toMatch(/\n\s+at /);
+  expect(run.err()).not.toMatch(/TypeError|RangeError|ERR_SOCKET/);
+}
+
+describe('fleetmap serve', () => {
+  it('--port 0 picks a free port, prints its real URL, and SIGTERM exits 0', async () => {
+    const file = await snapshotFile('ok.json', JSON.stringify(EMPTY_SNAPSHOT));
+    const run = serve(['--source', 'snapshot', '--file', file, '--port', '0']);
+    const [, port] = await run.waitFor(/at http:\/\/127\.0\.0\.1:(\d+)\//);
+    expect(Number(port)).toBeGreaterThan(0);
+    const res = await fetch(`http://127.0.0.1:${port}/api/topology`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    run.child.kill('SIGTERM');
+    expect(await withTimeout(run.exit, 15_000, 'shutdown')).toBe(0);
+  });
+
+  it('a port in use, --port 99999 and --port abc end with one clear line and exit 2', async () => {
+    const busy: Server = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise((resolve) => busy.close(() => resolve())));
+    const address = busy.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const file = await snapshotFile('ok.json', JSON.stringify(EMPTY_SNAPSHOT));
+    await expectUsageFailure(
+      serve(['--source', 'snapshot', '--file', file, '--port', String(port)]),
+      new RegExp(`port ${port} on 127.0.0.1 is already in use`),
+    );
+    await expectUsageFailure(serve(['--source', 'snapshot', '--file', file, '--port', '99999']), /--port must be a port number from 1 to 65535/);
+    await expectUsageFailure(serve(['--source', 'snapshot', '--file', file, '--port', 'abc']), /--port must be a port number/);
+  });
+
+  it('a bad snapshot fails at start with the snapshot error, exit 2', async () => {
+    const bad = await snapshotFile('bad.json', '{"schemaVersion": 1, "resources": ');
+    await expectUsageFailure(serve(['--source', 'snapshot', '--file', bad, '--port', '0']), /bad\.json: Not a Fleetmap snapshot: the file is not valid JSON/);
+    await expectUsageFailure(serve(['--source', 'snapshot', '--file', join(tmpdir(), 'no-such-fleetmap.json'), '--port', '0']), /cannot open/);
+  });
+
+  it('SIGTERM lets a request in flight finish, refuses new connections, and exits 0', async () => {
+    const fake: FakeAws = await startFakeAws({ world: demoWorld(), latencyMs: 150 });
+    cleanups.push(() => fake.close());
+    const run = serve(['--source', 'aws', '--port', '0'], { AWS_ENDPOINT_URL: fake.url, AWS_REGION: fake.world.region });
+    const [, port] = await run.waitFor(/at http:\/\/127\.0\.0\.1:(\d+)\//);
+    const inFlight = fetch(`http://127.0.0.1:${port}/api/topology`);
+    // The read is under way once the fake AWS has answered a call.
+    await withTimeout(
+      (async () => {
+        while (!fake.calls.length) await new Promise((r) => setTimeout(r, 20));
+      })(),
+      10_000,
+      'first AWS call',
+    );
+    run.child.kill('SIGTERM');
+    await run.waitFor(/SIGTERM: finishing the requests in flight/);
+    await expect(fetch(`http://127.0.0.1:${port}/api/health`)).rejects.toThrow();
+    const res = await withTimeout(inFlight, 15_000, 'the request in flight');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { resources: Record<string, { kind: string }> };
+    expect(Object.values(body.resources).some((r) => r.kind === 'task')).toBe(true);
+    expect(await withTimeout(run.exit, 15_000, 'shutdown')).toBe(0);
+    expect(run.out()).toContain('Fleetmap: stopped.');
+  });
+
+  it('beyond loopback: demands an allowed host and a token, then answers to that name only', async () => {
+    const file = await snapshotFile('ok.json', JSON.stringify(EMPTY_SNAPSHOT));
+    const base = ['--source', 'snapshot', '--file', file, '--host', '0.0.0.0', '--port', '0'];
+    await expectUsageFailure(serve(base), /--allowed-host NAME\[:PORT\]/);
+    await expectUsageFailure(serve([...base, '--allowed-host', 'fleetmap.test']), /--auth-token/);
+    await expectUsageFailure(serve([...base, '--allowed-host', 'https://fleetmap.test/']), /--allowed-host takes NAME or NAME:PORT/);
+    const token = 'c0ffee00c0ffee00c0ffee00c0ffee00';
+    const run = serve(base, { FLEETMAP_ALLOWED_HOSTS: 'fleetmap.test,other.test:9999', FLEETMAP_AUTH_TOKEN: token });
+    const [, port] = await run.waitFor(/listening on 0\.0\.0\.0:(\d+)/);
+    const get = (host: string, auth?: string) =>
+      new Promise<{ status: number; csp: string }>((resolve, reject) => {
+        // fetch() cannot set Host; node:http can.
+        void import('node:http').then(({ request }) => {
+          const req = request(
+            { host: '127.0.0.1', port: Number(port), path: '/api/topology', headers: { host, ...(auth ? { authorization: auth } : {}) } },
+            (res) => {
+              res.resume();
+              resolve({ status: res.statusCode ?? 0, csp: String(res.headers['content-security-policy']) });
+            },
+          );
+          req.on('error', reject);
+          req.end();
+        });
+      });
+    expect((await get(`fleetmap.test:${port}`, `Bearer ${token}`)).status).toBe(200);
+    expect((await get('fleetmap.test', `Bearer ${token}`)).status).toBe(200);
+    expect((await get('other.test:9999', `Bearer ${token}`)).status).toBe(200);
+    expect((await get(`fleetmap.test:${port}`)).status).toBe(401);
+    const refused = await get(`0.0.0.0:${port}`, `Bearer ${token}`);
+    expect(refused.status).toBe(421);
+    expect(refused.csp).toContain("frame-ancestors 'none'");
+    run.child.kill('SIGINT');
+    expect(await withTimeout(run.exit, 15_000, 'shutdown')).toBe(0);
+  });
+
+  it('logs an unhandled rejection and keeps running', () => {
+    const script = `
+      const { logUnhandledRejections } = await import(${JSON.stringify(join(ROOT, 'server/cli/serve.ts'))});
+      logUnhandledRejections();
+      Promise.reject(new Error('a read went wrong'));
+      setTimeout(() => console.log('still serving'), 100);`;
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain('unhandled rejection (the server keeps running): Error: a read went wrong');
+    expect(result.stdout).toContain('still serving');
+  });
+});
