@@ -99,6 +99,15 @@ export function addLoadBalancer(
   return arn;
 }
 
+/** The first port mapping of a task definition's first container, as RegisterTaskDefinition stored it. */
+function portMappingOf(td: JsonObject | undefined): { containerPort: number; hostPort: number } | undefined {
+  const containers = td?.['containerDefinitions'];
+  const first = Array.isArray(containers) ? (containers[0] as JsonObject | undefined) : undefined;
+  const mappings = first?.['portMappings'];
+  const m = Array.isArray(mappings) ? (mappings[0] as JsonObject | undefined) : undefined;
+  return m ? { containerPort: Number(m['containerPort']), hostPort: Number(m['hostPort'] ?? 0) } : undefined;
+}
+
 function containerInstanceOf(b: WorldBuilder, arn: string): { body: JsonObject; instance: JsonObject } {
   const w = b.worldRef();
   const ci = w.ecs.containerInstances.find((c) => c.body['containerInstanceArn'] === arn);
@@ -164,7 +173,8 @@ export function addService(b: WorldBuilder, spec: ServiceSpec): string {
   const tgArn = spec.targetGroup;
   const tg = w.elbv2.targetGroups.find((t) => t['TargetGroupArn'] === tgArn);
   const containerName = spec.name;
-  const containerPort = spec.containerPort ?? 8080;
+  const primaryTd = taskDefs.find((t) => t['taskDefinitionArn'] === primary.taskDefinition);
+  const containerPort = spec.containerPort ?? portMappingOf(primaryTd)?.containerPort ?? 8080;
   let index = 0;
   spec.revisions.forEach((r, ri) => {
     const td = taskDefs.find((t) => t['taskDefinitionArn'] === r.taskDefinition);
@@ -177,7 +187,9 @@ export function addService(b: WorldBuilder, spec: ServiceSpec): string {
       let az: string;
       let ip: string;
       let targetId: string;
-      let hostPort = containerPort;
+      // awsvpc targets register the container port; bridge ones a host port, if the container maps one at all.
+      let hostPort: number | undefined = containerPort;
+      const mapping = portMappingOf(td);
       const attachments: JsonObject[] = [];
       let containerInstanceArn: string | undefined;
       if (awsvpc) {
@@ -203,7 +215,8 @@ export function addService(b: WorldBuilder, spec: ServiceSpec): string {
         az = String((instance['placement'] as JsonObject)['availabilityZone']);
         ip = str(instance, 'privateIpAddress');
         targetId = str(instance, 'instanceId');
-        hostPort = 32768 + index;
+        // A static hostPort as the task definition sets it, else a dynamic one of this instance's own.
+        hostPort = mapping ? mapping.hostPort || b.dynamicHostPort(containerInstanceArn) : undefined;
         body['runningTasksCount'] = Number(body['runningTasksCount']) + 1;
         const remaining = body['remainingResources'];
         if (Array.isArray(remaining))
@@ -232,7 +245,10 @@ export function addService(b: WorldBuilder, spec: ServiceSpec): string {
             name: containerName,
             lastStatus: pendingTask ? 'PENDING' : 'RUNNING',
             healthStatus: pendingTask ? 'UNKNOWN' : healthy ? 'HEALTHY' : 'UNHEALTHY',
-            networkBindings: awsvpc ? [] : [{ bindIP: '0.0.0.0', containerPort, hostPort, protocol: 'tcp' }],
+            networkBindings:
+              awsvpc || hostPort === undefined
+                ? []
+                : [{ bindIP: '0.0.0.0', containerPort: mapping?.containerPort ?? containerPort, hostPort, protocol: 'tcp' }],
             networkInterfaces: awsvpc ? [{ attachmentId: str(attachments[0] ?? {}, 'id'), privateIpv4Address: ip }] : [],
           },
         ],
@@ -242,7 +258,7 @@ export function addService(b: WorldBuilder, spec: ServiceSpec): string {
         ...(pendingTask ? {} : { startedAt: WORLD_EPOCH - 3500 - index * 7 }),
         version: 3,
       });
-      if (tg && tgArn && !pendingTask) {
+      if (tg && tgArn && !pendingTask && hostPort !== undefined) {
         w.elbv2.targetHealth[tgArn]?.push({
           Target: { Id: targetId, Port: hostPort, AvailabilityZone: az },
           HealthCheckPort: String(hostPort),

@@ -25,6 +25,7 @@ export interface ServiceSpec {
   launchType?: 'FARGATE' | 'EC2';
   capacityProviderStrategy?: { capacityProvider: string; weight: number; base?: number }[];
   targetGroup?: string;
+  /** The container port the target group forwards to; by default the task definition's first port mapping */
   containerPort?: number;
   /** Indexes of tasks (in creation order) whose target is unhealthy, with the reason */
   unhealthy?: { index: number; reason: string; description: string }[];
@@ -39,6 +40,7 @@ export class WorldBuilder {
   private readonly world: World;
   private readonly revisions = new Map<string, number>();
   private ipCounter = new Map<string, number>();
+  private hostPorts = new Map<string, number>();
 
   constructor(name: string, seed: number, accountId = '123456789012', region = 'us-east-1') {
     this.rand = seededRandom(seed);
@@ -143,6 +145,16 @@ export class WorldBuilder {
     this.ipCounter.set(subnetId, n);
     const third = Number(c) + Math.floor(n / 250);
     return `${a}.${b}.${third}.${(n % 250) + 1}`;
+  }
+
+  /**
+   * The next free dynamic host port on a container instance, as Docker hands them out from the ephemeral range
+   * (32768 up on the ECS-optimized AMI): two tasks on one instance never share a host port.
+   */
+  dynamicHostPort(containerInstanceArn: string): number {
+    const port = this.hostPorts.get(containerInstanceArn) ?? 32768;
+    this.hostPorts.set(containerInstanceArn, port + 1);
+    return port;
   }
 
   subnetAz(subnetId: string): string {

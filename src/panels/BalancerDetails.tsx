@@ -1,4 +1,8 @@
-import { resourceOf, resourcesOf, type LoadBalancer, type TargetGroup, type Topology } from '../topology/model';
+import type { ReactNode } from 'react';
+import { ingressesOfLoadBalancer, targetGroupUsers, targetLinks } from '../topology/graph/targets';
+import { targetKey } from '../topology/graph/health';
+import { resourceOf, type Ingress, type LoadBalancer, type TargetGroup, type Topology } from '../topology/model';
+import { Go } from './Go';
 import { Facts, Section } from './Section';
 
 function counts(tg: TargetGroup | undefined): string {
@@ -9,13 +13,36 @@ function counts(tg: TargetGroup | undefined): string {
   return `${healthy} healthy, ${unhealthy} unhealthy of ${tg.targets.length}`;
 }
 
+type Row = [string, ReactNode];
+
+/** Links, comma-separated, or undefined (drawn as a dash) when there are none. */
+function links(items: { id: string; label: string }[]) {
+  if (!items.length) return undefined;
+  return items.map((x, i) => (
+    <span key={x.id}>
+      {i ? ', ' : ''}
+      <Go id={x.id}>{x.label}</Go>
+    </span>
+  ));
+}
+
+const ingressLinks = (ingresses: Ingress[], topology: Topology) =>
+  links(
+    ingresses.map((i) => ({
+      id: i.id,
+      label: `Ingress ${i.namespace}/${i.name} (${resourceOf(topology, 'eksCluster', i.clusterArn)?.name ?? i.clusterArn.split('/').pop() ?? ''})`,
+    })),
+  );
+
 export function LoadBalancerDetails({ lb, topology }: { lb: LoadBalancer; topology: Topology }) {
+  const madeBy = ingressLinks(ingressesOfLoadBalancer(topology, lb.id), topology);
   return (
     <>
       <Section title={`Load balancer ${lb.name}`}>
         <Facts
           rows={[
             ['type', `${lb.type} · ${lb.scheme}`],
+            ...(madeBy ? ([['made by', madeBy]] as Row[]) : []),
             ['DNS name', <code key="d">{lb.dnsName}</code>],
             ['state', lb.state],
             ['AZs', lb.zones.map((z) => `${z.az} (${resourceOf(topology, 'subnet', z.subnetId)?.name ?? z.subnetId ?? ''})`).join(', ')],
@@ -56,7 +83,13 @@ export function LoadBalancerDetails({ lb, topology }: { lb: LoadBalancer; topolo
 }
 
 export function TargetGroupDetails({ tg, topology }: { tg: TargetGroup; topology: Topology }) {
-  const services = resourcesOf(topology, 'service').filter((s) => s.loadBalancers.some((l) => l.targetGroupArn === tg.id));
+  const users = targetGroupUsers(topology, tg);
+  const behind = targetLinks(topology, tg);
+  const served = [
+    ...users.services.map((s) => ({ id: s.id, label: `ECS service ${s.name}` })),
+    ...users.kubeServices.map((s) => ({ id: s.id, label: `Kubernetes Service ${s.namespace}/${s.name}` })),
+  ];
+  const madeBy = ingressLinks(users.ingresses, topology);
   return (
     <>
       <Section title={`Target group ${tg.name}`}>
@@ -65,7 +98,8 @@ export function TargetGroupDetails({ tg, topology }: { tg: TargetGroup; topology
             ['target type', tg.targetType],
             ['port', `${tg.protocol ?? ''}:${tg.port ?? ''}`],
             ['health check', `${tg.healthCheck.protocol ?? ''} ${tg.healthCheck.path ?? ''} every ${tg.healthCheck.intervalSeconds ?? '?'} s`],
-            ['services', services.map((s) => s.name).join(', ') || '—'],
+            ['services', links(served)],
+            ...(madeBy ? ([['made by', madeBy]] as Row[]) : []),
             ['health', counts(tg)],
           ]}
         />
@@ -76,6 +110,7 @@ export function TargetGroupDetails({ tg, topology }: { tg: TargetGroup; topology
             {tg.targets.map((t) => (
               <li key={`${t.id}:${t.port ?? ''}`} className={t.state.startsWith('unhealthy') ? 'warn' : ''}>
                 {t.id}:{t.port} ({t.az}) <strong>{t.state}</strong> {t.reason ? `— ${t.reason}` : ''} {t.description ? `(${t.description})` : ''}
+                {behind.get(targetKey(tg, t)) ? <> · {links(behind.get(targetKey(tg, t)) ?? [])}</> : null}
               </li>
             ))}
           </ul>

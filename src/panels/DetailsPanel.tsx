@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
 import { selectSelected, useStore } from '../app/store';
 import type { Topology } from '../topology/model';
+import { ecsClusters } from '../topology/graph/clusters';
 import { LoadBalancerDetails, TargetGroupDetails } from './BalancerDetails';
+import { ClusterDetails } from './ClusterDetails';
 import { EksClusterDetails, EksNodeDetails, FargateProfileFacts } from './EksDetails';
 import { IngressDetails, KubeServiceDetails, PodDetails, WorkloadDetails } from './KubeDetails';
 import { Facts, Section } from './Section';
@@ -10,6 +12,9 @@ import { TaskDetails } from './TaskDetails';
 
 function Body({ id, topology }: { id: string; topology: Topology }) {
   const r = topology.resources[id];
+  const cluster = !r || r.kind === 'cluster' ? ecsClusters(topology).find((c) => c.id === id) : undefined;
+  // An ECS cluster DescribeClusters did not give is still drawn from its services and tasks.
+  if (cluster) return <ClusterDetails summary={cluster} />;
   if (!r) {
     if (id.startsWith('group:')) return <p className="muted">A folded group: click it on the map to unfold it.</p>;
     if (id.includes('/namespace/')) return <p className="muted">Namespace {id.split('/').pop()}: select one of its workloads or pods.</p>;
@@ -42,19 +47,7 @@ function Body({ id, topology }: { id: string; topology: Topology }) {
         </Section>
       );
     case 'cluster':
-      return (
-        <Section title={`Cluster ${r.name}`}>
-          <Facts
-            rows={[
-              ['status', r.status],
-              ['services', r.activeServices],
-              ['running tasks', r.runningTasks],
-              ['capacity providers', r.capacityProviders.join(', ') || '—'],
-              ['container instances', r.containerInstances],
-            ]}
-          />
-        </Section>
-      );
+      return <p className="muted">Cluster {r.name}</p>;
     case 'eksNode':
       return <EksNodeDetails node={r} topology={topology} />;
     case 'eksCluster':

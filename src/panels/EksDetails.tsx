@@ -45,6 +45,8 @@ export function EksNodeDetails({ node, topology }: { node: EksNode; topology: To
           rows={[
             ['cluster', cluster?.name ?? node.clusterArn],
             ['EC2 instance', node.id],
+            // Named by the instance's tags when DescribeNodegroup could not be read; tagless nodes are self-managed.
+            ['node group', group?.name ?? node.nodeGroupName ?? 'self-managed'],
             ['type', node.instanceType],
             ['lifecycle', node.lifecycle],
             ['state', node.state],

@@ -1,7 +1,7 @@
-import { useStore } from '../app/store';
 import { podHealth } from '../topology/graph/units';
 import type { Ingress, KubeContainer, KubeService, Pod, Topology, Workload } from '../topology/model';
 import { resourcesOf } from '../topology/model';
+import { Go } from './Go';
 import { EnvTable, Facts, Section } from './Section';
 
 const short = (id: string) => id.split('/').pop() ?? id;
@@ -9,16 +9,6 @@ const quantity = (q: Record<string, string>) =>
   Object.entries(q)
     .map(([k, v]) => `${k} ${v}`)
     .join(', ') || '—';
-
-/** A link to another resource of the map: selects it and brings it into view. */
-function Go({ id, children }: { id: string; children: string }) {
-  const requestFocus = useStore((s) => s.requestFocus);
-  return (
-    <button type="button" className="link" onClick={() => requestFocus(id)}>
-      {children}
-    </button>
-  );
-}
 
 /** Containers of a pod or a pod template: image, requests and limits, ports, and environment names only. */
 export function KubeContainers({ containers }: { containers: KubeContainer[] }) {

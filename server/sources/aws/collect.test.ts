@@ -3,6 +3,9 @@ import { demoWorld } from '../../fake-aws/demo';
 import { generateWorld } from '../../fake-aws/generate';
 import { readThroughFake } from '../../fake-aws/readWorld';
 import { resourcesOf, type Topology } from '../../../src/topology/model';
+import { buildGraph } from '../../../src/topology/graph/buildGraph';
+import { targetStatesByTask } from '../../../src/topology/graph/health';
+import type { GraphNode } from '../../../src/topology/graph/types';
 
 const counts = (t: Topology) => {
   const out: Record<string, number> = {};
@@ -91,7 +94,76 @@ describe('live AWS source against the fake AWS (real SDK v3 clients, loopback HT
       kind: 'aws',
       label: 'x',
     }).read();
-    expect(topology.errors[0]?.api).toBe('ecs:ListClusters');
-    expect(topology.errors[0]?.hint).toContain('Could not reach');
+    // ECS and EKS are read side by side: each names its own unreachable endpoint, in whichever order they failed.
+    const ecsError = topology.errors.find((e) => e.api === 'ecs:ListClusters');
+    expect(ecsError?.hint).toContain('Could not reach');
+  });
+});
+
+/** Every ECS task a graph draws, one by one or inside a folded group. */
+const drawnTasks = (nodes: GraphNode[]) =>
+  nodes.flatMap((n) => (n.kind === 'task' && !n.pod ? [n.id] : n.kind === 'taskGroup' && !n.pod ? n.taskIds : [])).sort();
+
+describe('placement, counts and joins from what was read (through the fake AWS)', () => {
+  it('places every task in its AZ when DescribeTasks leaves availabilityZone out', async () => {
+    const world = demoWorld();
+    for (const t of world.ecs.tasks) delete t['availabilityZone'];
+    const { topology } = await readThroughFake({ world });
+    const tasks = resourcesOf(topology, 'task');
+    const subnets = new Map(resourcesOf(topology, 'subnet').map((s) => [s.id, s]));
+    expect(tasks.length).toBe(world.ecs.tasks.length);
+    // Fargate tasks by their ENI's subnet, EC2 tasks by their container instance: each in its subnet's AZ.
+    for (const t of tasks) expect(t.az, t.id).toBe(subnets.get(t.subnetId ?? '')?.az);
+    expect(tasks.filter((t) => t.containerInstanceArn).length).toBeGreaterThan(0);
+    const { nodes } = buildGraph(topology, { view: 'service', expanded: new Set() });
+    const chips = (name: string) => {
+      const n = nodes.find((x) => x.kind === 'service' && x.label === name && !x.workloadKind);
+      return n?.kind === 'service' ? Object.keys(n.azCounts).sort() : [];
+    };
+    expect(chips('web')).toEqual(['us-east-1a', 'us-east-1b', 'us-east-1c']);
+    expect(chips('cart')).toEqual(['us-east-1a', 'us-east-1b']);
+    expect(chips('ledger')).toEqual(['us-east-1a', 'us-east-1b', 'us-east-1c']);
+  });
+
+  it('draws every ECS task in the service view when ecs:DescribeClusters is denied', async () => {
+    const { topology } = await readThroughFake({ world: demoWorld(), deny: ['ecs:DescribeClusters'] });
+    expect(topology.errors.map((e) => e.api)).toEqual(['ecs:DescribeClusters']);
+    expect(resourcesOf(topology, 'cluster')).toHaveLength(0);
+    const tasks = resourcesOf(topology, 'task');
+    expect(tasks.length).toBeGreaterThan(30);
+    const { nodes } = buildGraph(topology, { view: 'service', expanded: new Set() });
+    expect(drawnTasks(nodes)).toEqual(tasks.map((t) => t.id).sort());
+    expect(nodes.filter((n) => n.kind === 'cluster' && n.engine === 'ecs').map((n) => n.label)).toEqual(['batch-spot', 'platform-ec2', 'storefront']);
+  });
+
+  it('one unhealthy instance target turns exactly its own task and service red', async () => {
+    const world = demoWorld();
+    const ledgerTg = world.elbv2.targetGroups.find((tg) => tg['TargetGroupName'] === 'ledger-tg');
+    const targets = world.elbv2.targetHealth[String(ledgerTg?.['TargetGroupArn'])] ?? [];
+    const failing = targets[1];
+    if (!failing) throw new Error('ledger-tg has too few targets');
+    failing['TargetHealth'] = { State: 'unhealthy', Reason: 'Target.FailedHealthChecks', Description: 'Health checks failed' };
+    const target = failing['Target'] as { Id: string; Port: number };
+    // The task that registered it, as the world holds it: a ledger task on that instance, bound to that host port.
+    const instanceOf = new Map(world.ecs.containerInstances.map((c) => [c.body['containerInstanceArn'], c.body['ec2InstanceId']]));
+    const owners = world.ecs.tasks.filter(
+      (t) =>
+        instanceOf.get(t['containerInstanceArn'] ?? '') === target.Id &&
+        JSON.stringify(t['containers']).includes(`"hostPort":${target.Port}`) &&
+        t['lastStatus'] !== 'STOPPED',
+    );
+    expect(owners.map((t) => t['group'])).toEqual(['service:ledger']);
+
+    const { topology } = await readThroughFake({ world });
+    const { nodes } = buildGraph(topology, { view: 'service', expanded: new Set() });
+    const red = nodes.filter((n) => n.kind === 'task' && !n.pod && n.reason === 'Target.FailedHealthChecks').map((n) => n.id);
+    expect(red).toEqual([owners[0]?.['taskArn']]);
+    const unhealthy = (name: string) => nodes.find((n) => n.kind === 'service' && n.label === name && !n.workloadKind);
+    expect(unhealthy('ledger')).toMatchObject({ unhealthy: 1 });
+    expect(unhealthy('pricing')).toMatchObject({ unhealthy: 0 });
+    expect(unhealthy('metrics-agent')).toMatchObject({ unhealthy: 0 });
+    // Every ledger task is registered in ledger-tg: none says it is in no target group.
+    const states = targetStatesByTask(topology);
+    for (const t of resourcesOf(topology, 'task').filter((x) => x.group === 'service:ledger')) expect(states.get(t.id)?.length, t.id).toBe(1);
   });
 });

@@ -12,12 +12,28 @@ import {
 import { allPages, chunk } from './chunk';
 import type { ReadContext } from './context';
 import { BATCH } from './limits';
+import { tagValue } from './mapping';
 
 /**
  * EC2 reads, limited to the ids the estate references. An empty id list would turn into an account-wide,
  * unpaginated describe-all, so every function returns early on no ids.
  */
 export function createEc2Reader(client: EC2Client, ctx: ReadContext) {
+  /** Instances whose tag `key` has one of `values`, every page; batches of filter values, none when there are none. */
+  const byTag = async (key: string, values: readonly string[]): Promise<Instance[]> => {
+    const batches = await Promise.all(
+      chunk([...new Set(values)], BATCH.ec2FilterValues).map((Values) =>
+        allPages(
+          (NextToken) =>
+            ctx.call('ec2', 'DescribeInstances', Values.join(','), () =>
+              client.send(new DescribeInstancesCommand({ Filters: [{ Name: `tag:${key}`, Values }], MaxResults: BATCH.ec2Page, NextToken })),
+            ),
+          (p) => p.NextToken,
+        ),
+      ),
+    );
+    return batches.flat().flatMap((b) => (b.Reservations ?? []).flatMap((r) => r.Instances ?? []));
+  };
   return {
     async instances(ids: readonly string[]): Promise<Instance[]> {
       // MaxResults cannot be combined with InstanceIds; batches of ids need no pagination.
@@ -30,21 +46,25 @@ export function createEc2Reader(client: EC2Client, ctx: ReadContext) {
     },
 
     /** Instances of the named Auto Scaling groups (EKS managed node groups), by tag: never an account-wide describe. */
-    async instancesOfAutoScalingGroups(names: readonly string[]): Promise<Instance[]> {
-      const batches = await Promise.all(
-        chunk([...new Set(names)], BATCH.ec2FilterValues).map((Values) =>
-          allPages(
-            (NextToken) =>
-              ctx.call('ec2', 'DescribeInstances', Values.join(','), () =>
-                client.send(
-                  new DescribeInstancesCommand({ Filters: [{ Name: 'tag:aws:autoscaling:groupName', Values }], MaxResults: BATCH.ec2Page, NextToken }),
-                ),
-              ),
-            (p) => p.NextToken,
-          ),
-        ),
+    instancesOfAutoScalingGroups(names: readonly string[]): Promise<Instance[]> {
+      return byTag('aws:autoscaling:groupName', names);
+    },
+
+    /**
+     * The worker nodes of the named EKS clusters, by tag, filtered describes only: managed node-group instances carry
+     * eks:cluster-name (found even when DescribeNodegroup is denied); an Auto Scaling group none of them belongs to
+     * (a launch template that drops the EKS tags) is then asked for by aws:autoscaling:groupName.
+     */
+    async eksNodeInstances(clusterNames: readonly string[], autoScalingGroups: readonly string[]): Promise<Instance[]> {
+      const tagged = await byTag('eks:cluster-name', clusterNames);
+      const seen = new Set(tagged.map((i) => tagValue(i.Tags, 'aws:autoscaling:groupName')));
+      const more = await byTag(
+        'aws:autoscaling:groupName',
+        autoScalingGroups.filter((g) => !seen.has(g)),
       );
-      return batches.flat().flatMap((b) => (b.Reservations ?? []).flatMap((r) => r.Instances ?? []));
+      const out = new Map<string, Instance>();
+      for (const i of [...tagged, ...more]) if (i.InstanceId && !out.has(i.InstanceId)) out.set(i.InstanceId, i);
+      return [...out.values()];
     },
 
     async subnets(ids: readonly string[]): Promise<Subnet[]> {

@@ -1,7 +1,16 @@
+import { EC2Client } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
+import { WorldBuilder } from '../../fake-aws/builder';
+import { addEksCluster, addFargateProfile, addNodeGroup } from '../../fake-aws/builder-eks';
+import { addKubeApi } from '../../fake-aws/builder-k8s';
 import { demoWorld } from '../../fake-aws/demo';
 import { readThroughFake } from '../../fake-aws/readWorld';
+import { startFakeAws } from '../../fake-aws/server';
+import { str, type JsonObject } from '../../fake-aws/world';
+import { buildGraph } from '../../../src/topology/graph/buildGraph';
 import { resourcesOf } from '../../../src/topology/model';
+import { createReadContext } from './context';
+import { createEc2Reader } from './ec2';
 
 /** The EKS part of a read, through the real SDK client against the fake's restJson1 EKS API. */
 describe('EKS read', () => {
@@ -29,9 +38,11 @@ describe('EKS read', () => {
     const subnets = new Map(resourcesOf(topology, 'subnet').map((s) => [s.id, s]));
     for (const n of nodes) expect(subnets.get(n.subnetId ?? '')?.az).toBe(n.az);
     expect(nodes.filter((n) => n.lifecycle === 'spot')).toHaveLength(2);
-    // Paged at one item per page: ListNodegroups took two pages; instances were found by their Auto Scaling groups.
+    // Paged at one item per page: ListNodegroups took two pages; instances were found by tag (cluster or Auto Scaling group).
     expect(fake.calls.filter((c) => c.action === 'eks:ListNodegroups')).toHaveLength(2);
-    expect(fake.calls.some((c) => c.action === 'ec2:DescribeInstances' && c.params.includes('tag%3Aaws%3Aautoscaling%3AgroupName'))).toBe(true);
+    expect(fake.calls.some((c) => c.action === 'ec2:DescribeInstances' && /tag%3A(aws%3Aautoscaling%3AgroupName|eks%3Acluster-name)/.test(c.params))).toBe(
+      true,
+    );
   });
 
   it('a denied EKS API is one precise error, and the ECS map is still whole', async () => {
@@ -41,5 +52,75 @@ describe('EKS read', () => {
     ]);
     expect(resourcesOf(topology, 'task').length).toBeGreaterThan(30);
     expect(resourcesOf(topology, 'eksNode')).toHaveLength(0);
+  });
+
+  it('counts every attempt of DescribeNodegroup and DescribeFargateProfile, retries included', async () => {
+    // An EKS-only world with more node groups than a shrunken DescribeNodegroup bucket holds (5 at scale 0.05), so
+    // some of their describes are throttled and retried; every other bucket holds what this read needs.
+    const b = new WorldBuilder('eks-retries', 5);
+    const vpc = b.vpc('10.0.0.0/16', 'eks');
+    const priv = ['a', 'b', 'c'].map((z, i) => b.subnet(vpc, `us-east-1${z}`, `10.0.${16 * i}.0/20`, `private-${z}`, false));
+    addEksCluster(b, 'retries', priv);
+    for (let g = 0; g < 9; g++) addNodeGroup(b, 'retries', `group-${g}`, { subnets: priv, instanceType: 'm6i.large', count: 1 });
+    for (let f = 0; f < 4; f++) addFargateProfile(b, 'retries', `profile-${f}`, priv, [{ namespace: `ns-${f}` }]);
+    addKubeApi(b, 'retries');
+    const { topology, fake } = await readThroughFake({ world: b.build(), throttle: { scale: 0.05 } }, { maxAttempts: 12, pace: false });
+    expect(resourcesOf(topology, 'nodeGroup')).toHaveLength(9);
+    expect(resourcesOf(topology, 'fargateProfile')).toHaveLength(4);
+    let retried = 0;
+    for (const action of ['eks:DescribeNodegroup', 'eks:DescribeFargateProfile']) {
+      const sent = fake.calls.filter((c) => c.action === action);
+      retried += sent.filter((c) => c.attempt > 1).length;
+      expect(topology.stats.calls[action], action).toBe(sent.length);
+    }
+    expect(retried).toBeGreaterThan(0);
+  });
+
+  it('labels managed nodes with their node group even when DescribeNodegroup is denied', async () => {
+    const world = demoWorld();
+    const { topology } = await readThroughFake({ world, deny: ['eks:DescribeNodegroup'] });
+    expect(topology.errors).toMatchObject([{ api: 'eks:DescribeNodegroup', code: 'AccessDeniedException' }]);
+    expect(resourcesOf(topology, 'nodeGroup')).toHaveLength(0);
+    const tagged = (id: string) => {
+      const tags = (world.ec2.instances.find((i) => str(i, 'instanceId') === id)?.['tagSet'] ?? []) as JsonObject[];
+      return str(tags.find((t) => t['key'] === 'eks:nodegroup-name') ?? {}, 'value');
+    };
+    const nodes = buildGraph(topology, { view: 'network', expanded: new Set() }).nodes.flatMap((n) => (n.kind === 'node' ? [n] : []));
+    expect(nodes).toHaveLength(5);
+    for (const n of nodes) expect(n.nodeGroup, n.id).toBe(tagged(n.id));
+    expect(new Set(nodes.map((n) => n.nodeGroup))).toEqual(new Set(['general', 'spot-workers']));
+  });
+
+  it('finds a cluster’s managed nodes by their eks:cluster-name tag, with filtered describes only', async () => {
+    const world = demoWorld();
+    const fake = await startFakeAws({ world });
+    try {
+      const client = new EC2Client({
+        region: world.region,
+        endpoint: fake.url,
+        credentials: { accessKeyId: 'AKIDFLEETMAPTEST', secretAccessKey: 'fleetmap-test-secret' },
+      });
+      const ec2 = createEc2Reader(client, createReadContext(world.region, { pace: false }));
+      // No node group was described, so no Auto Scaling group is known: the cluster's tag alone finds its nodes.
+      const found = await ec2.eksNodeInstances(['orders-eks'], []);
+      const expected = world.ec2.instances
+        .filter((i) => ((i['tagSet'] ?? []) as JsonObject[]).some((t) => t['key'] === 'eks:cluster-name' && t['value'] === 'orders-eks'))
+        .map((i) => str(i, 'instanceId'));
+      expect(found.map((i) => i.InstanceId).sort()).toEqual(expected.sort());
+      expect(await ec2.eksNodeInstances([], [])).toEqual([]);
+      const filters = () => fake.calls.filter((c) => c.action === 'ec2:DescribeInstances').map((c) => new URLSearchParams(c.params).get('Filter.1.Name'));
+      expect(filters()).toEqual(['tag:eks:cluster-name']);
+      // Auto Scaling groups whose instances the cluster's tag already found cost no further call; another one does.
+      const asgs = [...new Set(found.map((i) => i.Tags?.find((t) => t.Key === 'aws:autoscaling:groupName')?.Value ?? ''))];
+      expect(asgs).toHaveLength(2);
+      expect((await ec2.eksNodeInstances(['orders-eks'], asgs)).length).toBe(expected.length);
+      expect(filters()).toEqual(['tag:eks:cluster-name', 'tag:eks:cluster-name']);
+      const ecsAsg = 'platform-ec2-asg';
+      const withEcs = await ec2.eksNodeInstances(['orders-eks'], [...asgs, ecsAsg]);
+      expect(withEcs.length).toBe(expected.length + 3);
+      expect(filters().slice(2)).toEqual(['tag:eks:cluster-name', 'tag:aws:autoscaling:groupName']);
+    } finally {
+      await fake.close();
+    }
   });
 });

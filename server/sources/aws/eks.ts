@@ -23,18 +23,25 @@ export function createEksReader(client: EKSClient, ctx: ReadContext) {
     pick: (p: P) => string[] | undefined,
     next: (p: P) => string | undefined,
   ) => (await allPages((token) => ctx.call('eks', operation, resource, () => send(token)), next)).flatMap((p) => pick(p) ?? []);
-  /** A cluster's child resources: every page of names, then one Describe per name (EKS has no batch describe). */
-  const listThenDescribe = async <P extends { nextToken?: string | undefined }, T>(
+  /**
+   * A cluster's child resources: every page of names, then one Describe per name (EKS has no batch describe).
+   * ctx.call gets the SDK output whole (its $metadata counts the retries); the resource is picked from it after.
+   */
+  const listThenDescribe = async <P extends { nextToken?: string | undefined }, O, T>(
     clusterName: string,
     listOperation: string,
     list: (nextToken: string | undefined) => Promise<P>,
     pick: (p: P) => string[] | undefined,
     describeOperation: string,
-    describe: (name: string) => Promise<T | undefined>,
+    describe: (name: string) => Promise<O>,
+    pickOne: (o: O) => T | undefined,
   ): Promise<T[]> => {
     const found = await names(listOperation, clusterName, list, pick, (p) => p.nextToken);
     const out = await Promise.all(found.map((name) => ctx.call('eks', describeOperation, `${clusterName}/${name}`, () => describe(name))));
-    return out.flatMap((x) => (x === undefined ? [] : [x]));
+    return out.flatMap((o) => {
+      const one = o === undefined ? undefined : pickOne(o);
+      return one === undefined ? [] : [one];
+    });
   };
   return {
     async clusters(): Promise<Cluster[]> {
@@ -56,7 +63,8 @@ export function createEksReader(client: EKSClient, ctx: ReadContext) {
         (nextToken) => client.send(new ListNodegroupsCommand({ clusterName, maxResults: BATCH.eksListPage, nextToken })),
         (p) => p.nodegroups,
         'DescribeNodegroup',
-        (nodegroupName) => client.send(new DescribeNodegroupCommand({ clusterName, nodegroupName })).then((o) => o.nodegroup),
+        (nodegroupName) => client.send(new DescribeNodegroupCommand({ clusterName, nodegroupName })),
+        (o) => o.nodegroup,
       );
     },
 
@@ -67,7 +75,8 @@ export function createEksReader(client: EKSClient, ctx: ReadContext) {
         (nextToken) => client.send(new ListFargateProfilesCommand({ clusterName, maxResults: BATCH.eksListPage, nextToken })),
         (p) => p.fargateProfileNames,
         'DescribeFargateProfile',
-        (fargateProfileName) => client.send(new DescribeFargateProfileCommand({ clusterName, fargateProfileName })).then((o) => o.fargateProfile),
+        (fargateProfileName) => client.send(new DescribeFargateProfileCommand({ clusterName, fargateProfileName })),
+        (o) => o.fargateProfile,
       );
     },
   };

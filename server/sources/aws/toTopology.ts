@@ -14,7 +14,6 @@ import type {
   TargetHealthDescription,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { SCHEMA_VERSION, indexResources, type ContainerDefinition, type Resource, type SourceInfo, type Topology } from '../../../src/topology/model';
-import { redactTaskDefinition, scrubText } from '../../../src/topology/redact/redact';
 import { opt, tagName } from './mapping';
 import type { RawEstate } from './raw';
 import { eksResources } from './toTopologyEks';
@@ -78,15 +77,25 @@ function mapService(s: AwsService): Resource {
         ...opt('assignPublicIp', s.networkConfiguration.awsvpcConfiguration.assignPublicIp),
       },
     ),
-    events: (s.events ?? []).slice(0, 10).map((e) => ({ id: e.id ?? '', createdAt: ms(e.createdAt) ?? 0, message: scrubText(e.message ?? '') })),
+    events: (s.events ?? []).slice(0, 10).map((e) => ({ id: e.id ?? '', createdAt: ms(e.createdAt) ?? 0, message: e.message ?? '' })),
     ...opt('schedulingStrategy', s.schedulingStrategy),
   };
 }
 
-function mapTask(t: AwsTask, serviceByGroup: Map<string, string>, instanceOf: Map<string, { subnetId?: string; privateIp?: string }>): Resource {
+/** What a task's placement is joined to: its service by group, its container instance, and the AZ of each subnet read. */
+interface TaskJoins {
+  serviceByGroup: Map<string, string>;
+  hostOf: Map<string, { subnetId?: string; privateIp?: string; az?: string }>;
+  subnetAz: Map<string, string>;
+}
+
+function mapTask(t: AwsTask, { serviceByGroup, hostOf, subnetAz }: TaskJoins): Resource {
   const eni = (t.attachments ?? []).find((a) => a.type === 'ElasticNetworkInterface');
   const detail = (name: string) => eni?.details?.find((d) => d.name === name)?.value;
-  const host = t.containerInstanceArn ? instanceOf.get(t.containerInstanceArn) : undefined;
+  const host = t.containerInstanceArn ? hostOf.get(t.containerInstanceArn) : undefined;
+  const eniSubnet = detail('subnetId');
+  // Some AWS-compatible endpoints leave availabilityZone out: the ENI's subnet, then the host, say where the task runs.
+  const az = t.availabilityZone ?? (eniSubnet ? subnetAz.get(eniSubnet) : undefined) ?? host?.az ?? (host?.subnetId ? subnetAz.get(host.subnetId) : undefined);
   // DescribeTasks group is "service:<name>" for service tasks; names are unique per cluster only.
   const serviceArn = t.group?.startsWith('service:') ? serviceByGroup.get(`${t.clusterArn ?? ''}|${t.group.slice(8)}`) : undefined;
   return {
@@ -98,8 +107,8 @@ function mapTask(t: AwsTask, serviceByGroup: Map<string, string>, instanceOf: Ma
     lastStatus: t.lastStatus ?? 'UNKNOWN',
     desiredStatus: t.desiredStatus ?? 'UNKNOWN',
     ...opt('healthStatus', t.healthStatus),
-    ...opt('az', t.availabilityZone),
-    ...opt('subnetId', detail('subnetId') ?? host?.subnetId),
+    ...opt('az', az),
+    ...opt('subnetId', eniSubnet ?? host?.subnetId),
     ...opt('privateIp', detail('privateIPv4Address') ?? host?.privateIp),
     ...opt('eniId', detail('networkInterfaceId')),
     ...opt('containerInstanceArn', t.containerInstanceArn),
@@ -107,7 +116,7 @@ function mapTask(t: AwsTask, serviceByGroup: Map<string, string>, instanceOf: Ma
     ...opt('deploymentId', t.startedBy),
     ...opt('launchType', t.launchType),
     ...opt('capacityProviderName', t.capacityProviderName),
-    ...opt('stoppedReason', t.stoppedReason === undefined ? undefined : scrubText(t.stoppedReason)),
+    ...opt('stoppedReason', t.stoppedReason),
     ...opt('stopCode', t.stopCode),
     ...opt('startedAt', ms(t.startedAt)),
     containers: (t.containers ?? []).map((c) => ({
@@ -116,7 +125,7 @@ function mapTask(t: AwsTask, serviceByGroup: Map<string, string>, instanceOf: Ma
       ...opt('healthStatus', c.healthStatus),
       hostPorts: (c.networkBindings ?? []).map((b) => b.hostPort).filter((p): p is number => p !== undefined),
       ...opt('exitCode', c.exitCode),
-      ...opt('reason', c.reason === undefined ? undefined : scrubText(c.reason)),
+      ...opt('reason', c.reason),
     })),
   };
 }
@@ -163,8 +172,8 @@ function mapTaskDefinition(td: AwsTaskDefinition): Resource {
       },
     ),
   }));
-  const mapped = {
-    kind: 'taskDefinition' as const,
+  return {
+    kind: 'taskDefinition',
     id: td.taskDefinitionArn ?? '',
     family: td.family ?? '',
     revision: td.revision ?? 0,
@@ -177,8 +186,6 @@ function mapTaskDefinition(td: AwsTaskDefinition): Resource {
     ...opt('executionRoleArn', td.executionRoleArn),
     containers,
   };
-  // Redaction happens here, before the value exists anywhere the proxy could serve it from.
-  return redactTaskDefinition(mapped);
 }
 
 function mapContainerInstance(clusterArn: string, ci: AwsContainerInstance, instances: Map<string, Instance>): Resource {
@@ -295,9 +302,10 @@ export function toTopology(raw: RawEstate, source: Omit<SourceInfo, 'region' | '
   const containerInstances = raw.containerInstances.map((c) => mapContainerInstance(c.clusterArn, c.instance, instances));
   const hostOf = new Map(
     containerInstances.flatMap((c) =>
-      c.kind === 'containerInstance' ? [[c.id, { ...opt('subnetId', c.subnetId), ...opt('privateIp', c.privateIp) }] as const] : [],
+      c.kind === 'containerInstance' ? [[c.id, { ...opt('subnetId', c.subnetId), ...opt('privateIp', c.privateIp), ...opt('az', c.az) }] as const] : [],
     ),
   );
+  const subnetAz = new Map(raw.subnets.flatMap((s) => (s.SubnetId && s.AvailabilityZone ? [[s.SubnetId, s.AvailabilityZone] as const] : [])));
   const rules = new Map(raw.rules.map((r) => [r.listenerArn, r.rules]));
   const azs = new Map<string, string | undefined>();
   for (const s of raw.subnets) if (s.AvailabilityZone) azs.set(s.AvailabilityZone, s.AvailabilityZoneId);
@@ -332,7 +340,7 @@ export function toTopology(raw: RawEstate, source: Omit<SourceInfo, 'region' | '
       containerInstances: c.registeredContainerInstancesCount ?? 0,
     })),
     ...raw.services.map(mapService),
-    ...raw.tasks.map((t) => mapTask(t, serviceByGroup, hostOf)),
+    ...raw.tasks.map((t) => mapTask(t, { serviceByGroup, hostOf, subnetAz })),
     ...raw.taskDefinitions.map(mapTaskDefinition),
     ...containerInstances,
     ...raw.loadBalancers.map((lb) => mapLoadBalancer(lb, raw.listeners, rules)),

@@ -3,6 +3,14 @@ import { kubeResources, nodeFacts, subnetBlocks, type KubeNodeFacts } from './ku
 import { opt, tagValue } from './mapping';
 import type { RawEstate } from './raw';
 
+const CLUSTER_TAG = 'kubernetes.io/cluster/';
+
+/** The cluster a node's kubernetes.io/cluster/<name> tag (owned or shared) names. */
+function clusterOfTags(tags: { Key?: string | undefined }[] | undefined): string | undefined {
+  const key = tags?.find((t) => t.Key?.startsWith(CLUSTER_TAG))?.Key;
+  return key ? key.slice(CLUSTER_TAG.length) : undefined;
+}
+
 /** Pure: the EKS part of a read (clusters, node groups, Fargate profiles, node-group instances) → resources. */
 export function eksResources(raw: RawEstate): Resource[] {
   const clusterArn = new Map(raw.eksClusters.map((c) => [c.name ?? '', c.arn ?? '']));
@@ -52,16 +60,18 @@ export function eksResources(raw: RawEstate): Resource[] {
         return `${s.namespace ?? '*'}${labels.length ? ` [${labels.join(',')}]` : ''}`;
       }),
     })),
-    // Managed node instances carry eks:cluster-name and eks:nodegroup-name tags; the private DNS name is the node name.
+    // Managed node instances carry eks:cluster-name and eks:nodegroup-name tags, any node kubernetes.io/cluster/<name>;
+    // the tags name the group even when DescribeNodegroup was not read. The private DNS name is the node name.
     ...raw.eksInstances.map((i): Resource => {
       const facts = kubeNodes.get(i.InstanceId ?? '');
-      const cluster = tagValue(i.Tags, 'eks:cluster-name') ?? '';
-      const group = tagValue(i.Tags, 'eks:nodegroup-name');
+      const cluster = tagValue(i.Tags, 'eks:cluster-name') ?? clusterOfTags(i.Tags) ?? '';
+      const group = tagValue(i.Tags, 'eks:nodegroup-name') ?? facts?.nodeGroup;
       return {
         kind: 'eksNode',
         id: i.InstanceId ?? '',
         clusterArn: clusterArn.get(cluster) ?? facts?.clusterArn ?? cluster,
         ...opt('nodeGroupArn', group ? nodeGroupArn.get(`${cluster}/${group}`) : undefined),
+        ...opt('nodeGroupName', group),
         name: i.PrivateDnsName ?? i.InstanceId ?? '',
         ...opt('instanceType', i.InstanceType),
         ...opt('az', i.Placement?.AvailabilityZone),

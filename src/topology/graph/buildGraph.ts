@@ -1,4 +1,5 @@
 import { resourcesOf, type Service, type Topology, type Workload } from '../model';
+import { ecsClusterDetail, ecsClusters } from './clusters';
 import { eksNodeOf } from './eksNode';
 import { routesByTargetGroup, ruleLabel, serviceRoutes, targetGroupsByWorkload, workloadRoutes } from './routes';
 import { countHealth } from './health';
@@ -160,7 +161,8 @@ function networkGraph(ctx: Context): Graph {
   const hostsBySubnet = groupBy(instances, (i) => i.subnetId);
   const eksNodesBySubnet = groupBy(eksNodes, (n) => n.subnetId);
   const azs = [...new Set([...subnets.map((s) => s.az), ...unplaced.keys()])].sort();
-  const vpcIds = vpcs.length ? vpcs.map((v) => v.id) : ['vpc:unknown'];
+  // Without a VPC read, one "not readable" box holds what was read anyway; a region holding nothing draws nothing.
+  const vpcIds = vpcs.length ? vpcs.map((v) => v.id) : subnets.length || units.length || instances.length || eksNodes.length ? ['vpc:unknown'] : [];
   for (const vpcId of vpcIds) {
     const vpc = vpcs.find((v) => v.id === vpcId);
     nodes.push({ kind: 'vpc', id: vpcId, label: vpc ? `${vpc.name ?? vpc.id}` : 'VPC not readable', cidr: vpc?.cidrBlock ?? '' });
@@ -246,19 +248,9 @@ function serviceGraph(ctx: Context): Graph {
   const routes = routesByTargetGroup(topology);
   const tgNames = new Map(resourcesOf(topology, 'targetGroup').map((tg) => [tg.id, tg.name]));
   const standaloneByCluster = groupBy(ctx.ecs, (u) => (u.serviceId ? undefined : u.cluster));
-  for (const cluster of resourcesOf(topology, 'cluster')) {
-    const placement = cluster.capacityProviders.length
-      ? cluster.capacityProviders.join(', ')
-      : cluster.containerInstances
-        ? `${cluster.containerInstances} EC2 instances`
-        : 'no capacity providers';
-    nodes.push({
-      kind: 'cluster',
-      id: cluster.id,
-      label: cluster.name,
-      engine: 'ecs',
-      detail: `${cluster.activeServices} services · ${cluster.runningTasks} tasks · ${placement}`,
-    });
+  // Clusters as read: those DescribeClusters gave, and those only their services and tasks name.
+  for (const cluster of ecsClusters(topology)) {
+    nodes.push({ kind: 'cluster', id: cluster.id, label: cluster.name, engine: 'ecs', detail: ecsClusterDetail(cluster) });
     for (const s of services.get(cluster.id) ?? []) {
       const mine = byService.get(s.id) ?? [];
       nodes.push({

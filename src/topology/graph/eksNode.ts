@@ -20,7 +20,8 @@ export function eksNodeOf(n: EksNode, parent: string, topology: Topology): Graph
     parent,
     label: n.name.split('.')[0] ?? n.name,
     cluster: cluster?.name ?? short(n.clusterArn),
-    nodeGroup: group?.name ?? 'self-managed',
+    // A node group that could not be described is still named by its instances' tags: only tagless nodes are self-managed.
+    nodeGroup: group?.name ?? n.nodeGroupName ?? 'self-managed',
     instanceType: n.instanceType ?? '',
     spot: n.lifecycle === 'spot',
     state: n.state,

@@ -1,4 +1,4 @@
-import type { Task, TargetGroup, Topology } from '../model';
+import type { Service, TargetGroup, TargetHealth, Task, TaskDefinition, Topology } from '../model';
 import { resourcesOf } from '../model';
 import type { HealthCounts, TaskHealth } from './types';
 
@@ -8,33 +8,83 @@ export interface TargetState {
   targetGroupId: string;
 }
 
+type Binding = Service['loadBalancers'][number];
+
 /**
- * Joins DescribeTargetHealth to tasks: ip targets by the task's private IP, instance targets by the container
- * instance's EC2 id and the task's host port (bridge mode registers the dynamic host port).
+ * The host ports a task's target registers on, for one load balancer binding of its service: the network bindings
+ * of the bound container (bridge and host mode), else the task definition's static hostPort (some endpoints leave
+ * networkBindings out; 0 means dynamic and says nothing), and in host mode the container port itself.
  */
-export function targetStatesByTask(topology: Topology): Map<string, TargetState[]> {
-  const tasks = resourcesOf(topology, 'task');
-  const byIp = new Map<string, Task[]>();
-  const byInstancePort = new Map<string, Task>();
-  const instanceOf = new Map(resourcesOf(topology, 'containerInstance').map((c) => [c.id, c.ec2InstanceId ?? '']));
-  for (const t of tasks) {
-    if (t.lastStatus === 'STOPPED') continue;
-    if (t.privateIp) byIp.set(t.privateIp, [...(byIp.get(t.privateIp) ?? []), t]);
-    const ec2 = t.containerInstanceArn ? instanceOf.get(t.containerInstanceArn) : undefined;
-    if (ec2) for (const c of t.containers) for (const p of c.hostPorts) byInstancePort.set(`${ec2}:${p}`, t);
+function hostPortsOf(task: Task, binding: Binding, td: TaskDefinition | undefined): number[] {
+  const named = <C extends { name: string }>(list: readonly C[]) => list.filter((c) => binding.containerName === undefined || c.name === binding.containerName);
+  const bound = named(task.containers).flatMap((c) => c.hostPorts);
+  if (bound.length) return bound;
+  return named(td?.containers ?? [])
+    .flatMap((c) => c.portMappings)
+    .filter((p) => binding.containerPort === undefined || p.containerPort === binding.containerPort)
+    .flatMap((p) => {
+      const port = p.hostPort || (td?.networkMode === 'host' ? p.containerPort : undefined);
+      return port ? [port] : [];
+    });
+}
+
+/** Where a target is registered: "<ip>" for ip targets, "<instance id>:<port>" for instance targets. */
+export const targetKey = (tg: Pick<TargetGroup, 'targetType'>, target: Pick<TargetHealth, 'id' | 'port'>) =>
+  tg.targetType === 'instance' ? `${target.id}:${target.port ?? ''}` : target.id;
+
+/**
+ * Per target group, the tasks that can be behind each of its targets, by targetKey: only the tasks of the services
+ * bound to it (DescribeServices loadBalancers[].targetGroupArn), ip targets by the task's private IP, instance
+ * targets by the container instance's EC2 id and the task's host port. A port another service's task holds on the
+ * same instance, or an address a task in another VPC holds, is never blamed on it.
+ */
+export function tasksByTarget(topology: Topology): Map<string, Map<string, Task[]>> {
+  const tasksOf = new Map<string, Task[]>();
+  for (const t of resourcesOf(topology, 'task')) {
+    if (t.lastStatus === 'STOPPED' || !t.serviceArn) continue;
+    const list = tasksOf.get(t.serviceArn);
+    if (list) list.push(t);
+    else tasksOf.set(t.serviceArn, [t]);
   }
-  const out = new Map<string, TargetState[]>();
-  const add = (task: Task, tg: TargetGroup, state: string, reason: string | undefined) => {
-    out.set(task.id, [...(out.get(task.id) ?? []), { state, targetGroupId: tg.id, ...(reason ? { reason } : {}) }]);
-  };
+  const bindingsOf = new Map<string, { serviceId: string; binding: Binding }[]>();
+  for (const s of resourcesOf(topology, 'service'))
+    for (const binding of s.loadBalancers)
+      if (binding.targetGroupArn) bindingsOf.set(binding.targetGroupArn, [...(bindingsOf.get(binding.targetGroupArn) ?? []), { serviceId: s.id, binding }]);
+  const ec2Of = new Map(resourcesOf(topology, 'containerInstance').map((c) => [c.id, c.ec2InstanceId]));
+  const tdOf = new Map(resourcesOf(topology, 'taskDefinition').map((td) => [td.id, td]));
+
+  const out = new Map<string, Map<string, Task[]>>();
   for (const tg of resourcesOf(topology, 'targetGroup')) {
+    const byTarget = new Map<string, Task[]>();
+    const index = (key: string, t: Task) => {
+      const list = byTarget.get(key) ?? [];
+      if (!list.includes(t)) byTarget.set(key, [...list, t]);
+    };
+    for (const { serviceId, binding } of bindingsOf.get(tg.id) ?? []) {
+      for (const t of tasksOf.get(serviceId) ?? []) {
+        if (tg.targetType !== 'instance') {
+          if (t.privateIp) index(t.privateIp, t);
+          continue;
+        }
+        const ec2 = t.containerInstanceArn ? ec2Of.get(t.containerInstanceArn) : undefined;
+        if (ec2) for (const port of hostPortsOf(t, binding, tdOf.get(t.taskDefinitionArn))) index(`${ec2}:${port}`, t);
+      }
+    }
+    if (byTarget.size) out.set(tg.id, byTarget);
+  }
+  return out;
+}
+
+/** Joins DescribeTargetHealth to tasks (see tasksByTarget): each task's states in the target groups it is in. */
+export function targetStatesByTask(topology: Topology): Map<string, TargetState[]> {
+  const joined = tasksByTarget(topology);
+  const out = new Map<string, TargetState[]>();
+  for (const tg of resourcesOf(topology, 'targetGroup')) {
+    const byTarget = joined.get(tg.id);
+    if (!byTarget) continue;
     for (const target of tg.targets ?? []) {
-      if (tg.targetType === 'instance') {
-        const task = byInstancePort.get(`${target.id}:${target.port ?? ''}`);
-        if (task) add(task, tg, target.state, target.reason);
-      } else {
-        // An IP can be reused by a task in another VPC; the awsvpc task in this target group's service wins.
-        for (const task of byIp.get(target.id) ?? []) add(task, tg, target.state, target.reason);
+      for (const t of byTarget.get(targetKey(tg, target)) ?? []) {
+        out.set(t.id, [...(out.get(t.id) ?? []), { state: target.state, targetGroupId: tg.id, ...(target.reason ? { reason: target.reason } : {}) }]);
       }
     }
   }

@@ -53,13 +53,21 @@ export const FargateProfile = z.object({
   selectors: z.array(z.string()),
 });
 
-/** A managed node group's EC2 instance (EC2 DescribeInstances, tag eks:nodegroup-name): a worker node in its subnet. */
+/**
+ * An EKS worker node's EC2 instance (DescribeInstances by tags eks:cluster-name, aws:autoscaling:groupName, or by the
+ * instance id of a Kubernetes node): a worker node in its subnet.
+ */
 export const EksNode = z.object({
   kind: z.literal('eksNode'),
   /** EC2 instance id */
   id: z.string(),
   clusterArn: z.string(),
   nodeGroupArn: z.string().optional(),
+  /**
+   * The managed node group it belongs to, by name: EC2 tag eks:nodegroup-name, else the Kubernetes node label
+   * eks.amazonaws.com/nodegroup. Known even when DescribeNodegroup could not be read; absent for self-managed nodes.
+   */
+  nodeGroupName: z.string().optional(),
   /** EC2: PrivateDnsName, which is the Kubernetes node name on EKS */
   name: z.string(),
   instanceType: z.string().optional(),

@@ -167,7 +167,7 @@ export const Task = z.object({
   desiredStatus: z.string(),
   /** DescribeTasks: healthStatus (container health checks) */
   healthStatus: z.string().optional(),
-  /** DescribeTasks: availabilityZone */
+  /** DescribeTasks: availabilityZone, else its ENI subnet's AZ, else its container instance's (some endpoints omit it) */
   az: z.string().optional(),
   /** DescribeTasks: attachments[ElasticNetworkInterface].details[subnetId], else the container instance's subnet */
   subnetId: z.string().optional(),

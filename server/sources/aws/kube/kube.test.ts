@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ingressesOfLoadBalancer, targetGroupUsers, targetLinks } from '../../../../src/topology/graph/targets';
 import { resourcesOf, type Topology } from '../../../../src/topology/model';
 import { demoWorld } from '../../../fake-aws/demo';
 import { readThroughFake } from '../../../fake-aws/readWorld';
@@ -69,6 +70,30 @@ describe('Kubernetes API of EKS clusters (@kubernetes/client-node against the fa
     const payments = resourcesOf(topology, 'targetGroup').find((t) => t.name.startsWith('k8s-orders-payments'));
     expect(payments?.targets?.find((t) => t.id === crash?.podIp)?.state).toBe('unhealthy');
     expect(apiPods.filter((p) => p.oldRevision)).toHaveLength(2);
+  });
+
+  it('names the Kubernetes Service and Ingress of each controller-made target group and links every target to its pod', async () => {
+    const { topology } = await readThroughFake({ world: demoWorld() });
+    const [ingress] = resourcesOf(topology, 'ingress');
+    expect(ingressesOfLoadBalancer(topology, ingress?.loadBalancerArn ?? '').map((i) => `${i.namespace}/${i.name}`)).toEqual(['orders/orders']);
+    const pods = new Map(resourcesOf(topology, 'pod').map((p) => [p.id, p]));
+    for (const name of ['orders-api', 'payments']) {
+      const service = resourcesOf(topology, 'kubeService').find((s) => s.name === name);
+      const tg = resourcesOf(topology, 'targetGroup').find((t) => t.id === service?.targetGroupArns[0]);
+      if (!service || !tg) throw new Error(`no target group for ${name}`);
+      const users = targetGroupUsers(topology, tg);
+      expect(users.kubeServices.map((s) => s.name)).toEqual([name]);
+      expect(users.ingresses.map((i) => i.name)).toEqual(['orders']);
+      const links = targetLinks(topology, tg);
+      expect(tg.targets?.length).toBeGreaterThan(0);
+      for (const target of tg.targets ?? []) {
+        const [link] = links.get(target.id) ?? [];
+        expect(link?.kind, target.id).toBe('pod');
+        const pod = pods.get(link?.id ?? '');
+        expect(pod?.podIp).toBe(target.id);
+        expect(service.workloadIds).toContain(pod?.workloadId);
+      }
+    }
   });
 
   it('never lets an environment value out: plain values are redacted, references name their Secret', async () => {

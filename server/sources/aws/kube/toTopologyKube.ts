@@ -2,7 +2,7 @@ import type { V1Container, V1EnvVar, V1ObjectMeta, V1Pod } from '@kubernetes/cli
 import type { LoadBalancer as AwsLoadBalancer } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { Subnet as AwsSubnet } from '@aws-sdk/client-ec2';
 import { subnetOfIp, type EksNode, type KubeContainer, type Resource } from '../../../../src/topology/model';
-import { REDACTED, redactKubeContainer } from '../../../../src/topology/redact/redact';
+import { REDACTED } from '../../../../src/topology/redact/redact';
 import { opt } from '../mapping';
 import type { KubeRead } from './reader';
 
@@ -16,6 +16,8 @@ export interface KubeNodeFacts {
   instanceId?: string;
   fargate: boolean;
   zone?: string;
+  /** Label eks.amazonaws.com/nodegroup, which EKS puts on the nodes of a managed node group */
+  nodeGroup?: string;
   kube: NonNullable<EksNode['kube']>;
 }
 
@@ -32,6 +34,7 @@ export function nodeFacts(read: KubeRead): Map<string, KubeNodeFacts> {
       ...(last.startsWith('i-') ? { instanceId: last } : {}),
       fargate: labels['eks.amazonaws.com/compute-type'] === 'fargate',
       ...opt('zone', labels['topology.kubernetes.io/zone']),
+      ...opt('nodeGroup', labels['eks.amazonaws.com/nodegroup'] || undefined),
       kube: {
         ready: (n.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True'),
         ...opt('kubeletVersion', n.status?.nodeInfo?.kubeletVersion),
@@ -57,9 +60,9 @@ function envOf(e: V1EnvVar): { name: string; value: string } {
 const quantities = (q: Record<string, string> | undefined): Record<string, string> =>
   Object.fromEntries(Object.entries(q ?? {}).map(([k, v]) => [k, String(v)]));
 
-/** A container spec as Fleetmap keeps it, redacted before the value exists anywhere the proxy could serve it from. */
+/** A container spec as read; redactTopology runs over the whole topology once the read is done. */
 export function containerOf(c: V1Container): KubeContainer {
-  return redactKubeContainer({
+  return {
     name: c.name,
     image: c.image ?? '',
     ports: (c.ports ?? []).map((p) => p.containerPort),
@@ -68,7 +71,7 @@ export function containerOf(c: V1Container): KubeContainer {
     env: (c.env ?? []).map(envOf),
     command: c.command ?? [],
     args: c.args ?? [],
-  });
+  };
 }
 
 const labelList = (labels: Record<string, string> | undefined) => Object.entries(labels ?? {}).map(([k, v]) => `${k}=${v}`);

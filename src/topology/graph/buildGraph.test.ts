@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { ResourceOf } from '../model';
+import { buildGraph } from './buildGraph';
+import type { GraphNode } from './types';
+import { cluster, clusterArn, service, task, topologyOf } from './testTopology';
+
+const options = { expanded: new Set<string>() };
+const nodeOf = (nodes: GraphNode[], id: string) => nodes.find((n) => n.id === id);
+const detailOf = (nodes: GraphNode[], id: string) => {
+  const n = nodeOf(nodes, id);
+  return n?.kind === 'cluster' ? n.detail : undefined;
+};
+/** Every ECS task the graph draws, one by one or inside a folded group. */
+const drawnTasks = (nodes: GraphNode[]) =>
+  nodes.flatMap((n) => (n.kind === 'task' && !n.pod ? [n.id] : n.kind === 'taskGroup' && !n.pod ? n.taskIds : [])).sort();
+
+function storefront(counters: { activeServices: number; runningTasks: number }) {
+  return topologyOf([
+    cluster('storefront', counters),
+    service('storefront', 'web'),
+    service('storefront', 'api'),
+    service('storefront', 'cart'),
+    task('storefront', 'web'),
+    task('storefront', 'api'),
+    task('storefront', 'api', { lastStatus: 'STOPPED', desiredStatus: 'STOPPED' }),
+  ]);
+}
+
+describe('buildGraph: ECS cluster headers', () => {
+  it('counts the services and running tasks read, and shows AWS’s counter only where it differs', () => {
+    const { nodes } = buildGraph(storefront({ activeServices: 0, runningTasks: 10 }), { ...options, view: 'service' });
+    expect(detailOf(nodes, clusterArn('storefront'))).toBe('3 services (AWS: 0) · 2 tasks (AWS: 10) · FARGATE');
+    const agreed = buildGraph(storefront({ activeServices: 3, runningTasks: 2 }), { ...options, view: 'service' });
+    expect(detailOf(agreed.nodes, clusterArn('storefront'))).toBe('3 services · 2 tasks · FARGATE');
+  });
+});
+
+describe('buildGraph: service view', () => {
+  it('draws every service and task read when the clusters themselves could not be described', () => {
+    // ecs:DescribeClusters denied: services and tasks were read, cluster resources were not.
+    const tasks = [task('storefront', 'web'), task('storefront', 'web'), task('platform', 'ledger'), task('platform', undefined, { group: 'family:migrate' })];
+    const topology = topologyOf([service('storefront', 'web'), service('platform', 'ledger'), ...tasks]);
+    const { nodes } = buildGraph(topology, { ...options, view: 'service' });
+    expect(nodeOf(nodes, clusterArn('storefront'))).toMatchObject({ kind: 'cluster', label: 'storefront', engine: 'ecs' });
+    expect(detailOf(nodes, clusterArn('platform'))).toBe('1 services · 2 tasks · cluster not described');
+    expect(nodes.filter((n) => n.kind === 'service').map((n) => n.label)).toEqual(['ledger', 'web']);
+    expect(drawnTasks(nodes)).toEqual(tasks.map((t) => t.id).sort());
+    // Parents come before their children, as React Flow requires.
+    const seen = new Set<string>();
+    for (const n of nodes) {
+      if (n.parent) expect(seen.has(n.parent), n.id).toBe(true);
+      seen.add(n.id);
+    }
+  });
+});
+
+describe('buildGraph: an empty region', () => {
+  it('draws nothing at all, not an empty "VPC not readable" box', () => {
+    for (const view of ['network', 'service'] as const) expect(buildGraph(topologyOf([]), { ...options, view }).nodes).toEqual([]);
+    // A VPC that could not be read is still drawn when there is something to put in it.
+    const { nodes } = buildGraph(topologyOf([task('storefront', 'web', { az: 'us-east-1a' })]), { ...options, view: 'network' });
+    expect(nodes[0]).toMatchObject({ kind: 'vpc', label: 'VPC not readable' });
+  });
+});
+
+describe('buildGraph: EKS worker nodes', () => {
+  it('names a managed node’s group from its tags when the node group itself was not read', () => {
+    const eksArn = 'arn:aws:eks:us-east-1:123456789012:cluster/orders-eks';
+    const node = (id: string, nodeGroupName?: string): ResourceOf<'eksNode'> => ({
+      kind: 'eksNode',
+      id,
+      clusterArn: eksArn,
+      name: `ip-10-0-10-${id.length}.ec2.internal`,
+      subnetId: 'subnet-a',
+      az: 'us-east-1a',
+      state: 'running',
+      lifecycle: 'on-demand',
+      ...(nodeGroupName ? { nodeGroupName } : {}),
+    });
+    const topology = topologyOf([
+      { kind: 'vpc', id: 'vpc-1', cidrBlock: '10.0.0.0/16' },
+      { kind: 'subnet', id: 'subnet-a', vpcId: 'vpc-1', az: 'us-east-1a', cidrBlock: '10.0.10.0/22', public: false },
+      node('i-0aaa', 'general'),
+      node('i-0bbbbb'),
+    ]);
+    const groups = buildGraph(topology, { ...options, view: 'network' }).nodes.flatMap((n) => (n.kind === 'node' ? [`${n.id} ${n.nodeGroup}`] : []));
+    expect(groups).toEqual(['i-0aaa general', 'i-0bbbbb self-managed']);
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { ResourceOf } from '../model';
+import { ingressesOfLoadBalancer, targetGroupUsers, targetLinks } from './targets';
+import { targetGroup, topologyOf } from './testTopology';
+
+const eks = 'arn:aws:eks:us-east-1:123456789012:cluster/orders-eks';
+const alb = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/k8s-orders-orders-1a2b3c4d5e/0123456789abcdef';
+
+const kubeService = (name: string, targetGroupArns: string[]): ResourceOf<'kubeService'> => ({
+  kind: 'kubeService',
+  id: `${eks}/service/orders/${name}`,
+  clusterArn: eks,
+  namespace: 'orders',
+  name,
+  type: 'NodePort',
+  selector: [`app.kubernetes.io/name=${name}`],
+  ports: ['80→8080/TCP'],
+  targetGroupArns,
+  workloadIds: [`${eks}/deployment/orders/${name}`],
+});
+
+const pod = (name: string, podIp: string, phase = 'Running'): ResourceOf<'pod'> => ({
+  kind: 'pod',
+  id: `${eks}/pod/orders/${name}`,
+  clusterArn: eks,
+  namespace: 'orders',
+  name,
+  fargate: false,
+  phase,
+  status: phase,
+  ready: phase === 'Running',
+  restarts: 0,
+  podIp,
+  owners: [],
+  oldRevision: false,
+  containers: [],
+  containerStatuses: [],
+});
+
+const node = (id: string, name: string): ResourceOf<'eksNode'> => ({ kind: 'eksNode', id, clusterArn: eks, name, state: 'running', lifecycle: 'on-demand' });
+
+describe('target groups made by the AWS Load Balancer Controller', () => {
+  it('names the Kubernetes Service and Ingress of an ip target group, and links each target to its pod', () => {
+    const tg = {
+      ...targetGroup('k8s-orders-ordersap-0a1b2c3d4e', 'ip', [
+        { id: '10.0.10.11', port: 8080, state: 'healthy' },
+        { id: '10.0.14.12', port: 8080, state: 'unhealthy', reason: 'Target.ResponseCodeMismatch' },
+      ]),
+      loadBalancerArns: [alb],
+    };
+    const ingress: ResourceOf<'ingress'> = {
+      kind: 'ingress',
+      id: `${eks}/ingress/orders/orders`,
+      clusterArn: eks,
+      namespace: 'orders',
+      name: 'orders',
+      loadBalancerArn: alb,
+      rules: ['*/ → orders-api:80'],
+    };
+    const topology = topologyOf([
+      tg,
+      kubeService('orders-api', [tg.id]),
+      kubeService('payments', []),
+      ingress,
+      pod('orders-api-7c9f-abcde', '10.0.10.11'),
+      pod('orders-api-7c9f-fghij', '10.0.14.12'),
+      // A finished Job pod whose address was handed to a new pod.
+      pod('export-29121-xyz', '10.0.14.12', 'Succeeded'),
+    ]);
+    const users = targetGroupUsers(topology, tg);
+    expect(users.kubeServices.map((s) => s.name)).toEqual(['orders-api']);
+    expect(users.services).toEqual([]);
+    expect(users.ingresses.map((i) => i.name)).toEqual(['orders']);
+    expect(ingressesOfLoadBalancer(topology, alb).map((i) => i.name)).toEqual(['orders']);
+    const links = targetLinks(topology, tg);
+    expect(links.get('10.0.10.11')).toEqual([{ kind: 'pod', id: `${eks}/pod/orders/orders-api-7c9f-abcde`, label: 'orders/orders-api-7c9f-abcde' }]);
+    expect(links.get('10.0.14.12')?.map((l) => l.label)).toEqual(['orders/orders-api-7c9f-fghij']);
+  });
+
+  it('links the targets of an instance target group to the worker nodes they are', () => {
+    const tg = targetGroup('k8s-orders-payments-9f8e7d6c5b', 'instance', [
+      { id: 'i-0aaa1111bbbb2222c', port: 31380, state: 'healthy' },
+      { id: 'i-0ddd3333eeee4444f', port: 31380, state: 'unhealthy', reason: 'Target.Timeout' },
+    ]);
+    const topology = topologyOf([
+      tg,
+      kubeService('payments', [tg.id]),
+      node('i-0aaa1111bbbb2222c', 'ip-10-0-10-11.ec2.internal'),
+      node('i-0ddd3333eeee4444f', 'ip-10-0-14-12.ec2.internal'),
+    ]);
+    const links = targetLinks(topology, tg);
+    expect(links.get('i-0aaa1111bbbb2222c:31380')).toEqual([{ kind: 'eksNode', id: 'i-0aaa1111bbbb2222c', label: 'ip-10-0-10-11.ec2.internal' }]);
+    expect(links.get('i-0ddd3333eeee4444f:31380')?.map((l) => l.id)).toEqual(['i-0ddd3333eeee4444f']);
+  });
+});

@@ -1,0 +1,139 @@
+import { indexResources, SCHEMA_VERSION, type Resource, type ResourceOf, type Topology } from '../model';
+
+/**
+ * Small topologies for the graph's tests, in the model's shape: each factory fills what a read always sets and
+ * takes the fields a test is about. Ids follow AWS's (ARNs, i-…, subnet-…).
+ */
+const ACCOUNT = 'arn:aws:ecs:us-east-1:123456789012';
+
+export const clusterArn = (name: string) => `${ACCOUNT}:cluster/${name}`;
+export const serviceArn = (cluster: string, name: string) => `${ACCOUNT}:service/${cluster}/${name}`;
+export const tdArn = (family: string, revision: number) => `${ACCOUNT}:task-definition/${family}:${revision}`;
+
+export function topologyOf(resources: Resource[]): Topology {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    source: { kind: 'snapshot', label: 'test', region: 'us-east-1', fetchedAt: '2026-11-20T00:00:00.000Z' },
+    resources: indexResources([{ kind: 'region', id: 'us-east-1' }, ...resources]),
+    errors: [],
+    stats: { calls: {}, retries: 0, durationMs: 0 },
+  };
+}
+
+export function cluster(name: string, counters: { activeServices: number; runningTasks: number }): ResourceOf<'cluster'> {
+  return {
+    kind: 'cluster',
+    id: clusterArn(name),
+    name,
+    status: 'ACTIVE',
+    capacityProviders: ['FARGATE'],
+    defaultCapacityProviderStrategy: [],
+    containerInstances: 0,
+    ...counters,
+  };
+}
+
+export function service(
+  cluster: string,
+  name: string,
+  extra: Partial<Pick<ResourceOf<'service'>, 'loadBalancers' | 'launchType' | 'taskDefinitionArn'>> = {},
+): ResourceOf<'service'> {
+  return {
+    kind: 'service',
+    id: serviceArn(cluster, name),
+    name,
+    clusterArn: clusterArn(cluster),
+    status: 'ACTIVE',
+    desired: 1,
+    running: 1,
+    pending: 0,
+    launchType: 'FARGATE',
+    capacityProviderStrategy: [],
+    deployments: [],
+    loadBalancers: [],
+    events: [],
+    ...extra,
+  };
+}
+
+let taskCount = 0;
+
+export function task(
+  cluster: string,
+  serviceName: string | undefined,
+  extra: Partial<Omit<ResourceOf<'task'>, 'kind' | 'id' | 'clusterArn'>> = {},
+): ResourceOf<'task'> {
+  taskCount += 1;
+  return {
+    kind: 'task',
+    id: `${ACCOUNT}:task/${cluster}/${taskCount.toString(16).padStart(32, '0')}`,
+    clusterArn: clusterArn(cluster),
+    ...(serviceName ? { serviceArn: serviceArn(cluster, serviceName), group: `service:${serviceName}` } : {}),
+    lastStatus: 'RUNNING',
+    desiredStatus: 'RUNNING',
+    taskDefinitionArn: tdArn(serviceName ?? 'standalone', 1),
+    containers: [],
+    ...extra,
+  };
+}
+
+export function containerInstance(
+  cluster: string,
+  ec2InstanceId: string,
+  extra: Partial<ResourceOf<'containerInstance'>> = {},
+): ResourceOf<'containerInstance'> {
+  return {
+    kind: 'containerInstance',
+    id: `${ACCOUNT}:container-instance/${cluster}/${ec2InstanceId.slice(2)}`,
+    clusterArn: clusterArn(cluster),
+    ec2InstanceId,
+    status: 'ACTIVE',
+    agentConnected: true,
+    runningTasks: 0,
+    registered: { cpu: 2048, memory: 7680 },
+    remaining: { cpu: 2048, memory: 7680 },
+    ...extra,
+  };
+}
+
+export function targetGroup(name: string, targetType: 'ip' | 'instance', targets: ResourceOf<'targetGroup'>['targets']): ResourceOf<'targetGroup'> {
+  return {
+    kind: 'targetGroup',
+    id: `arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/${name}/0123456789abcdef`,
+    name,
+    targetType,
+    port: 80,
+    protocol: 'TCP',
+    healthCheck: {},
+    loadBalancerArns: [],
+    ...(targets ? { targets } : {}),
+  };
+}
+
+export function taskDefinition(
+  family: string,
+  networkMode: string,
+  portMappings: { containerPort: number; hostPort?: number }[],
+): ResourceOf<'taskDefinition'> {
+  return {
+    kind: 'taskDefinition',
+    id: tdArn(family, 1),
+    family,
+    revision: 1,
+    networkMode,
+    requiresCompatibilities: ['EC2'],
+    containers: [
+      {
+        name: family,
+        image: `registry.example/${family}:1`,
+        portMappings,
+        environment: [],
+        environmentFiles: [],
+        secrets: [],
+        command: [],
+        entryPoint: [],
+        dockerLabels: {},
+      },
+    ],
+  };
+}
