@@ -4,6 +4,7 @@ import { startDemoSource } from '../demo';
 import { demoWorld } from '../fake-aws/demo';
 import { DEFAULT_SIZE, generateWorld } from '../fake-aws/generate';
 import type { World } from '../fake-aws/world';
+import { DEFAULT_READ_TIMEOUT_MS } from '../sources/aws/deadline';
 import { createAwsSource } from '../sources/aws/source';
 import { createSnapshotSource } from '../sources/snapshot';
 import type { TopologySource } from '../sources/types';
@@ -16,6 +17,8 @@ export const SOURCE_HELP = `  --source auto|aws|demo|snapshot  Where to read fro
   --profile NAME     AWS profile (default: AWS_PROFILE, then the SDK's default chain)
   --region NAME      AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then us-east-1)
   --max-attempts N   Attempts per AWS call before an error is shown (default 8)
+  --read-timeout S   Seconds a whole read may take (default 120): then what was read is drawn, with an error for
+                     each call that had not answered (an endpoint that accepts connections and never answers)
   --kubeconfig PATH  Read each EKS cluster's Kubernetes API through the kubeconfig context whose server is its
                      endpoint (default: an EKS token made from the AWS credentials, as aws eks get-token does)
   --kube-context N   The kubeconfig context to prefer when several point at one cluster
@@ -40,6 +43,7 @@ export const SOURCE_OPTIONS = {
   profile: { type: 'string' },
   region: { type: 'string' },
   'max-attempts': { type: 'string' },
+  'read-timeout': { type: 'string' },
   kubeconfig: { type: 'string' },
   'kube-context': { type: 'string' },
   ...WORLD_OPTIONS,
@@ -52,10 +56,19 @@ export function int(value: string | undefined, name: string, fallback: number): 
   return n;
 }
 
+/** --read-timeout SECONDS as milliseconds (default 120 s); fractions allowed, zero and negatives refused. */
+export function readTimeoutMs(value: string | boolean | undefined): number {
+  if (typeof value !== 'string') return DEFAULT_READ_TIMEOUT_MS;
+  const s = Number(value);
+  if (value.trim() === '' || !Number.isFinite(s) || s <= 0) throw new UsageError(`--read-timeout must be a number of seconds above 0, not "${value}".`);
+  return Math.round(s * 1000);
+}
+
 export async function pickSource(values: Record<string, string | boolean | undefined>): Promise<TopologySource> {
   const str = (k: string) => (typeof values[k] === 'string' ? values[k] : undefined);
   const region = str('region') ?? process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'] ?? 'us-east-1';
   const profile = str('profile') ?? process.env['AWS_PROFILE'];
+  const readTimeout = readTimeoutMs(values['read-timeout']);
   let kind = str('source') ?? 'auto';
   if (!['auto', 'aws', 'demo', 'snapshot'].includes(kind)) throw new UsageError(`--source must be auto, aws, demo or snapshot, not "${kind}".`);
   if (kind === 'auto') kind = hasAwsCredentials() ? 'aws' : 'demo';
@@ -65,7 +78,7 @@ export async function pickSource(values: Record<string, string | boolean | undef
     return createSnapshotSource(file);
   }
   if (kind === 'demo') {
-    const { source } = await startDemoSource(await loadWorld(values));
+    const { source } = await startDemoSource(await loadWorld(values), { readTimeoutMs: readTimeout });
     return source;
   }
   const kubeconfig = str('kubeconfig');
@@ -74,6 +87,7 @@ export async function pickSource(values: Record<string, string | boolean | undef
     region,
     ...(profile ? { profile } : {}),
     maxAttempts: int(str('max-attempts'), 'max-attempts', 8),
+    readTimeoutMs: readTimeout,
     ...(kubeconfig ? { kubeconfig } : {}),
     ...(kubeContext ? { kubeContext } : {}),
     kind: 'aws',

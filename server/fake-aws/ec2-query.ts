@@ -1,5 +1,5 @@
 import { BATCH } from '../sources/aws/limits';
-import { AwsError, decodeToken, ec2Filters, listParam, objectXml, paginate } from './protocol';
+import { AwsError, decodeToken, ec2Filters, listParam, paginate } from './protocol';
 import { str, type JsonObject, type JsonValue, type World } from './world';
 
 /** EC2 query protocol: form-encoded Action=…&Version=2016-11-15, XML answers with <item> lists and no Result wrapper. */
@@ -86,8 +86,8 @@ const COLLECTIONS: Record<string, Collection> = {
 
 export const EC2_OPERATIONS = Object.keys(COLLECTIONS);
 
-/** The XML body (inside <OpResponse>) for one EC2 describe call. */
-export function ec2Operation(world: World, operation: string, params: URLSearchParams, pageCap: number): string {
+/** What goes inside <OpResponse> for one EC2 describe call, as JSON the server writes as XML (objectXml, <item> lists). */
+export function ec2Operation(world: World, operation: string, params: URLSearchParams, pageCap: number): JsonObject {
   const c = COLLECTIONS[operation];
   if (!c) throw new AwsError('InvalidAction', `The action ${operation} is not valid for this web service.`);
   const ids = listParam(params, c.idParam);
@@ -117,5 +117,5 @@ export function ec2Operation(world: World, operation: string, params: URLSearchP
   const size = maxResults === null ? Math.max(items.length, 1) : Math.min(Number(maxResults), pageCap);
   const { page, next } = paginate(items, offset, size, scope);
   const list = c.wrap ? c.wrap(page, world) : page;
-  return objectXml({ [c.set]: list, ...(next ? { nextToken: next } : {}) }, 'item');
+  return { [c.set]: list, ...(next ? { nextToken: next } : {}) };
 }

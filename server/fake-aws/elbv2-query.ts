@@ -1,5 +1,5 @@
 import { BATCH } from '../sources/aws/limits';
-import { AwsError, decodeToken, listParam, objectXml, paginate } from './protocol';
+import { AwsError, decodeToken, listParam, paginate } from './protocol';
 import { str, strs, type JsonObject, type World } from './world';
 
 /** ELBv2 query protocol: form-encoded Action=…&Version=2015-12-01, XML with <OpResult> wrapper and <member> lists. */
@@ -81,9 +81,9 @@ const OPS: Record<string, Op> = {
 
 export const ELBV2_OPERATIONS = Object.keys(OPS);
 
-/** The XML inside <OpResult> for one ELBv2 describe call. */
-export function elbv2Operation(world: World, operation: string, params: URLSearchParams, pageCap: number): string {
+/** What goes inside <OpResult> for one ELBv2 describe call, as JSON the server writes as XML (objectXml, <member> lists). */
+export function elbv2Operation(world: World, operation: string, params: URLSearchParams, pageCap: number): JsonObject {
   const op = OPS[operation];
   if (!op) throw new AwsError('InvalidAction', `Fleetmap's fake AWS does not implement elasticloadbalancing:${operation}.`);
-  return objectXml(op(world, params, pageCap), 'member');
+  return op(world, params, pageCap);
 }

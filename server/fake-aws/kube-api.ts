@@ -337,7 +337,8 @@ export async function startFakeKube(options: FakeKubeOptions): Promise<FakeKube>
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const at = Date.now() - started;
-    const url = new URL(req.url ?? '/', 'https://fake');
+    // The path exactly as sent: the API server does not clean "//api/v1/nodes" into "/api/v1/nodes" (it answers 404).
+    const url = new URL(`https://fake${req.url ?? '/'}`);
     let code = 200;
     let body: JsonObject;
     let operation = `${req.method ?? 'GET'} ${url.pathname}`;

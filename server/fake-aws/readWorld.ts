@@ -1,11 +1,11 @@
 import type { Topology } from '../../src/topology/model';
-import { createAwsSource } from '../sources/aws/source';
+import { createAwsSource, type AwsSourceOptions } from '../sources/aws/source';
 import { startFakeAws, type FakeAws, type FakeAwsOptions } from './server';
 
 /** Reads a world through the real SDK clients and the fake AWS on loopback: the path a real account takes. */
 export async function readThroughFake(
   options: FakeAwsOptions,
-  source: { maxAttempts?: number; pace?: boolean } = {},
+  source: Pick<AwsSourceOptions, 'maxAttempts' | 'pace' | 'readTimeoutMs' | 'requestTimeoutMs' | 'endpoints'> = {},
 ): Promise<{ topology: Topology; fake: FakeAws }> {
   const fake = await startFakeAws(options);
   try {

@@ -8,7 +8,8 @@ import { eksOperation, eksOperationOf } from './eks-rest';
 import { ELBV2_VERSION, elbv2Operation } from './elbv2-query';
 import { FAKE_CREDENTIALS, type StaticCredentials } from './kube-auth';
 import type { FakeKube, KubeAccess, KubeCall } from './kube-api';
-import { AwsError, escapeXml, requestId, type FakeResponse } from './protocol';
+import { connectionFault, faultFor, startBlackHole, wireFault, withItemFault, type ConnectionFault, type Fault } from './faults';
+import { AwsError, escapeXml, objectXml, requestId, type FakeResponse } from './protocol';
 import { seededRandom, str, type KubeResource, type World } from './world';
 
 export type FakeService = 'ecs' | 'ec2' | 'elbv2' | 'eks';
@@ -32,9 +33,14 @@ export interface FakeAwsOptions {
   credentials?: readonly StaticCredentials[];
   /** Per EKS cluster name: how its Kubernetes API treats Fleetmap, and which resources RBAC refuses */
   kube?: {
-    access?: Record<string, KubeAccess | 'unreachable'>;
+    /** 'unreachable': nothing listens; 'black-hole': connections are accepted and never answered */
+    access?: Record<string, KubeAccess | 'unreachable' | 'black-hole'>;
     forbid?: Record<string, KubeResource[]>;
+    /** DescribeCluster writes each endpoint with a trailing slash, as some AWS-compatible endpoints do */
+    trailingSlash?: boolean;
   };
+  /** Wrong answers on purpose, per IAM action: a proxy's HTML page, an empty body, a null item, a black hole (faults.ts) */
+  faults?: readonly Fault[];
 }
 
 export interface CallRecord {
@@ -73,17 +79,29 @@ async function closedPort(): Promise<number> {
 }
 
 /** Starts each EKS cluster's Kubernetes API and returns DescribeCluster's endpoint and CA for it. */
-async function startKubeApis(options: FakeAwsOptions): Promise<{ servers: Map<string, FakeKube>; endpoints: Map<string, { endpoint: string; ca: string }> }> {
+async function startKubeApis(options: FakeAwsOptions): Promise<{
+  servers: Map<string, FakeKube>;
+  endpoints: Map<string, { endpoint: string; ca: string }>;
+  close: () => Promise<void>;
+}> {
   const { world } = options;
   const servers = new Map<string, FakeKube>();
   const endpoints = new Map<string, { endpoint: string; ca: string }>();
+  const holes: (() => Promise<void>)[] = [];
+  const slash = options.kube?.trailingSlash ? '/' : '';
   for (const cluster of world.eks?.clusters ?? []) {
     const name = str(cluster, 'name');
     const objects = world.kube?.[name];
     if (!objects) continue;
     const access = options.kube?.access?.[name] ?? 'ok';
     if (access === 'unreachable') {
-      endpoints.set(name, { endpoint: `https://127.0.0.1:${await closedPort()}`, ca: '' });
+      endpoints.set(name, { endpoint: `https://127.0.0.1:${await closedPort()}${slash}`, ca: '' });
+      continue;
+    }
+    if (access === 'black-hole') {
+      const hole = await startBlackHole();
+      holes.push(hole.close);
+      endpoints.set(name, { endpoint: `https://127.0.0.1:${hole.port}${slash}`, ca: '' });
       continue;
     }
     const { startFakeKube } = await import('./kube-api');
@@ -99,9 +117,13 @@ async function startKubeApis(options: FakeAwsOptions): Promise<{ servers: Map<st
       ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}),
     });
     servers.set(name, kube);
-    endpoints.set(name, { endpoint: kube.url, ca: Buffer.from(kube.caPem).toString('base64') });
+    endpoints.set(name, { endpoint: `${kube.url}${slash}`, ca: Buffer.from(kube.caPem).toString('base64') });
   }
-  return { servers, endpoints };
+  const close = async () => {
+    await Promise.all([...servers.values()].map((k) => k.close()));
+    await Promise.all(holes.map((c) => c()));
+  };
+  return { servers, endpoints, close };
 }
 
 const IAM_PREFIX: Record<FakeService, string> = { ecs: 'ecs', ec2: 'ec2', elbv2: 'elasticloadbalancing', eks: 'eks' };
@@ -199,16 +221,27 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
     try {
       if (deny.has(action)) throw denied(service, action, world);
       if (!takeToken(service, operation) || (options.throttleChance ?? 0) > chance()) throw throttled(service);
+      const fault = faultFor(options.faults, action);
+      const wrong = wireFault(fault);
+      if (wrong) return wrong;
       if (service === 'ecs') {
-        return { status: 200, contentType: 'application/x-amz-json-1.1', body: JSON.stringify(ecsOperation(world, operation, body, pageCap)) };
+        return {
+          status: 200,
+          contentType: 'application/x-amz-json-1.1',
+          body: JSON.stringify(withItemFault(ecsOperation(world, operation, body, pageCap), fault, false)),
+        };
       }
-      if (service === 'eks')
-        return { status: 200, contentType: 'application/json', body: JSON.stringify(eksOperation(world, operation, args, params, pageCap, kube.endpoints)) };
+      if (service === 'eks') {
+        const out = withItemFault(eksOperation(world, operation, args, params, pageCap, kube.endpoints), fault, false);
+        return { status: 200, contentType: 'application/json', body: JSON.stringify(out) };
+      }
       if (service === 'ec2') {
-        const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<${operation}Response xmlns="http://ec2.amazonaws.com/doc/${EC2_VERSION}/"><requestId>${requestId()}</requestId>${ec2Operation(world, operation, params, pageCap)}</${operation}Response>`;
+        const inner = objectXml(withItemFault(ec2Operation(world, operation, params, pageCap), fault, true), 'item');
+        const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<${operation}Response xmlns="http://ec2.amazonaws.com/doc/${EC2_VERSION}/"><requestId>${requestId()}</requestId>${inner}</${operation}Response>`;
         return { status: 200, contentType: 'text/xml;charset=UTF-8', body: xml };
       }
-      const xml = `<${operation}Response xmlns="http://elasticloadbalancing.amazonaws.com/doc/${ELBV2_VERSION}/"><${operation}Result>${elbv2Operation(world, operation, params, pageCap)}</${operation}Result><ResponseMetadata><RequestId>${requestId()}</RequestId></ResponseMetadata></${operation}Response>`;
+      const inner = objectXml(withItemFault(elbv2Operation(world, operation, params, pageCap), fault, true), 'member');
+      const xml = `<${operation}Response xmlns="http://elasticloadbalancing.amazonaws.com/doc/${ELBV2_VERSION}/"><${operation}Result>${inner}</${operation}Result><ResponseMetadata><RequestId>${requestId()}</RequestId></ResponseMetadata></${operation}Response>`;
       return { status: 200, contentType: 'text/xml', body: xml };
     } catch (e) {
       if (e instanceof AwsError) return errorResponse(service, e);
@@ -223,9 +256,11 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
     let service: FakeService = 'ecs';
     let operation = '';
     let params = new URLSearchParams();
+    let broken: ConnectionFault | undefined;
     try {
       const c = classify(req, body);
       ({ service, operation, params } = c);
+      broken = connectionFault(faultFor(options.faults, `${IAM_PREFIX[service]}:${operation}`));
       response = answer(service, operation, body, params, c.args ?? []);
     } catch (e) {
       response = errorResponse('ecs', e instanceof AwsError ? e : new AwsError('InternalFailure', String(e), 500));
@@ -242,13 +277,16 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
       params: service === 'ecs' ? body : params.toString(),
     });
     if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
+    // A black hole keeps the connection and says nothing; a stall sends the headers and half the body.
+    if (broken?.kind === 'black-hole') return;
     res.writeHead(response.status, {
       'content-type': response.contentType,
       'x-amzn-requestid': requestId(),
       'content-length': Buffer.byteLength(response.body),
       ...response.headers,
     });
-    res.end(response.body);
+    if (broken?.kind === 'stall') res.write(response.body.slice(0, Math.floor(response.body.length / 2)));
+    else res.end(response.body);
   };
 
   const server = createServer((req, res) => {
@@ -267,7 +305,7 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
     kube: kube.servers,
     kubeCalls: () => [...kube.servers.values()].flatMap((k) => k.calls),
     close: async () => {
-      await Promise.all([...kube.servers.values()].map((k) => k.close()));
+      await kube.close();
       await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());

@@ -1,23 +1,35 @@
 import type { ReadError } from '../../../src/topology/model';
-import { bucketFor, bucketSpec } from './limits';
-import { TokenBucket } from './tokenBucket';
+import type { AwsService } from './clients';
+import { DEFAULT_READ_TIMEOUT_MS, DeadlineExceeded, readSignal, seconds, startDeadline, type Deadline } from './deadline';
+import { describeResources } from './naming';
+import { laneFor } from './pacing';
+import { checkAnswer, type Malformed } from './validate';
 
-/** What every reader shares during one read: pacing per throttle bucket, call counts, and the errors met. */
+/** What every reader shares during one read: pacing per throttle bucket, call counts, the errors met, the deadline. */
 export interface ReadContext {
-  /** Runs one AWS call: waits for a token of its bucket and a free slot, counts attempts, records failures. */
-  call<T>(service: 'ecs' | 'ec2' | 'elbv2' | 'eks', operation: string, resource: string | undefined, fn: () => Promise<T>): Promise<T | undefined>;
+  /**
+   * Runs one AWS call: waits for a token of its bucket and a free slot, counts attempts, checks the answer against
+   * its operation's rule (schemas.ts), records failures. Undefined when the call failed or was not made.
+   */
+  call<T>(service: AwsService, operation: string, resource: string | undefined, fn: () => Promise<T>): Promise<T | undefined>;
   errors: ReadError[];
   calls: Record<string, number>;
   retries: number;
   /** Reports a call made outside `call` (the Kubernetes API), for progress */
   onCall?: ((action: string) => void) | undefined;
+  /** The read's deadline, which calls outside `call` (the Kubernetes API) keep too */
+  deadline: Deadline;
+}
+
+export interface ReadContextOptions {
+  pace?: boolean;
+  onCall?: (action: string) => void;
+  /** Whose throttle buckets to pace against: the account (or the profile and endpoint standing for it) */
+  account?: string;
+  deadline?: Deadline;
 }
 
 const IAM_PREFIX = { ecs: 'ecs', ec2: 'ec2', elbv2: 'elasticloadbalancing', eks: 'eks' } as const;
-
-/** Calls in flight per bucket: enough to hide 20–100 ms of latency, few enough not to burst past a refill. */
-const MAX_IN_FLIGHT = 8;
-const PACE_MARGIN = 0.97;
 
 interface AwsLikeError {
   name?: string;
@@ -32,90 +44,136 @@ function asAwsError(e: unknown): AwsLikeError {
 
 const DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'UnrecognizedClientException']);
 const THROTTLED = new Set(['ThrottlingException', 'Throttling', 'RequestLimitExceeded', 'TooManyRequestsException']);
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'TimeoutError']);
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH']);
+const TIMED_OUT = new Set(['ETIMEDOUT', 'TimeoutError']);
 
 /** One sentence that says what to do about a failed call. */
 export function hintFor(code: string, action: string, region: string): string {
+  const endpoint = `the ${action.split(':')[0] ?? ''} endpoint for ${region}`;
+  const Endpoint = `The ${action.split(':')[0] ?? ''} endpoint for ${region}`;
   if (DENIED.has(code)) return `Grant ${action} to the identity Fleetmap reads with (iam/fleetmap-readonly-policy.json lists every action it needs).`;
   if (THROTTLED.has(code)) return `AWS kept throttling ${action} after the SDK's retries; read again later, or raise --max-attempts.`;
-  if (UNREACHABLE.has(code))
-    return `Could not reach the ${action.split(':')[0] ?? ''} endpoint for ${region}: check the region name, the network or proxy, and AWS_ENDPOINT_URL.`;
+  if (UNREACHABLE.has(code)) return `Could not reach ${endpoint}: check the region name, the network or proxy, and AWS_ENDPOINT_URL.`;
+  if (TIMED_OUT.has(code)) return `${Endpoint} stopped answering in the middle of a call: check the network path or proxy, and AWS_ENDPOINT_URL.`;
+  if (code === 'UnexpectedResponse')
+    return `Something other than AWS answered for ${endpoint} (a proxy's page?): check HTTPS_PROXY and NO_PROXY, and AWS_ENDPOINT_URL.`;
+  if (code === 'MalformedResponse')
+    return `${Endpoint} answered ${action} with an item that does not have AWS's shape; it was left out and the rest of the estate is drawn.`;
   if (code === 'CredentialsProviderError' || code === 'ExpiredTokenException' || code === 'ExpiredToken')
     return 'No valid AWS credentials: run "aws sso login" or set AWS_PROFILE, then read again.';
   return `AWS answered ${code} to ${action}; the rest of the estate is still drawn.`;
 }
 
-class Slots {
-  private active = 0;
-  private readonly waiting: (() => void)[] = [];
-  constructor(private readonly max: number) {}
-  async acquire(): Promise<void> {
-    if (this.active < this.max) {
-      this.active += 1;
-      return;
-    }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
-  }
-  release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.active -= 1;
-  }
+const isAbort = (e: unknown) => asAwsError(e).name === 'AbortError';
+
+/** Waits `ms`, or less when `signal` aborts; never rejects. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
 }
 
-export function createReadContext(region: string, options: { pace?: boolean; onCall?: (action: string) => void } = {}): ReadContext {
-  const buckets = new Map<string, { bucket: TokenBucket; slots: Slots }>();
-  const denials = new Map<string, number>();
-  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export function createReadContext(region: string, options: ReadContextOptions = {}): ReadContext {
+  const deadline = options.deadline ?? startDeadline(DEFAULT_READ_TIMEOUT_MS);
+  const scope = `${options.account ?? 'default'}|${region}`;
+  /** Errors that stand for many resources (a denied action, calls not made), by action and code. */
+  const grouped = new Map<string, { error: ReadError; resources: string[] }>();
+
+  const record = (error: ReadError, group: boolean) => {
+    if (!group) {
+      ctx.errors.push(error.resource ? { ...error, resource: describeResources([error.resource]) } : error);
+      return;
+    }
+    const key = `${error.api}|${error.code}`;
+    const same = grouped.get(key) ?? { error: { ...error }, resources: [] };
+    if (!grouped.has(key)) {
+      grouped.set(key, same);
+      ctx.errors.push(same.error);
+    }
+    if (error.resource) same.resources.push(error.resource);
+    if (same.resources.length) same.error.resource = describeResources(same.resources);
+  };
+  const count = (action: string, attempts: number) => {
+    ctx.calls[action] = (ctx.calls[action] ?? 0) + attempts;
+    ctx.retries += attempts - 1;
+    options.onCall?.(action);
+  };
+  const notMade = (action: string, resource: string | undefined) =>
+    record(
+      {
+        api: action,
+        ...(resource ? { resource } : {}),
+        code: 'ReadTimeout',
+        message: `${action} was not called: the read's deadline of ${seconds(deadline.ms)} had passed`,
+        hint: `The read stops after ${seconds(deadline.ms)} (--read-timeout) and draws what answered; raise --read-timeout for a slow endpoint.`,
+      },
+      true,
+    );
+  const malformed = (action: string, operation: string, resource: string | undefined) => (m: Malformed) =>
+    record(
+      {
+        api: action,
+        ...((m.id ?? resource) ? { resource: m.id ?? resource } : {}),
+        code: 'MalformedResponse',
+        message: `${operation} answered ${/^[aeiou]/i.test(m.what) ? 'an' : 'a'} ${m.what} Fleetmap cannot use, left out of the map: ${m.problem}`,
+        hint: hintFor('MalformedResponse', action, region),
+      },
+      false,
+    );
+
   const ctx: ReadContext = {
     errors: [],
     calls: {},
     retries: 0,
     onCall: options.onCall,
+    deadline,
     async call(service, operation, resource, fn) {
-      const { spec, key } = bucketFor(service, operation);
-      let lane = buckets.get(key);
-      if (!lane) {
-        // A little under AWS's numbers: calls leave in bursts and arrive out of order, and other clients share the bucket.
-        const aws = bucketSpec(spec);
-        const paced = { capacity: Math.max(1, aws.capacity - MAX_IN_FLIGHT), refillPerSecond: aws.refillPerSecond * PACE_MARGIN };
-        lane = { bucket: new TokenBucket(paced, Date.now()), slots: new Slots(MAX_IN_FLIGHT) };
-        buckets.set(key, lane);
-      }
       const action = `${IAM_PREFIX[service]}:${operation}`;
-      await lane.slots.acquire();
+      const lane = laneFor(scope, service, operation);
+      try {
+        await lane.slots.acquire(deadline.signal);
+      } catch {
+        notMade(action, resource);
+        return undefined;
+      }
       try {
         if (options.pace !== false) {
           const wait = lane.bucket.reserve(Date.now());
-          if (wait > 0) await sleep(wait);
+          if (wait > 0) await sleep(wait, deadline.signal);
         }
-        const out = await fn();
-        const attempts = (out as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
-        ctx.calls[action] = (ctx.calls[action] ?? 0) + attempts;
-        ctx.retries += attempts - 1;
-        options.onCall?.(action);
-        return out;
-      } catch (e) {
-        const err = asAwsError(e);
-        const attempts = err.$metadata?.attempts ?? 1;
-        ctx.calls[action] = (ctx.calls[action] ?? 0) + attempts;
-        ctx.retries += attempts - 1;
-        options.onCall?.(action);
-        const code = err.code && UNREACHABLE.has(err.code) ? err.code : (err.name ?? 'Error');
-        // A denied action fails the same way for every resource: one entry says it, with how many were affected.
-        const same = DENIED.has(code) ? ctx.errors.find((x) => x.api === action && x.code === code) : undefined;
-        if (same) {
-          denials.set(action, (denials.get(action) ?? 1) + 1);
-          same.resource = `${denials.get(action) ?? 2} resources`;
+        if (deadline.expired()) {
+          notMade(action, resource);
           return undefined;
         }
-        ctx.errors.push({
-          api: action,
-          ...(resource ? { resource } : {}),
-          code,
-          message: err.message ?? code,
-          hint: hintFor(code, action, region),
-        });
+        // The call runs with the read's signal in scope: the SDK's request handler aborts it at the deadline.
+        const out = await deadline.race(readSignal.run(deadline.signal, fn));
+        count(action, (out as { $metadata?: { attempts?: number } } | undefined)?.$metadata?.attempts ?? 1);
+        return checkAnswer(`${service}:${operation}`, out, malformed(action, operation, resource));
+      } catch (e) {
+        const err = asAwsError(e);
+        count(action, err.$metadata?.attempts ?? 1);
+        if (e instanceof DeadlineExceeded || (deadline.expired() && isAbort(e))) {
+          record(
+            {
+              api: action,
+              ...(resource ? { resource } : {}),
+              code: 'ReadTimeout',
+              message: `${action} did not answer within ${seconds(deadline.ms)}, the read's deadline`,
+              hint: `The read stops after ${seconds(deadline.ms)} (--read-timeout) and draws what answered: check the network path or proxy to the ${IAM_PREFIX[service]} endpoint for ${region}, or raise --read-timeout.`,
+            },
+            false,
+          );
+          return undefined;
+        }
+        const code = err.code && (UNREACHABLE.has(err.code) || TIMED_OUT.has(err.code)) ? err.code : (err.name ?? 'Error');
+        // A denied action fails the same way for every resource: one entry says it, and names the resources.
+        record({ api: action, ...(resource ? { resource } : {}), code, message: err.message ?? code, hint: hintFor(code, action, region) }, DENIED.has(code));
         return undefined;
       } finally {
         lane.slots.release();

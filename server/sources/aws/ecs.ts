@@ -37,7 +37,7 @@ export function createEcsReader(client: ECSClient, ctx: ReadContext) {
     async clusters(arns: readonly string[]): Promise<Cluster[]> {
       const batches = await Promise.all(
         chunk(arns, BATCH.ecsDescribeClusters).map((clusters) =>
-          ctx.call('ecs', 'DescribeClusters', undefined, () => client.send(new DescribeClustersCommand({ clusters }))),
+          ctx.call('ecs', 'DescribeClusters', clusters.join(','), () => client.send(new DescribeClustersCommand({ clusters }))),
         ),
       );
       return batches.flatMap((b) => b?.clusters ?? []);

@@ -22,7 +22,10 @@ export function createElbv2Reader(client: ElasticLoadBalancingV2Client, ctx: Rea
       const batches = await Promise.all(
         chunk([...new Set(arns)], BATCH.elbTargetGroupArns).map((TargetGroupArns) =>
           allPages(
-            (Marker) => ctx.call('elbv2', 'DescribeTargetGroups', undefined, () => client.send(new DescribeTargetGroupsCommand({ TargetGroupArns, Marker }))),
+            (Marker) =>
+              ctx.call('elbv2', 'DescribeTargetGroups', TargetGroupArns.join(','), () =>
+                client.send(new DescribeTargetGroupsCommand({ TargetGroupArns, Marker })),
+              ),
             (p) => p.NextMarker,
           ),
         ),
@@ -35,7 +38,9 @@ export function createElbv2Reader(client: ElasticLoadBalancingV2Client, ctx: Rea
         chunk([...new Set(arns)], BATCH.elbLoadBalancerArns).map((LoadBalancerArns) =>
           allPages(
             (Marker) =>
-              ctx.call('elbv2', 'DescribeLoadBalancers', undefined, () => client.send(new DescribeLoadBalancersCommand({ LoadBalancerArns, Marker }))),
+              ctx.call('elbv2', 'DescribeLoadBalancers', LoadBalancerArns.join(','), () =>
+                client.send(new DescribeLoadBalancersCommand({ LoadBalancerArns, Marker })),
+              ),
             (p) => p.NextMarker,
           ),
         ),

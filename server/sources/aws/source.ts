@@ -1,16 +1,15 @@
-import { ECSClient } from '@aws-sdk/client-ecs';
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { EKSClient } from '@aws-sdk/client-eks';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { SourceInfo, Topology } from '../../../src/topology/model';
 import type { ReadOptions, TopologySource } from '../types';
+import { createAwsClients, type AwsService } from './clients';
 import { collectEstate } from './collect';
+import { DEFAULT_READ_TIMEOUT_MS } from './deadline';
 import { createEcsReader } from './ecs';
 import { createEc2Reader } from './ec2';
 import { createEksReader } from './eks';
 import { createElbv2Reader } from './elbv2';
 import { eksToken, TOKEN_LIFETIME_MS } from './kube/token';
+import { redactTopology } from '../../../src/topology/redact/redact';
 import { toTopology } from './toTopology';
 
 export interface AwsSourceOptions {
@@ -19,6 +18,8 @@ export interface AwsSourceOptions {
   profile?: string;
   /** One endpoint for every service (the fake AWS); AWS_ENDPOINT_URL(_<SERVICE>) are honoured by the SDK itself */
   endpoint?: string;
+  /** An endpoint per service, over `endpoint` */
+  endpoints?: Partial<Record<AwsService, string>>;
   /** Static credentials (the demo's fake AWS); otherwise the default chain */
   credentials?: { accessKeyId: string; secretAccessKey: string };
   /** Attempts per call, the SDK's adaptive retry absorbing throttling in between */
@@ -31,29 +32,33 @@ export interface AwsSourceOptions {
   kubeconfig?: string;
   /** The kubeconfig context to prefer */
   kubeContext?: string;
+  /** A whole read's deadline, after which what was read is returned with an error per unfinished call (default 120 s) */
+  readTimeoutMs?: number;
+  /** One attempt of one call: connecting, answering, or a silent socket (default 30 s) */
+  requestTimeoutMs?: number;
 }
 
 /** The live AWS source: the SDK v3 clients, read-only, with the SDK's adaptive retry. */
 export function createAwsSource(options: AwsSourceOptions): TopologySource {
-  const config = {
+  const credentials = options.credentials ?? fromNodeProviderChain(options.profile ? { profile: options.profile } : {});
+  const { ecs, ec2, elbv2, eks } = createAwsClients({
     region: options.region,
-    retryMode: 'adaptive',
     maxAttempts: options.maxAttempts ?? 8,
-    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-    credentials: options.credentials ?? fromNodeProviderChain(options.profile ? { profile: options.profile } : {}),
-    requestHandler: { connectionTimeout: 5000, requestTimeout: 30000 },
-  };
-  const ecs = new ECSClient(config);
-  const ec2 = new EC2Client(config);
-  const elbv2 = new ElasticLoadBalancingV2Client(config);
-  const eks = new EKSClient(config);
+    credentials,
+    endpoint: options.endpoint,
+    endpoints: options.endpoints,
+    requestTimeoutMs: options.requestTimeoutMs,
+  });
+  // AWS's buckets are per account and Region; STS is not called, so the identity read with and the endpoints stand
+  // for the account: every source built for them in this process paces against the same buckets.
+  const account = JSON.stringify([options.profile ?? options.credentials?.accessKeyId ?? 'default chain', options.endpoint ?? '', options.endpoints ?? {}]);
   // EKS tokens are presigned with the same credentials the SDK clients use, and reused until a minute before STS
   // would stop honouring them.
   const tokens = new Map<string, { token: Promise<string>; until: number }>();
   const token = (clusterName: string): Promise<string> => {
     const cached = tokens.get(clusterName);
     if (cached && cached.until > Date.now()) return cached.token;
-    const made = eksToken({ clusterName, region: options.region, credentials: config.credentials });
+    const made = eksToken({ clusterName, region: options.region, credentials });
     tokens.set(clusterName, { token: made, until: Date.now() + TOKEN_LIFETIME_MS });
     return made;
   };
@@ -75,9 +80,15 @@ export function createAwsSource(options: AwsSourceOptions): TopologySource {
           // @kubernetes/client-node loads only when an account has EKS clusters (it is large; snapshots and exports never need it).
           kube: (cluster) => import('./kube/reader').then((m) => m.readKube(cluster, kubeAccess, ctx)),
         }),
-        { ...(options.pace === false ? { pace: false } : {}), ...(readOptions.onCall ? { onCall: readOptions.onCall } : {}) },
+        {
+          ...(options.pace === false ? { pace: false } : {}),
+          ...(readOptions.onCall ? { onCall: readOptions.onCall } : {}),
+          account,
+          readTimeoutMs: options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS,
+        },
       );
-      return toTopology(raw, { kind: options.kind, label: options.label, fetchedAt: new Date().toISOString() });
+      // The one redaction pass for a live read: nothing the proxy serves, saves or exports has seen the raw values.
+      return redactTopology(toTopology(raw, { kind: options.kind, label: options.label, fetchedAt: new Date().toISOString() }));
     },
   };
 }

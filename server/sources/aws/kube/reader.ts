@@ -5,6 +5,8 @@ import {
   CustomObjectsApi,
   KubeConfig,
   NetworkingV1Api,
+  type ConfigurationOptions,
+  type ObservableMiddleware,
   type V1DaemonSet,
   type V1Deployment,
   type V1Ingress,
@@ -15,8 +17,11 @@ import {
   type V1Service,
   type V1StatefulSet,
 } from '@kubernetes/client-node';
+// The client's own Observable helper (its middleware speaks Observables, and the package exports no other way to make one).
+import { of } from '@kubernetes/client-node/dist/gen/rxjsStub.js';
 import type { Cluster as EksCluster } from '@aws-sdk/client-eks';
 import type { ReadError } from '../../../../src/topology/model';
+import { DeadlineExceeded, seconds, type Deadline } from '../deadline';
 
 /** A TargetGroupBinding of the AWS Load Balancer Controller (elbv2.k8s.aws/v1beta1), the fields Fleetmap uses. */
 export interface TargetGroupBinding {
@@ -42,8 +47,25 @@ export interface KubeRead {
 
 /** kubectl's chunk size: a page of 500 keeps each answer small and the call count low. */
 export const KUBE_PAGE = 500;
-/** A private endpoint seen from outside its VPC does not refuse, it never answers: give up after this. */
+/** A private endpoint seen from outside its VPC does not refuse, it never answers: give up on a page after this. */
 export const KUBE_TIMEOUT_MS = 10_000;
+
+/** The API server URL of an EKS endpoint: "https://x/" would make "//api/v1/nodes", which the API server does not serve. */
+export function apiServer(endpoint: string): string {
+  return endpoint.replace(/\/+$/, '');
+}
+
+/** Per-call options that abort the request itself (not only the wait for it) when `signal` does. */
+function abortingWith(signal: AbortSignal): ConfigurationOptions {
+  const middleware: ObservableMiddleware = {
+    pre: (request) => {
+      request.setSignal(signal);
+      return of(request);
+    },
+    post: (response) => of(response),
+  };
+  return { middleware: [middleware], middlewareMergeStrategy: 'append' };
+}
 
 export const VIEW_POLICY_ARN = 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy';
 
@@ -102,7 +124,7 @@ async function kubeConfigFor(cluster: EksCluster, access: KubeAccess): Promise<K
   const name = cluster.name ?? 'eks';
   if (access.kubeconfig) {
     kc.loadFromFile(access.kubeconfig);
-    const norm = (s: string | undefined) => (s ?? '').replace(/\/+$/, '');
+    const norm = (s: string | undefined) => apiServer(s ?? '');
     const byEndpoint = kc.getContexts().find((c) => norm(kc.getCluster(c.cluster)?.server) === norm(cluster.endpoint));
     const named = access.context ? kc.getContexts().find((c) => c.name === access.context) : undefined;
     const chosen = named && norm(kc.getCluster(named.cluster)?.server) === norm(cluster.endpoint) ? named : byEndpoint;
@@ -113,7 +135,7 @@ async function kubeConfigFor(cluster: EksCluster, access: KubeAccess): Promise<K
   }
   const token = await access.token(name);
   kc.loadFromOptions({
-    clusters: [{ name, server: cluster.endpoint ?? '', caData: cluster.certificateAuthority?.data ?? '', skipTLSVerify: false }],
+    clusters: [{ name, server: apiServer(cluster.endpoint ?? ''), caData: cluster.certificateAuthority?.data ?? '', skipTLSVerify: false }],
     users: [{ name: 'fleetmap', token }],
     contexts: [{ name, cluster: name, user: 'fleetmap' }],
     currentContext: name,
@@ -134,7 +156,7 @@ interface Page<T> {
 export async function readKube(
   cluster: EksCluster,
   access: KubeAccess,
-  sink: { errors: ReadError[]; calls: Record<string, number>; onCall?: ((action: string) => void) | undefined },
+  sink: { errors: ReadError[]; calls: Record<string, number>; onCall?: ((action: string) => void) | undefined; deadline?: Deadline },
 ): Promise<KubeRead | undefined> {
   const name = cluster.name ?? '';
   const out: KubeRead = {
@@ -172,20 +194,37 @@ export async function readKube(
   const custom = kc.makeApiClient(CustomObjectsApi);
 
   let fatal = false;
-  const list = async <T>(what: string, page: (cont: string | undefined) => Promise<Page<T>>, optional = false): Promise<T[]> => {
+  const { deadline } = sink;
+  const timedOut = (action: string, message: string) => {
+    fatal = true;
+    const limit = seconds(deadline?.ms ?? 0);
+    sink.errors.push({
+      api: action,
+      resource: `EKS cluster ${name}`,
+      code: 'ReadTimeout',
+      message,
+      hint: `The read stops after ${limit} (--read-timeout) and draws what answered: check the network path to ${cluster.endpoint ?? 'the endpoint'}, or raise --read-timeout.`,
+    });
+  };
+  const list = async <T>(what: string, page: (cont: string | undefined, options: ConfigurationOptions) => Promise<Page<T>>, optional = false): Promise<T[]> => {
     const items: T[] = [];
     let cont: string | undefined;
     do {
       if (fatal) return items;
       const action = `k8s:list ${what}`;
+      if (deadline?.expired()) {
+        timedOut(action, `${action} was not called: the read's deadline of ${seconds(deadline.ms)} had passed`);
+        return items;
+      }
       try {
-        let timer: NodeJS.Timeout | undefined;
-        const res = await Promise.race([
-          page(cont),
-          new Promise<never>((_, reject) => {
-            timer = setTimeout(() => reject(Object.assign(new Error(`no answer in ${KUBE_TIMEOUT_MS / 1000} s`), { code: 'ETIMEDOUT' })), KUBE_TIMEOUT_MS);
-          }),
-        ]).finally(() => clearTimeout(timer));
+        // The request is aborted at the page timeout or the read's deadline, whichever comes first.
+        const pageTimeout = AbortSignal.timeout(KUBE_TIMEOUT_MS);
+        const signal = deadline ? AbortSignal.any([deadline.signal, pageTimeout]) : pageTimeout;
+        const request = page(cont, abortingWith(signal));
+        const res = await (deadline ? deadline.race(request) : request).catch((e: unknown) => {
+          if (pageTimeout.aborted && !deadline?.expired()) throw Object.assign(new Error(`no answer in ${KUBE_TIMEOUT_MS / 1000} s`), { code: 'ETIMEDOUT' });
+          throw e;
+        });
         sink.calls[action] = (sink.calls[action] ?? 0) + 1;
         sink.onCall?.(action);
         items.push(...(res.items ?? []));
@@ -193,6 +232,11 @@ export async function readKube(
       } catch (e) {
         sink.calls[action] = (sink.calls[action] ?? 0) + 1;
         sink.onCall?.(action);
+        if (e instanceof DeadlineExceeded || deadline?.expired()) {
+          // One error for the cluster: every list in flight stopped at the same moment, for the same reason.
+          if (!fatal) timedOut(action, `${action} in EKS cluster ${name} did not answer within ${seconds(deadline?.ms ?? 0)}, the read's deadline`);
+          return items;
+        }
         const f = failureOf(e);
         if (optional && f.status === 404) return items;
         // Without authentication or a route to the API nothing else will be read: say it once for the cluster.
@@ -223,27 +267,30 @@ export async function readKube(
   };
   const page = { limit: KUBE_PAGE };
   // Nodes first: an authentication or network failure shows there, and the other lists are not attempted.
-  out.nodes = await list('nodes', (c) => core.listNode({ ...page, ...(c ? { _continue: c } : {}) }));
+  out.nodes = await list('nodes', (c, o) => core.listNode({ ...page, ...(c ? { _continue: c } : {}) }, o));
   if (fatal) return out;
   const [pods, services, deployments, replicaSets, daemonSets, statefulSets, jobs, ingresses, tgbs] = await Promise.all([
-    list('pods', (c) => core.listPodForAllNamespaces({ ...page, ...(c ? { _continue: c } : {}) })),
-    list('services', (c) => core.listServiceForAllNamespaces({ ...page, ...(c ? { _continue: c } : {}) })),
-    list('deployments', (c) => apps.listDeploymentForAllNamespaces({ ...page, ...(c ? { _continue: c } : {}) })),
-    list('replicasets', (c) => apps.listReplicaSetForAllNamespaces({ ...page, ...(c ? { _continue: c } : {}) })),
-    list('daemonsets', (c) => apps.listDaemonSetForAllNamespaces({ ...page, ...(c ? { _continue: c } : {}) })),
-    list('statefulsets', (c) => apps.listStatefulSetForAllNamespaces({ ...page, ...(c ? { _continue: c } : {}) })),
-    list('jobs', (c) => batch.listJobForAllNamespaces({ ...page, ...(c ? { _continue: c } : {}) })),
-    list('ingresses', (c) => networking.listIngressForAllNamespaces({ ...page, ...(c ? { _continue: c } : {}) })),
+    list('pods', (c, o) => core.listPodForAllNamespaces({ ...page, ...(c ? { _continue: c } : {}) }, o)),
+    list('services', (c, o) => core.listServiceForAllNamespaces({ ...page, ...(c ? { _continue: c } : {}) }, o)),
+    list('deployments', (c, o) => apps.listDeploymentForAllNamespaces({ ...page, ...(c ? { _continue: c } : {}) }, o)),
+    list('replicasets', (c, o) => apps.listReplicaSetForAllNamespaces({ ...page, ...(c ? { _continue: c } : {}) }, o)),
+    list('daemonsets', (c, o) => apps.listDaemonSetForAllNamespaces({ ...page, ...(c ? { _continue: c } : {}) }, o)),
+    list('statefulsets', (c, o) => apps.listStatefulSetForAllNamespaces({ ...page, ...(c ? { _continue: c } : {}) }, o)),
+    list('jobs', (c, o) => batch.listJobForAllNamespaces({ ...page, ...(c ? { _continue: c } : {}) }, o)),
+    list('ingresses', (c, o) => networking.listIngressForAllNamespaces({ ...page, ...(c ? { _continue: c } : {}) }, o)),
     list(
       'targetgroupbindings',
-      (c) =>
-        custom.listClusterCustomObject({
-          group: 'elbv2.k8s.aws',
-          version: 'v1beta1',
-          plural: 'targetgroupbindings',
-          ...page,
-          ...(c ? { _continue: c } : {}),
-        }) as Promise<Page<TargetGroupBinding>>,
+      (c, o) =>
+        custom.listClusterCustomObject(
+          {
+            group: 'elbv2.k8s.aws',
+            version: 'v1beta1',
+            plural: 'targetgroupbindings',
+            ...page,
+            ...(c ? { _continue: c } : {}),
+          },
+          o,
+        ) as Promise<Page<TargetGroupBinding>>,
       true,
     ),
   ]);

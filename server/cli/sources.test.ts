@@ -1,0 +1,37 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startBlackHole } from '../fake-aws/faults';
+import { pickSource, readTimeoutMs, SOURCE_HELP, UsageError } from './sources';
+
+describe('--read-timeout', () => {
+  it('takes seconds, fractions too, and defaults to 120 s', () => {
+    expect(readTimeoutMs(undefined)).toBe(120_000);
+    expect(readTimeoutMs('1.5')).toBe(1500);
+    expect(readTimeoutMs('300')).toBe(300_000);
+    expect(SOURCE_HELP).toContain('--read-timeout S');
+  });
+
+  it.each(['0', '-1', 'soon', ''])('refuses %j as a usage error', (value) => {
+    expect(() => readTimeoutMs(value)).toThrow(UsageError);
+  });
+
+  const saved = process.env['AWS_ENDPOINT_URL'];
+  afterEach(() => {
+    if (saved === undefined) delete process.env['AWS_ENDPOINT_URL'];
+    else process.env['AWS_ENDPOINT_URL'] = saved;
+  });
+
+  it('ends a live read against an endpoint that never answers after that many seconds', async () => {
+    const hole = await startBlackHole();
+    try {
+      process.env['AWS_ENDPOINT_URL'] = hole.url;
+      const source = await pickSource({ source: 'aws', region: 'us-east-1', 'read-timeout': '1' });
+      const started = Date.now();
+      const topology = await source.read();
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(topology.errors.length).toBeGreaterThan(0);
+      for (const e of topology.errors) expect(e).toMatchObject({ code: 'ReadTimeout', message: expect.stringContaining('within 1 s') });
+    } finally {
+      await hole.close();
+    }
+  });
+});
