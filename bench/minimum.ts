@@ -77,9 +77,13 @@ export function minimumCalls(world: World): Record<string, number> {
     add('eks:DescribeNodegroup', groups);
     add('eks:DescribeFargateProfile', profiles);
   }
-  // Node-group instances: one DescribeInstances page per 1,000 instances of the named Auto Scaling groups.
-  const nodes = world.ec2.instances.filter((i) => JSON.stringify(i['tagSet'] ?? []).includes('eks:nodegroup-name')).length;
-  if (eks.nodegroups.length) add('ec2:DescribeInstances', pages(nodes, BATCH.ec2Page));
+  // Worker nodes: two tag queries asked at once (eks:cluster-name for managed nodes, the kubernetes.io/cluster/<name>
+  // tag key for every node, self-managed ones included), each one DescribeInstances page per 1,000 instances.
+  const tagged = (needle: string) => world.ec2.instances.filter((i) => JSON.stringify(i['tagSet'] ?? []).includes(needle)).length;
+  if (eks.clusters.length) {
+    add('ec2:DescribeInstances', pages(tagged('"eks:cluster-name"'), BATCH.ec2Page) * batches(eks.clusters.length, BATCH.ec2FilterValues));
+    add('ec2:DescribeInstances', pages(tagged('"kubernetes.io/cluster/'), BATCH.ec2Page) * batches(eks.clusters.length, BATCH.ec2FilterValues));
+  }
   return out;
 }
 

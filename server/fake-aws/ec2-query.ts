@@ -21,12 +21,18 @@ interface Collection {
   wrap?: (items: JsonObject[], world: World) => JsonValue[];
 }
 
-const tagValues = (item: JsonObject, key: string): string[] => {
+const tagsOf = (item: JsonObject): JsonObject[] => {
   const tags = item['tagSet'];
-  return Array.isArray(tags)
-    ? tags.filter((t): t is JsonObject => typeof t === 'object' && t !== null && !Array.isArray(t) && t['key'] === key).map((t) => str(t, 'value'))
-    : [];
+  return Array.isArray(tags) ? tags.filter((t): t is JsonObject => typeof t === 'object' && t !== null && !Array.isArray(t)) : [];
 };
+const tagValues = (item: JsonObject, key: string): string[] => tagsOf(item).flatMap((t) => (t['key'] === key ? [str(t, 'value')] : []));
+
+/** EC2 takes `tag:<key>` (values of that tag) and `tag-key` (tag keys) on every describe. */
+function tagFilter(name: string): ((item: JsonObject) => string[]) | undefined {
+  if (name === 'tag-key') return (i) => tagsOf(i).map((t) => str(t, 'key'));
+  if (name.startsWith('tag:')) return (i) => tagValues(i, name.slice(4));
+  return undefined;
+}
 
 const COLLECTIONS: Record<string, Collection> = {
   DescribeVpcs: {
@@ -36,7 +42,7 @@ const COLLECTIONS: Record<string, Collection> = {
     notFound: 'InvalidVpcID.NotFound',
     maxPage: BATCH.ec2Page,
     items: (w) => w.ec2.vpcs,
-    filters: { 'vpc-id': (i) => [str(i, 'vpcId')], 'tag:Name': (i) => tagValues(i, 'Name') },
+    filters: { 'vpc-id': (i) => [str(i, 'vpcId')] },
   },
   DescribeSubnets: {
     set: 'subnetSet',
@@ -74,9 +80,6 @@ const COLLECTIONS: Record<string, Collection> = {
       'vpc-id': (i) => [str(i, 'vpcId')],
       'subnet-id': (i) => [str(i, 'subnetId')],
       'instance-id': (i) => [str(i, 'instanceId')],
-      'tag:aws:autoscaling:groupName': (i) => tagValues(i, 'aws:autoscaling:groupName'),
-      'tag:eks:nodegroup-name': (i) => tagValues(i, 'eks:nodegroup-name'),
-      'tag:eks:cluster-name': (i) => tagValues(i, 'eks:cluster-name'),
     },
     // One reservation per instance: the SDK flattens reservations anyway.
     wrap: (items, w) =>
@@ -107,7 +110,7 @@ export function ec2Operation(world: World, operation: string, params: URLSearchP
     items = ids.map((id) => items.find((i) => str(i, c.idField) === id)).filter((i): i is JsonObject => i !== undefined);
   }
   for (const [name, values] of ec2Filters(params)) {
-    const get = c.filters[name];
+    const get = c.filters[name] ?? tagFilter(name);
     if (!get) throw new AwsError('InvalidParameterValue', `The filter '${name}' is invalid`);
     items = items.filter((i) => get(i).some((v) => values.includes(v)));
   }

@@ -185,8 +185,8 @@ async function collectWith(region: string, ctx: ReadContext, readers: Readers, s
     }),
     { listeners: [], rules: [] },
   );
-  // EKS: clusters → node groups and Fargate profiles → the node groups' instances, by their Auto Scaling groups;
-  // nodes Kubernetes knows that no node group owns (self-managed) are described by instance id.
+  // EKS: clusters → node groups and Fargate profiles → the worker nodes' instances, by their EKS tags and the node
+  // groups' Auto Scaling groups; nodes Kubernetes knows that none of these found are described by instance id.
   const eksPartsP = safe(
     'EKS node groups and Fargate profiles',
     eksClustersP.then(async (clusters) => {
@@ -196,7 +196,7 @@ async function collectWith(region: string, ctx: ReadContext, readers: Readers, s
         Promise.all(names.map((n) => eks.fargateProfiles(n))).then((l) => l.flat()),
       ]);
       const asgs = nodegroups.flatMap((n) => (n.resources?.autoScalingGroups ?? []).flatMap((a) => (a.name ? [a.name] : [])));
-      const [managed, reads] = await Promise.all([asgs.length ? ec2.instancesOfAutoScalingGroups(asgs) : [], deadline.join(kubeP, [])]);
+      const [managed, reads] = await Promise.all([ec2.eksNodeInstances(names, asgs), deadline.join(kubeP, [])]);
       const found = new Set(managed.map((i) => i.InstanceId));
       const others = reads
         .flatMap((r) => r.nodes.map((n) => (n.spec?.providerID ?? '').split('/').pop() ?? ''))

@@ -19,14 +19,14 @@ import { tagValue } from './mapping';
  * unpaginated describe-all, so every function returns early on no ids.
  */
 export function createEc2Reader(client: EC2Client, ctx: ReadContext) {
-  /** Instances whose tag `key` has one of `values`, every page; batches of filter values, none when there are none. */
-  const byTag = async (key: string, values: readonly string[]): Promise<Instance[]> => {
+  /** Instances matching one filter on any of `values`, every page; batches of values, no call when there are none. */
+  const byFilter = async (Name: string, values: readonly string[]): Promise<Instance[]> => {
     const batches = await Promise.all(
       chunk([...new Set(values)], BATCH.ec2FilterValues).map((Values) =>
         allPages(
           (NextToken) =>
             ctx.call('ec2', 'DescribeInstances', Values.join(','), () =>
-              client.send(new DescribeInstancesCommand({ Filters: [{ Name: `tag:${key}`, Values }], MaxResults: BATCH.ec2Page, NextToken })),
+              client.send(new DescribeInstancesCommand({ Filters: [{ Name, Values }], MaxResults: BATCH.ec2Page, NextToken })),
             ),
           (p) => p.NextToken,
         ),
@@ -34,6 +34,7 @@ export function createEc2Reader(client: EC2Client, ctx: ReadContext) {
     );
     return batches.flat().flatMap((b) => (b.Reservations ?? []).flatMap((r) => r.Instances ?? []));
   };
+  const byTag = (key: string, values: readonly string[]) => byFilter(`tag:${key}`, values);
   return {
     async instances(ids: readonly string[]): Promise<Instance[]> {
       // MaxResults cannot be combined with InstanceIds; batches of ids need no pagination.
@@ -45,25 +46,28 @@ export function createEc2Reader(client: EC2Client, ctx: ReadContext) {
       return batches.flatMap((b) => (b?.Reservations ?? []).flatMap((r) => r.Instances ?? []));
     },
 
-    /** Instances of the named Auto Scaling groups (EKS managed node groups), by tag: never an account-wide describe. */
-    instancesOfAutoScalingGroups(names: readonly string[]): Promise<Instance[]> {
-      return byTag('aws:autoscaling:groupName', names);
-    },
-
     /**
-     * The worker nodes of the named EKS clusters, by tag, filtered describes only: managed node-group instances carry
-     * eks:cluster-name (found even when DescribeNodegroup is denied); an Auto Scaling group none of them belongs to
-     * (a launch template that drops the EKS tags) is then asked for by aws:autoscaling:groupName.
+     * The worker nodes of the named EKS clusters, by tag, filtered describes only, both asked at once: managed
+     * node-group instances carry eks:cluster-name (found even when DescribeNodegroup is denied), and every node,
+     * self-managed ones included, carries the cloud provider's kubernetes.io/cluster/<name> tag key (found even when
+     * the Kubernetes API cannot be read). An Auto Scaling group none of them belongs to (a launch template that drops
+     * the tags) is then asked for by aws:autoscaling:groupName.
      */
     async eksNodeInstances(clusterNames: readonly string[], autoScalingGroups: readonly string[]): Promise<Instance[]> {
-      const tagged = await byTag('eks:cluster-name', clusterNames);
-      const seen = new Set(tagged.map((i) => tagValue(i.Tags, 'aws:autoscaling:groupName')));
+      const [managed, owned] = await Promise.all([
+        byTag('eks:cluster-name', clusterNames),
+        byFilter(
+          'tag-key',
+          clusterNames.map((n) => `kubernetes.io/cluster/${n}`),
+        ),
+      ]);
+      const seen = new Set([...managed, ...owned].map((i) => tagValue(i.Tags, 'aws:autoscaling:groupName')));
       const more = await byTag(
         'aws:autoscaling:groupName',
         autoScalingGroups.filter((g) => !seen.has(g)),
       );
       const out = new Map<string, Instance>();
-      for (const i of [...tagged, ...more]) if (i.InstanceId && !out.has(i.InstanceId)) out.set(i.InstanceId, i);
+      for (const i of [...managed, ...owned, ...more]) if (i.InstanceId && !out.has(i.InstanceId)) out.set(i.InstanceId, i);
       return [...out.values()];
     },
 

@@ -109,18 +109,40 @@ describe('EKS read', () => {
       expect(found.map((i) => i.InstanceId).sort()).toEqual(expected.sort());
       expect(await ec2.eksNodeInstances([], [])).toEqual([]);
       const filters = () => fake.calls.filter((c) => c.action === 'ec2:DescribeInstances').map((c) => new URLSearchParams(c.params).get('Filter.1.Name'));
-      expect(filters()).toEqual(['tag:eks:cluster-name']);
-      // Auto Scaling groups whose instances the cluster's tag already found cost no further call; another one does.
+      const byTag = ['tag-key', 'tag:eks:cluster-name'];
+      expect(filters().sort()).toEqual(byTag);
+      // Auto Scaling groups whose instances the cluster's tags already found cost no further call; another one does.
       const asgs = [...new Set(found.map((i) => i.Tags?.find((t) => t.Key === 'aws:autoscaling:groupName')?.Value ?? ''))];
       expect(asgs).toHaveLength(2);
       expect((await ec2.eksNodeInstances(['orders-eks'], asgs)).length).toBe(expected.length);
-      expect(filters()).toEqual(['tag:eks:cluster-name', 'tag:eks:cluster-name']);
+      expect(filters().slice(2).sort()).toEqual(byTag);
       const ecsAsg = 'platform-ec2-asg';
       const withEcs = await ec2.eksNodeInstances(['orders-eks'], [...asgs, ecsAsg]);
       expect(withEcs.length).toBe(expected.length + 3);
-      expect(filters().slice(2)).toEqual(['tag:eks:cluster-name', 'tag:aws:autoscaling:groupName']);
+      expect(filters().slice(4, 6).sort()).toEqual(byTag);
+      expect(filters().slice(6)).toEqual(['tag:aws:autoscaling:groupName']);
     } finally {
       await fake.close();
     }
+  });
+
+  it('finds a self-managed node by its kubernetes.io/cluster tag when the Kubernetes API refuses Fleetmap', async () => {
+    const world = demoWorld();
+    const template = world.ec2.instances.find((i) => JSON.stringify(i['tagSet'] ?? []).includes('eks:nodegroup-name'));
+    if (!template) throw new Error('the demo has no EKS node');
+    const selfManaged = 'i-0selfmanaged00001';
+    world.ec2.instances.push({
+      ...template,
+      instanceId: selfManaged,
+      tagSet: [
+        { key: 'Name', value: 'legacy-worker' },
+        { key: 'kubernetes.io/cluster/orders-eks', value: 'owned' },
+      ],
+    });
+    const { topology } = await readThroughFake({ world, kube: { access: { 'orders-eks': 'unauthorized' } } });
+    const nodes = buildGraph(topology, { view: 'network', expanded: new Set() }).nodes.flatMap((n) => (n.kind === 'node' ? [n] : []));
+    expect(nodes.map((n) => n.id)).toContain(selfManaged);
+    expect(nodes.find((n) => n.id === selfManaged)?.nodeGroup).toBe('self-managed');
+    expect(nodes.filter((n) => n.id !== selfManaged).every((n) => n.nodeGroup !== 'self-managed')).toBe(true);
   });
 });
