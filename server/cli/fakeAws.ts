@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
+import { FAULT_HELP, parseFault, type Fault } from '../fake-aws/faults';
 import { startFakeAws } from '../fake-aws/server';
 import { parsePort } from './listen';
-import { int, loadWorld, WORLD_OPTIONS } from './sources';
+import { int, loadWorld, UsageError, WORLD_OPTIONS } from './sources';
 
 export const FAKE_USAGE = `Usage: fleetmap fake-aws [options]
 
@@ -12,6 +13,10 @@ export const FAKE_USAGE = `Usage: fleetmap fake-aws [options]
   --latency MS       Added to every answer (default 0)
   --throttle         Enforce AWS's throttle buckets
   --deny ACTION      Answer AccessDenied for an IAM action, e.g. elasticloadbalancing:DescribeTargetHealth (repeatable)
+  --fault ${FAULT_HELP}
+                     Answer one action wrongly on purpose, as a proxy or a broken endpoint would (repeatable):
+                     a proxy's HTML page, an empty 200, never answering, a stalled body, a null item in a
+                     list, an item without a field; e.g. --fault ecs:DescribeTasks=null-item:tasks
   -h, --help         This help`;
 
 export async function runFakeAws(args: string[]): Promise<void> {
@@ -24,10 +29,16 @@ export async function runFakeAws(args: string[]): Promise<void> {
       latency: { type: 'string' },
       throttle: { type: 'boolean' },
       deny: { type: 'string', multiple: true },
+      fault: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return void console.log(FAKE_USAGE);
+  const faults = (values.fault ?? []).map((text): Fault => {
+    const fault = parseFault(text);
+    if ('error' in fault) throw new UsageError(fault.error);
+    return fault;
+  });
   const world = await loadWorld(values);
   const fake = await startFakeAws({
     world,
@@ -36,6 +47,7 @@ export async function runFakeAws(args: string[]): Promise<void> {
     latencyMs: int(values.latency, 'latency', 0),
     ...(values.throttle ? { throttle: {} } : {}),
     deny: values.deny ?? [],
+    faults,
   });
   console.log(`Fake AWS (world ${world.name}) at ${fake.url}  — try: aws --endpoint-url ${fake.url} ecs list-clusters`);
   for (const [name, kube] of fake.kube) {

@@ -24,6 +24,44 @@ export type Fault =
 
 export type ConnectionFault = Extract<Fault, { kind: 'black-hole' | 'stall' }>;
 
+export const FAULT_HELP = `ACTION=html[:STATUS] | empty | black-hole | stall | null-item:LIST[:INDEX] | drop-field:LIST.FIELD[:INDEX]`;
+
+/**
+ * One --fault of the fake-aws command, e.g. "ecs:DescribeTasks=null-item:tasks" or "ec2:DescribeSubnets=html:502";
+ * a string that names no fault is an error saying what is accepted.
+ */
+export function parseFault(text: string): Fault | { error: string } {
+  const bad = { error: `--fault takes ${FAULT_HELP}, e.g. ecs:DescribeTasks=black-hole; not "${text}".` };
+  const m = /^([a-z0-9-]+:[A-Za-z]+)=([a-z-]+)(?::(.+))?$/.exec(text.trim());
+  if (!m?.[1] || !m[2]) return bad;
+  const [action, kind, arg] = [m[1], m[2], m[3]];
+  const index = (part: string | undefined) => (part === undefined ? {} : /^\d+$/.test(part) ? { index: Number(part) } : undefined);
+  switch (kind) {
+    case 'html': {
+      if (arg === undefined) return { action, kind };
+      const status = Number(arg);
+      return Number.isInteger(status) && status >= 100 && status <= 599 ? { action, kind, status } : bad;
+    }
+    case 'empty':
+    case 'black-hole':
+    case 'stall':
+      return arg === undefined ? { action, kind } : bad;
+    case 'null-item': {
+      const [at, i, ...rest] = (arg ?? '').split(':');
+      const idx = index(i);
+      return at && idx && !rest.length ? { action, kind, at, ...idx } : bad;
+    }
+    case 'drop-field': {
+      const [path, i, ...rest] = (arg ?? '').split(':');
+      const [at, field, ...more] = (path ?? '').split('.');
+      const idx = index(i);
+      return at && field && idx && !more.length && !rest.length ? { action, kind, at, field, ...idx } : bad;
+    }
+    default:
+      return bad;
+  }
+}
+
 export function faultFor(faults: readonly Fault[] | undefined, action: string): Fault | undefined {
   return faults?.find((f) => f.action === action);
 }
