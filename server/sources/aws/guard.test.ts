@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoWorld } from '../../fake-aws/demo';
 import { startFakeAws } from '../../fake-aws/server';
 import { createAwsClients } from './clients';
@@ -7,21 +7,14 @@ import { createEcsReader } from './ecs';
 import { createEc2Reader } from './ec2';
 import { createEksReader } from './eks';
 import { createElbv2Reader } from './elbv2';
+import { watchUnhandledRejections } from './watchUnhandled';
 
 /**
  * A fault in Fleetmap's own code while putting a read together (here: a reader that throws) costs that part of the
  * map, named in one error, and never the read: no promise derived from it rejects unhandled, which would take
  * `fleetmap serve` down.
  */
-const unhandled: unknown[] = [];
-const record = (e: unknown) => unhandled.push(e);
-beforeEach(() => {
-  unhandled.length = 0;
-  process.on('unhandledRejection', record);
-});
-afterEach(() => {
-  process.off('unhandledRejection', record);
-});
+const unhandled = watchUnhandledRejections();
 
 describe('a read whose parts fail', () => {
   it('returns what the other parts read, with one error per failed part, and nothing rejects unhandled', async () => {

@@ -1,22 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoWorld } from '../../fake-aws/demo';
 import type { Fault } from '../../fake-aws/faults';
 import { readThroughFake } from '../../fake-aws/readWorld';
 import { resourcesOf } from '../../../src/topology/model';
+import { watchUnhandledRejections } from './watchUnhandled';
 
 /**
  * One malformed item in an answer (a null in a list, an item without its id) becomes one precise error and is left
  * out; the rest of the answer and of the estate is drawn, and no promise of the read rejects unhandled.
  */
-const unhandled: unknown[] = [];
-const record = (e: unknown) => unhandled.push(e);
-beforeEach(() => {
-  unhandled.length = 0;
-  process.on('unhandledRejection', record);
-});
-afterEach(() => {
-  process.off('unhandledRejection', record);
-});
+const unhandled = watchUnhandledRejections();
 
 const STOREFRONT = 'arn:aws:ecs:us-east-1:123456789012:cluster/storefront';
 
