@@ -142,6 +142,8 @@ test('a crash-looping pod shows its reason, and its drill-down names variables w
   await expect(details).toContainText('CrashLoopBackOff');
   await expect(details).toContainText('Deployment payments');
   await expect(details).toContainText('last terminated: Error (exit 1)');
+  // The subnet is described as the task panel describes one: name, public or private, CIDR.
+  await expect(details).toContainText(/subnet\s*private-[abc] \(private, 10\.0\.\d+\.0\/\d+\)/);
   await expect(details).toContainText('PAYMENT_PROVIDER_TOKEN');
   await expect(details).toContainText('[redacted]');
   await expect(details).not.toContainText('tok_live');
@@ -165,4 +167,16 @@ test('the namespace filter leaves a namespace out of the map and the link', asyn
   await page.locator('.canvas[data-layout="ready"]').waitFor();
   await expect(page.locator('[data-pod^="orders-api-"]').first()).toBeVisible();
   await expect(batch).toHaveCount(0);
+});
+
+test('a load balancer’s panel names the ECS service or Kubernetes Service behind each target group', async ({ page }) => {
+  const map = new MapPage(page);
+  await map.open();
+  await page.locator('[data-lb="storefront-alb"]').click();
+  const details = map.details();
+  await expect(details).toContainText('Load balancer storefront-alb');
+  const row = details.locator('tr', { hasText: 'web-tg' });
+  await expect(row.locator('[data-serves]')).toHaveText('ECS service web');
+  await row.getByRole('button', { name: 'ECS service web' }).click();
+  await expect(details).toContainText('Service web');
 });

@@ -107,3 +107,79 @@ test('a page elsewhere cannot start a read', async ({ request, baseURL }) => {
   const same = await request.post('/api/refresh', { headers: { origin: baseURL ?? '', 'x-fleetmap': '1' } });
   expect(same.status()).toBe(200);
 });
+
+interface ApiTopology {
+  resources: Record<string, { kind: string; id: string; name?: string }>;
+  errors: { api: string; resource?: string; code: string; message: string; hint: string }[];
+}
+
+/** The demo's read as `fleetmap serve` gives it, changed by `edit`, served to the page in its place. */
+async function serveEdited(page: Page, edit: (t: ApiTopology) => ApiTopology): Promise<ApiTopology> {
+  const res = await page.request.get('/api/topology');
+  const topology = edit((await res.json()) as ApiTopology);
+  await page.route('**/api/topology', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(topology) }));
+  return topology;
+}
+
+/** What a read with elasticloadbalancing:DescribeTargetGroups denied gives: no target group, so no load balancer. */
+function targetGroupsDenied(t: ApiTopology): ApiTopology {
+  const resources = Object.fromEntries(Object.entries(t.resources).filter(([, r]) => r.kind !== 'targetGroup' && r.kind !== 'loadBalancer'));
+  const api = 'elasticloadbalancing:DescribeTargetGroups';
+  return {
+    ...t,
+    resources,
+    errors: [
+      {
+        api,
+        resource: '6 target groups: api-tg, cart-tg, k8s-orders-orders-api-d59dc7625f, k8s-orders-payments-1287ba7755, ledger-tg, web-tg',
+        code: 'AccessDenied',
+        message: `User: arn:aws:iam::123456789012:user/fleetmap-reader is not authorized to perform: ${api} on resource: * because no identity-based policy allows the ${api} action`,
+        hint: `Grant ${api} to the identity Fleetmap reads with (iam/fleetmap-readonly-policy.json lists every action it needs).`,
+      },
+    ],
+  };
+}
+
+test('with target groups denied, the top bar does not count zero load balancers and service cards name their groups', async ({ page }) => {
+  await serveEdited(page, targetGroupsDenied);
+  const map = new MapPage(page);
+  await map.open('/?view=service');
+  const lbs = page.locator('.counts [data-part="loadBalancer"]');
+  await expect(lbs).toHaveText('load balancers not all read');
+  await expect(lbs).toHaveAttribute('title', /elasticloadbalancing:DescribeTargetGroups \(AccessDenied\)/);
+  await expect(page.getByTestId('counts')).not.toContainText('0 load balancers');
+  const web = page.locator('[data-service="web"]');
+  await expect(web).toContainText('web-tg (listener rules not read)');
+  await expect(web).not.toContainText('no listener rule');
+  await page.screenshot({ path: `${SHOTS}/target-groups-denied.png` });
+});
+
+test('the error list closes on Esc and on a click outside it, and gives focus back to its button', async ({ page }) => {
+  await serveEdited(page, targetGroupsDenied);
+  const map = new MapPage(page);
+  await map.open();
+  // A task's details are open beside the list: Esc closes the list first, and only the list.
+  await page.locator('[data-task]:not([data-pod])').first().click();
+  await expect(map.details()).toBeVisible();
+  const button = page.getByRole('button', { name: '1 error' });
+  const list = page.getByRole('dialog', { name: 'What could not be read' });
+  await button.click();
+  await expect(list).toBeVisible();
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Escape');
+  await expect(list).toHaveCount(0);
+  await expect(button).toBeFocused();
+  await expect(map.details()).toBeVisible();
+  // A click on the map, outside the list, closes it too.
+  await button.click();
+  await expect(list).toBeVisible();
+  await page.locator('.canvas').click({ position: { x: 20, y: 20 } });
+  await expect(list).toHaveCount(0);
+  await expect(button).toBeFocused();
+  // A click inside the list leaves it open; its button still toggles it.
+  await button.click();
+  await list.locator('h3').click();
+  await expect(list).toBeVisible();
+  await button.click();
+  await expect(list).toHaveCount(0);
+});

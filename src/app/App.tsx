@@ -5,9 +5,11 @@ import { Legend } from '../panels/Legend';
 import { NamespaceFilter } from '../panels/NamespaceFilter';
 import { SearchBox } from '../panels/SearchBox';
 import { StatusBar } from '../panels/StatusBar';
-import { parseSnapshot, resourcesOf } from '../topology/model';
+import { topBarCounts } from '../topology/graph/counts';
+import { parseSnapshot } from '../topology/model';
 import { redactTopology } from '../topology/redact/redact';
-import { emptyEstate } from './emptyEstate';
+import { emptyEstate } from '../topology/graph/emptyEstate';
+import { Counts } from './Counts';
 import { EmptyEstateView } from './EmptyEstateView';
 import { selectLoad, selectMode, selectNotice, selectView, useStore } from './store';
 
@@ -64,15 +66,7 @@ export function App() {
 
   const topology = load.kind === 'ready' ? load.topology : undefined;
   const empty = useMemo(() => (topology ? emptyEstate(topology) : undefined), [topology]);
-  const counts = topology
-    ? {
-        services: resourcesOf(topology, 'service').length,
-        tasks: resourcesOf(topology, 'task').length,
-        lbs: resourcesOf(topology, 'loadBalancer').length,
-        eksNodes: resourcesOf(topology, 'eksNode').length,
-        pods: resourcesOf(topology, 'pod').length,
-      }
-    : undefined;
+  const counts = useMemo(() => (topology ? topBarCounts(topology) : undefined), [topology]);
   return (
     <div className="app">
       <header className="top-bar">
@@ -87,24 +81,7 @@ export function App() {
             Services
           </button>
         </div>
-        {counts ? (
-          <span className="counts" data-testid="counts">
-            <span data-testid="service-count">{counts.services}</span> services · <span data-testid="task-count">{counts.tasks}</span> tasks · {counts.lbs} load
-            balancers
-            {counts.eksNodes ? (
-              <>
-                {' '}
-                · <span data-testid="eks-node-count">{counts.eksNodes}</span> EKS nodes
-              </>
-            ) : null}
-            {counts.pods ? (
-              <>
-                {' '}
-                · <span data-testid="pod-count">{counts.pods}</span> pods
-              </>
-            ) : null}
-          </span>
-        ) : null}
+        {counts ? <Counts items={counts} /> : null}
         {topology ? <NamespaceFilter topology={topology} /> : null}
         {topology ? <SearchBox topology={topology} /> : null}
         {mode === 'live' ? (

@@ -1,4 +1,4 @@
-import type { EmptyEstate } from './emptyEstate';
+import type { EmptyEstate } from '../topology/graph/emptyEstate';
 
 /** Shown in place of the map when the read found no containers: an empty canvas would look like a failure. */
 export function EmptyEstateView({ empty }: { empty: EmptyEstate }) {

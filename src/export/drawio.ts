@@ -1,4 +1,4 @@
-import { BOX_STYLE, HEALTH_COLORS, serviceColor } from '../topology/graph/theme';
+import { BOX_STYLE, HEALTH_COLORS, serviceColor, SUBNET_STYLE } from '../topology/graph/theme';
 import type { GraphNode } from '../topology/graph/types';
 import { xmlAttr } from './escape';
 import { caption, nodeText } from './labels';
@@ -15,7 +15,7 @@ function styleOf(n: GraphNode, container: boolean): string {
     case 'az':
       return box(BOX_STYLE.az.fill, BOX_STYLE.az.stroke);
     case 'subnet':
-      return n.public ? box(BOX_STYLE.subnetPublic.fill, BOX_STYLE.subnetPublic.stroke) : box(BOX_STYLE.subnetPrivate.fill, BOX_STYLE.subnetPrivate.stroke);
+      return box(SUBNET_STYLE[n.exposure].fill, SUBNET_STYLE[n.exposure].stroke);
     case 'instance':
       return box(BOX_STYLE.instance.fill, BOX_STYLE.instance.stroke);
     case 'cluster':

@@ -1,5 +1,7 @@
+import { Resvg } from '@resvg/resvg-js';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoWorld } from '../../server/fake-aws/demo';
 import { generateWorld } from '../../server/fake-aws/generate';
@@ -152,3 +154,58 @@ describe('names no export format can be broken by', () => {
     expect(node).toMatch(/\["[^"]*"\]$/);
   });
 });
+
+/** The right edge of everything drawn, measured with a real font (as `fleetmap export --format png` renders). */
+function drawnRightEdge(svg: string): { right: number; width: number } {
+  const r = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } });
+  const box = r.getBBox();
+  return { right: box ? box.x + box.width : 0, width: r.width };
+}
+
+describe('the SVG of an empty region', () => {
+  /** A real read of a region holding no containers (the same file the browser test opens). */
+  const emptyRegion = async () => {
+    const parsed = parseSnapshotValue(JSON.parse(await readFile(new URL('../../e2e/fixtures/empty-region.json', import.meta.url), 'utf8')));
+    if (!parsed.ok) throw new Error(parsed.error);
+    return parsed.topology;
+  };
+
+  it.each(['network', 'service'] as const)('(%s view) is as wide as its caption and says the region holds no containers', async (view) => {
+    const svg = toSvg(await prepare(await emptyRegion(), { view }, elk));
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg).toContain('No ECS or EKS containers in eu-west-2');
+    // The font is there: the caption alone, on a canvas wide enough, measures hundreds of pixels.
+    const wide = svg.replace(/width="\d+" height="(\d+)" viewBox="0 0 \d+ /, 'width="4000" height="$1" viewBox="0 0 4000 ');
+    expect(drawnRightEdge(wide).right).toBeGreaterThan(300);
+    const { right, width } = drawnRightEdge(svg);
+    expect(right).toBeLessThanOrEqual(width);
+  });
+
+  it('a map narrower than its caption is widened to hold it', async () => {
+    const t = await emptyRegion();
+    const narrow = topologyWithOneTask(t);
+    const svg = toSvg(await prepare(narrow, { view: 'service' }, elk));
+    const { right, width } = drawnRightEdge(svg);
+    expect(right).toBeLessThanOrEqual(width);
+  });
+});
+
+/** One standalone Fargate task in a region otherwise empty: a map far narrower than its caption. */
+function topologyWithOneTask(t: Topology): Topology {
+  const arn = 'arn:aws:ecs:eu-west-2:123456789012:task/batch/0123456789abcdef0123456789abcdef';
+  const task = {
+    kind: 'task' as const,
+    id: arn,
+    clusterArn: 'arn:aws:ecs:eu-west-2:123456789012:cluster/batch',
+    group: 'family:nightly',
+    lastStatus: 'RUNNING',
+    desiredStatus: 'RUNNING',
+    taskDefinitionArn: 'arn:aws:ecs:eu-west-2:123456789012:task-definition/nightly:3',
+    containers: [],
+  };
+  return {
+    ...t,
+    source: { ...t.source, label: 'AWS profile platform-production-readonly (assumed role FleetmapReader)' },
+    resources: { ...t.resources, [arn]: task },
+  };
+}

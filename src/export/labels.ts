@@ -1,3 +1,4 @@
+import { counted } from '../topology/graph/counts';
 import type { GraphNode, HealthCounts } from '../topology/graph/types';
 
 /** What a node says in every export: a title, an optional second line, and the lettered glyph of its kind. */
@@ -15,10 +16,10 @@ function counts(c: HealthCounts): string {
   return parts.join(', ');
 }
 
-/** "12 tasks", "8 pods", "3 tasks · 8 pods" */
+/** "12 tasks", "1 pod", "3 tasks · 8 pods" */
 export function unitCount(tasks: number, pods: number): string {
-  if (!pods) return `${tasks} tasks`;
-  return tasks ? `${tasks} tasks · ${pods} pods` : `${pods} pods`;
+  if (!pods) return counted(tasks, 'task');
+  return tasks ? `${counted(tasks, 'task')} · ${counted(pods, 'pod')}` : counted(pods, 'pod');
 }
 
 export function nodeText(n: GraphNode): NodeText {
@@ -28,7 +29,10 @@ export function nodeText(n: GraphNode): NodeText {
     case 'az':
       return { title: n.zoneId ? `${n.label} (${n.zoneId})` : n.label, glyph: 'AZ' };
     case 'subnet':
-      return { title: `${n.public ? 'public' : 'private'} ${n.label}`, sub: `${n.cidr} · ${unitCount(n.taskCount, n.podCount)}` };
+      return {
+        title: n.exposure === 'unknown' ? n.label : `${n.exposure} ${n.label}`,
+        sub: [n.cidr, unitCount(n.taskCount, n.podCount)].filter(Boolean).join(' · '),
+      };
     case 'instance':
       return { title: n.label, sub: `${n.instanceType} · cpu ${n.cpu} · mem ${n.memory}`, glyph: 'EC2' };
     case 'cluster':

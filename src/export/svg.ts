@@ -1,4 +1,5 @@
-import { BOX_STYLE, GLYPH_COLORS, HEALTH_COLORS, serviceColor } from '../topology/graph/theme';
+import { emptyEstate } from '../topology/graph/emptyEstate';
+import { BOX_STYLE, GLYPH_COLORS, HEALTH_COLORS, serviceColor, SUBNET_STYLE } from '../topology/graph/theme';
 import type { GraphNode, HealthCounts } from '../topology/graph/types';
 import { absoluteBoxes } from '../topology/layout/absolute';
 import type { Box } from '../topology/layout/types';
@@ -15,8 +16,20 @@ export function toSvg(prepared: Prepared, options: { crop?: Crop } = {}): string
   const abs = absoluteBoxes(layout);
   const margin = SVG_MARGIN;
   const head = SVG_HEAD;
-  const width = Math.ceil(layout.width + 2 * margin);
-  const height = Math.ceil(layout.height + 2 * margin + head);
+  const heading = caption(topology.source, graph.view);
+  // A region with no containers says so in the picture, as the page does, rather than drawing an empty frame.
+  const empty = graph.nodes.length ? undefined : emptyEstate(topology);
+  const notice = empty
+    ? [
+        { text: empty.title, size: 16, bold: true },
+        ...[empty.detail, empty.next].flatMap((t) => wrap(t, NOTICE_CHARS)).map((text) => ({ text, size: 12, bold: false })),
+      ]
+    : [];
+  const noticeHeight = notice.reduce((h, l) => h + l.size + 8, 0);
+  // Never narrower than the caption or the notice: a cut title loses what was read, where and when.
+  const textWidth = Math.max(textSpan(heading, 14, true), ...notice.map((l) => textSpan(l.text, l.size, l.bold)));
+  const width = Math.ceil(Math.max(layout.width, textWidth) + 2 * margin);
+  const height = Math.ceil(layout.height + noticeHeight + 2 * margin + head);
   // A crop is in layout coordinates (the visible part of the screen); the drawing is offset by the margin and caption.
   const c = options.crop;
   const view = c ? `${r1(c.x + margin)} ${r1(c.y + margin + head)} ${r1(c.width)} ${r1(c.height)}` : `0 0 ${width} ${height}`;
@@ -25,9 +38,16 @@ export function toSvg(prepared: Prepared, options: { crop?: Crop } = {}): string
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" ${size} viewBox="${view}" font-family="system-ui, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif" font-size="12">`,
   );
-  out.push(`<title>${esc(caption(topology.source, graph.view))}</title>`);
+  out.push(`<title>${esc(heading)}</title>`);
   out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
-  out.push(`<text x="${margin}" y="${margin + 8}" font-size="14" font-weight="600" fill="#1d2733">${esc(caption(topology.source, graph.view))}</text>`);
+  out.push(`<text x="${margin}" y="${margin + 8}" font-size="14" font-weight="600" fill="#1d2733">${esc(heading)}</text>`);
+  let y = margin + head;
+  for (const l of notice) {
+    y += l.size + 8;
+    out.push(
+      `<text x="${margin}" y="${y}" font-size="${l.size}"${l.bold ? ' font-weight="600"' : ''} fill="${l.bold ? '#1d2733' : '#3d4a5c'}" data-kind="empty-estate">${esc(l.text)}</text>`,
+    );
+  }
   out.push(`<g transform="translate(${margin} ${margin + head})">`);
   // Containers first, then edges, then leaves: edges run over boxes but under the things they connect.
   const containers = new Set(graph.nodes.map((n) => n.parent).filter((p): p is string => p !== undefined));
@@ -58,14 +78,7 @@ export function toSvg(prepared: Prepared, options: { crop?: Crop } = {}): string
 }
 
 function container(n: GraphNode, b: Box): string {
-  const style =
-    n.kind === 'subnet'
-      ? n.public
-        ? BOX_STYLE.subnetPublic
-        : BOX_STYLE.subnetPrivate
-      : n.kind in BOX_STYLE
-        ? BOX_STYLE[n.kind as keyof typeof BOX_STYLE]
-        : BOX_STYLE.vpc;
+  const style = n.kind === 'subnet' ? SUBNET_STYLE[n.exposure] : n.kind in BOX_STYLE ? BOX_STYLE[n.kind as keyof typeof BOX_STYLE] : BOX_STYLE.vpc;
   const t = nodeText(n);
   const bar = n.kind === 'service' ? `<rect x="${b.x}" y="${b.y}" width="6" height="${b.height}" fill="${serviceColor(n.color)}"/>` : '';
   return [
@@ -192,6 +205,27 @@ export interface Crop {
 
 const SVG_MARGIN = 24;
 const SVG_HEAD = 36;
+/** Lines of the empty-region notice wrap at this many characters */
+const NOTICE_CHARS = 96;
+
+/**
+ * A width no drawn line of text exceeds: the viewer's font is unknown, so this allows for DejaVu Sans (what resvg and
+ * many Linux browsers fall back to), about 0.59 em a character at weight 600 and 0.55 em at 400.
+ */
+function textSpan(text: string, fontSize: number, bold: boolean): number {
+  return text.length * fontSize * (bold ? 0.64 : 0.6);
+}
+
+/** Words to lines of at most `max` characters (a longer word keeps its own line). */
+function wrap(text: string, max: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= max) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
 /** Cuts text to roughly what fits in `width` at `perChar` pixels per character. */

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { ingressesOfLoadBalancer, targetGroupUsers, targetLinks } from '../topology/graph/targets';
+import { targetGroupName } from '../topology/graph/routes';
+import { ingressesOfLoadBalancer, servicesBehind, targetGroupUsers, targetLinks } from '../topology/graph/targets';
 import { targetKey } from '../topology/graph/health';
 import { resourceOf, type Ingress, type LoadBalancer, type TargetGroup, type Topology } from '../topology/model';
 import { Go } from './Go';
@@ -24,6 +25,15 @@ function links(items: { id: string; label: string }[]) {
       <Go id={x.id}>{x.label}</Go>
     </span>
   ));
+}
+
+/** The ECS services and Kubernetes Services behind a target group, as links (a group not described still has them). */
+function servedLinks(topology: Topology, targetGroupArn: string) {
+  const { services, kubeServices } = servicesBehind(topology, targetGroupArn);
+  return links([
+    ...services.map((s) => ({ id: s.id, label: `ECS service ${s.name}` })),
+    ...kubeServices.map((s) => ({ id: s.id, label: `Kubernetes Service ${s.namespace}/${s.name}` })),
+  ]);
 }
 
 const ingressLinks = (ingresses: Ingress[], topology: Topology) =>
@@ -57,6 +67,7 @@ export function LoadBalancerDetails({ lb, topology }: { lb: LoadBalancer; topolo
                 <th>priority</th>
                 <th>condition</th>
                 <th>target group</th>
+                <th>serves</th>
                 <th>health</th>
               </tr>
             </thead>
@@ -68,7 +79,8 @@ export function LoadBalancerDetails({ lb, topology }: { lb: LoadBalancer; topolo
                     <tr key={`${r.priority}-${t.targetGroupArn}`}>
                       <td>{r.priority}</td>
                       <td>{r.conditions.join('; ') || 'default'}</td>
-                      <td>{tg?.name ?? t.targetGroupArn.split('/')[1]}</td>
+                      <td>{tg?.name ?? targetGroupName(t.targetGroupArn)}</td>
+                      <td data-serves>{servedLinks(topology, t.targetGroupArn) ?? '—'}</td>
                       <td className={tg?.targets?.some((x) => x.state.startsWith('unhealthy')) ? 'warn' : ''}>{counts(tg)}</td>
                     </tr>
                   );
@@ -85,10 +97,6 @@ export function LoadBalancerDetails({ lb, topology }: { lb: LoadBalancer; topolo
 export function TargetGroupDetails({ tg, topology }: { tg: TargetGroup; topology: Topology }) {
   const users = targetGroupUsers(topology, tg);
   const behind = targetLinks(topology, tg);
-  const served = [
-    ...users.services.map((s) => ({ id: s.id, label: `ECS service ${s.name}` })),
-    ...users.kubeServices.map((s) => ({ id: s.id, label: `Kubernetes Service ${s.namespace}/${s.name}` })),
-  ];
   const madeBy = ingressLinks(users.ingresses, topology);
   return (
     <>
@@ -98,7 +106,7 @@ export function TargetGroupDetails({ tg, topology }: { tg: TargetGroup; topology
             ['target type', tg.targetType],
             ['port', `${tg.protocol ?? ''}:${tg.port ?? ''}`],
             ['health check', `${tg.healthCheck.protocol ?? ''} ${tg.healthCheck.path ?? ''} every ${tg.healthCheck.intervalSeconds ?? '?'} s`],
-            ['services', links(served)],
+            ['services', servedLinks(topology, tg.id)],
             ...(madeBy ? ([['made by', madeBy]] as Row[]) : []),
             ['health', counts(tg)],
           ]}

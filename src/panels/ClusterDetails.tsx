@@ -12,7 +12,13 @@ export function ClusterDetails({ summary }: { summary: EcsClusterSummary }) {
         rows={[
           ['status', c ? c.status : 'not described (see the errors in the status bar)'],
           ['services', withAws(summary.services, summary.aws.services)],
-          ['running tasks', withAws(summary.tasks, summary.aws.tasks)],
+          ['running tasks', withAws(summary.phases.running, summary.aws.tasks)],
+          ...(summary.tasks !== summary.phases.running
+            ? ([['other tasks', `${summary.phases.pending} pending, ${summary.phases.stopping} stopping, ${summary.phases.stopped} stopped`]] as [
+                string,
+                string,
+              ][])
+            : []),
           ['capacity providers', c ? c.capacityProviders.join(', ') || '—' : undefined],
           ['container instances', c?.containerInstances],
         ]}

@@ -1,3 +1,4 @@
+import { counted } from '../topology/graph/counts';
 import type { EksCluster, EksNode, FargateProfile, NodeGroup, Topology } from '../topology/model';
 import { resourcesOf } from '../topology/model';
 import { Facts, Section } from './Section';
@@ -60,7 +61,7 @@ export function EksNodeDetails({ node, topology }: { node: EksNode; topology: To
         />
         {pods.length ? (
           <>
-            <h4>{pods.length} pods</h4>
+            <h4>{counted(pods.length, 'pod')}</h4>
             <ul className="pod-list">
               {pods.map((p) => (
                 <li key={p.id}>

@@ -1,3 +1,5 @@
+import { targetGroupName } from '../topology/graph/routes';
+import { describeSubnet } from '../topology/graph/subnets';
 import { podHealth } from '../topology/graph/units';
 import type { Ingress, KubeContainer, KubeService, Pod, Topology, Workload } from '../topology/model';
 import { resourcesOf } from '../topology/model';
@@ -62,7 +64,8 @@ export function PodDetails({ pod, topology }: { pod: Pod; topology: Topology }) 
             ['restarts', pod.restarts],
             ['node', node ? <Go id={node.id}>{pod.nodeName ?? node.id}</Go> : pod.fargate ? `Fargate (${pod.nodeName ?? ''})` : pod.nodeName],
             ['pod IP', pod.podIp],
-            ['subnet · AZ', `${pod.subnetId ?? '—'} · ${pod.az ?? '—'}`],
+            ['AZ', pod.az],
+            ['subnet', describeSubnet(topology, pod.subnetId)],
             ['revision', `${pod.revision ?? '—'}${pod.oldRevision ? ' (older ReplicaSet)' : ''}`],
             ['QoS class', pod.qosClass],
             ['started', pod.startedAt ? new Date(pod.startedAt * 1000).toISOString() : undefined],
@@ -148,7 +151,7 @@ export function KubeServiceDetails({ service }: { service: KubeService }) {
           ['type', service.type],
           ['ports', service.ports.join(', ')],
           ['selector', service.selector.join(', ')],
-          ['target groups', service.targetGroupArns.map(short).join(', ') || '—'],
+          ['target groups', service.targetGroupArns.map(targetGroupName).join(', ') || '—'],
           ['hostname', service.hostname],
         ]}
       />

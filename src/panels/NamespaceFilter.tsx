@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { selectHiddenNamespaces, useStore } from '../app/store';
+import { counted } from '../topology/graph/counts';
 import { SYSTEM_NAMESPACES } from '../topology/graph/units';
 import { resourcesOf, type Topology } from '../topology/model';
 
@@ -41,7 +42,7 @@ export function NamespaceFilter({ topology }: { topology: Topology }) {
         </div>
         {namespaces.map(([ns, count]) => (
           <label key={ns}>
-            <input type="checkbox" checked={!hidden.has(ns)} onChange={() => toggle(ns)} /> {ns} <span className="muted">{count} pods</span>
+            <input type="checkbox" checked={!hidden.has(ns)} onChange={() => toggle(ns)} /> {ns} <span className="muted">{counted(count, 'pod')}</span>
             {SYSTEM_NAMESPACES.has(ns) ? <span className="muted"> · system, folded</span> : null}
           </label>
         ))}

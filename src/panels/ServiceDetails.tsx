@@ -1,4 +1,5 @@
 import { resourceOf, resourcesOf, type Service, type Topology } from '../topology/model';
+import { targetGroupName } from '../topology/graph/routes';
 import { Facts, Section } from './Section';
 
 export function ServiceDetails({ service, topology }: { service: Service; topology: Topology }) {
@@ -60,7 +61,11 @@ export function ServiceDetails({ service, topology }: { service: Service; topolo
           <ul className="plain">
             {service.loadBalancers.map((l, i) => {
               const tg = resourceOf(topology, 'targetGroup', l.targetGroupArn);
-              return <li key={i}>{`${tg?.name ?? l.targetGroupArn ?? l.loadBalancerName ?? '?'} → ${l.containerName ?? ''}:${l.containerPort ?? ''}`}</li>;
+              return (
+                <li
+                  key={i}
+                >{`${tg?.name ?? (l.targetGroupArn ? targetGroupName(l.targetGroupArn) : (l.loadBalancerName ?? '?'))} → ${l.containerName ?? ''}:${l.containerPort ?? ''}`}</li>
+              );
             })}
           </ul>
         ) : (

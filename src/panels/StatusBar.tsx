@@ -1,13 +1,51 @@
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { selectErrorsOpen, selectLayoutFallback, useStore } from '../app/store';
 import type { Topology } from '../topology/model';
+
+/**
+ * The error list covers the map and the details panel: Esc or a click anywhere outside it closes it, as a popover
+ * does. Esc is taken before the details panel's own Esc (capture phase), so one press closes only the list.
+ */
+function useDismiss(open: boolean, close: () => void, list: RefObject<HTMLElement | null>, button: RefObject<HTMLButtonElement | null>) {
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.stopPropagation();
+      close();
+      button.current?.focus();
+    };
+    const onPointer = (e: PointerEvent) => {
+      const target = e.target instanceof Element ? e.target : null;
+      if (!target || list.current?.contains(target) || button.current?.contains(target)) return;
+      close();
+      // After the click's own focus change: what the click focused keeps focus, otherwise it goes back to the button.
+      window.setTimeout(() => {
+        const active = document.activeElement;
+        if (!active || active === document.body) button.current?.focus({ preventScroll: true });
+      }, 0);
+    };
+    window.addEventListener('keydown', onKey, true);
+    window.addEventListener('pointerdown', onPointer, true);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('pointerdown', onPointer, true);
+    };
+  }, [open, close, list, button]);
+}
 
 /** Source, region, account, when it was read, how many AWS calls it took, and what could not be read. */
 export function StatusBar({ topology }: { topology: Topology }) {
   const errorsOpen = useStore(selectErrorsOpen);
   const setErrorsOpen = useStore((s) => s.setErrorsOpen);
   const layoutFallback = useStore(selectLayoutFallback);
+  const button = useRef<HTMLButtonElement>(null);
+  const list = useRef<HTMLDivElement>(null);
   const calls = Object.values(topology.stats.calls).reduce((a, b) => a + b, 0);
   const { source, errors } = topology;
+  const open = errorsOpen && errors.length > 0;
+  const closeErrors = useCallback(() => setErrorsOpen(false), [setErrorsOpen]);
+  useDismiss(open, closeErrors, list, button);
   return (
     <footer className="status-bar">
       <span>{source.label}</span>
@@ -23,15 +61,18 @@ export function StatusBar({ topology }: { topology: Topology }) {
         </span>
       ) : null}
       <button
+        ref={button}
         type="button"
         className={errors.length ? 'errors-button has-errors' : 'errors-button'}
         onClick={() => setErrorsOpen(!errorsOpen)}
         disabled={!errors.length}
+        aria-expanded={open}
+        aria-controls="errors-list"
       >
         {errors.length ? `${errors.length} ${errors.length === 1 ? 'error' : 'errors'}` : 'no errors'}
       </button>
-      {errorsOpen && errors.length ? (
-        <div className="errors-list" role="dialog" aria-label="What could not be read">
+      {open ? (
+        <div ref={list} id="errors-list" className="errors-list" role="dialog" aria-label="What could not be read">
           <h3>What could not be read</h3>
           <ul>
             {errors.map((e, i) => (

@@ -1,5 +1,6 @@
 import { resourceOf, resourcesOf, type Task, type Topology } from '../topology/model';
 import { targetStatesByTask, taskHealth } from '../topology/graph/health';
+import { describeSubnet } from '../topology/graph/subnets';
 import { Facts, Section } from './Section';
 import { TaskDefinitionView } from './TaskDefinitionView';
 
@@ -7,7 +8,6 @@ export function TaskDetails({ task, topology }: { task: Task; topology: Topology
   const targets = targetStatesByTask(topology).get(task.id) ?? [];
   const { health, reason } = taskHealth(task, targets);
   const td = resourceOf(topology, 'taskDefinition', task.taskDefinitionArn);
-  const subnet = resourceOf(topology, 'subnet', task.subnetId);
   const host = resourceOf(topology, 'containerInstance', task.containerInstanceArn);
   const service = resourceOf(topology, 'service', task.serviceArn);
   const tgs = new Map(resourcesOf(topology, 'targetGroup').map((t) => [t.id, t.name]));
@@ -31,7 +31,7 @@ export function TaskDetails({ task, topology }: { task: Task; topology: Topology
         <Facts
           rows={[
             ['AZ', task.az],
-            ['subnet', subnet ? `${subnet.name ?? subnet.id} (${subnet.public ? 'public' : 'private'}, ${subnet.cidrBlock})` : task.subnetId],
+            ['subnet', describeSubnet(topology, task.subnetId)],
             ['private IP', task.privateIp],
             ['ENI', task.eniId],
           ]}

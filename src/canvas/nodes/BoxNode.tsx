@@ -26,12 +26,15 @@ export const BoxNode = memo(function BoxNode({ data }: NodeProps<FlowNode>) {
       );
     case 'subnet':
       return (
-        <div className={`box box-subnet ${n.public ? 'public' : 'private'}`} data-subnet={n.id} data-subnet-tasks={n.taskCount} data-subnet-pods={n.podCount}>
+        <div className={`box box-subnet ${n.exposure}`} data-subnet={n.id} data-subnet-tasks={n.taskCount} data-subnet-pods={n.podCount}>
           <div className="box-title">
-            <span className={`badge ${n.public ? 'badge-public' : 'badge-private'}`}>{n.public ? 'public' : 'private'}</span> {n.label}{' '}
-            <span className="muted">
-              {n.cidr} · {unitCount(n.taskCount, n.podCount)}
-            </span>
+            {/* A subnet whose routes were not read (or that was not read at all) is neither: no badge. */}
+            {n.exposure === 'unknown' ? null : (
+              <>
+                <span className={`badge badge-${n.exposure}`}>{n.exposure}</span>{' '}
+              </>
+            )}
+            {n.label} <span className="muted">{[n.cidr, unitCount(n.taskCount, n.podCount)].filter(Boolean).join(' · ')}</span>
           </div>
         </div>
       );

@@ -27,11 +27,30 @@ function storefront(counters: { activeServices: number; runningTasks: number }) 
 }
 
 describe('buildGraph: ECS cluster headers', () => {
-  it('counts the services and running tasks read, and shows AWS’s counter only where it differs', () => {
+  it('counts the services and tasks read by state, and shows AWS’s counter only where it differs from the running ones', () => {
     const { nodes } = buildGraph(storefront({ activeServices: 0, runningTasks: 10 }), { ...options, view: 'service' });
-    expect(detailOf(nodes, clusterArn('storefront'))).toBe('3 services (AWS: 0) · 2 tasks (AWS: 10) · FARGATE');
+    expect(detailOf(nodes, clusterArn('storefront'))).toBe('3 services (AWS: 0) · 2 running tasks (AWS: 10) · 1 stopped · FARGATE');
     const agreed = buildGraph(storefront({ activeServices: 3, runningTasks: 2 }), { ...options, view: 'service' });
-    expect(detailOf(agreed.nodes, clusterArn('storefront'))).toBe('3 services · 2 tasks · FARGATE');
+    expect(detailOf(agreed.nodes, clusterArn('storefront'))).toBe('3 services · 2 running tasks · 1 stopped · FARGATE');
+  });
+
+  it('says as many tasks as it draws: 8 running and 1 pending make 9 boxes', () => {
+    const tasks = [
+      ...Array.from({ length: 8 }, () => task('payments', 'ledger')),
+      task('payments', 'ledger', { lastStatus: 'PROVISIONING', desiredStatus: 'RUNNING' }),
+    ];
+    const topology = topologyOf([cluster('payments', { activeServices: 1, runningTasks: 8 }), service('payments', 'ledger'), ...tasks]);
+    const { nodes } = buildGraph(topology, { ...options, view: 'service' });
+    expect(detailOf(nodes, clusterArn('payments'))).toBe('1 service · 8 running tasks · 1 pending · FARGATE');
+    expect(drawnTasks(nodes)).toHaveLength(9);
+    const running = buildGraph(
+      topologyOf([cluster('payments', { activeServices: 1, runningTasks: 1 }), service('payments', 'ledger'), task('payments', 'ledger')]),
+      {
+        ...options,
+        view: 'service',
+      },
+    );
+    expect(detailOf(running.nodes, clusterArn('payments'))).toBe('1 service · 1 task · FARGATE');
   });
 });
 
@@ -42,7 +61,7 @@ describe('buildGraph: service view', () => {
     const topology = topologyOf([service('storefront', 'web'), service('platform', 'ledger'), ...tasks]);
     const { nodes } = buildGraph(topology, { ...options, view: 'service' });
     expect(nodeOf(nodes, clusterArn('storefront'))).toMatchObject({ kind: 'cluster', label: 'storefront', engine: 'ecs' });
-    expect(detailOf(nodes, clusterArn('platform'))).toBe('1 services · 2 tasks · cluster not described');
+    expect(detailOf(nodes, clusterArn('platform'))).toBe('1 service · 2 tasks · cluster not described');
     expect(nodes.filter((n) => n.kind === 'service').map((n) => n.label)).toEqual(['ledger', 'web']);
     expect(drawnTasks(nodes)).toEqual(tasks.map((t) => t.id).sort());
     // Parents come before their children, as React Flow requires.
@@ -60,6 +79,38 @@ describe('buildGraph: an empty region', () => {
     // A VPC that could not be read is still drawn when there is something to put in it.
     const { nodes } = buildGraph(topologyOf([task('storefront', 'web', { az: 'us-east-1a' })]), { ...options, view: 'network' });
     expect(nodes[0]).toMatchObject({ kind: 'vpc', label: 'VPC not readable' });
+  });
+});
+
+describe('buildGraph: public or private subnets', () => {
+  const subnet = (id: string, isPublic: boolean): ResourceOf<'subnet'> => ({
+    kind: 'subnet',
+    id,
+    vpcId: 'vpc-1',
+    az: 'us-east-1a',
+    cidrBlock: '10.0.0.0/24',
+    public: isPublic,
+  });
+  const exposureOf = (topology: ReturnType<typeof topologyOf>) =>
+    buildGraph(topology, { ...options, view: 'network' }).nodes.flatMap((n) => (n.kind === 'subnet' ? [`${n.label} ${n.exposure}`] : []));
+
+  it('a "subnet not readable" box is neither public nor private', () => {
+    // A read that failed everywhere: a task with its AZ, and no subnet, VPC or route table.
+    const topology = { ...topologyOf([task('storefront', 'web', { az: 'us-east-1a', subnetId: 'subnet-0aaa' })]), errors: [] };
+    expect(exposureOf(topology)).toEqual(['subnet not readable unknown']);
+  });
+
+  it('without route tables a subnet is not called private: only a route to an internet gateway says public', () => {
+    const resources = [{ kind: 'vpc', id: 'vpc-1', cidrBlock: '10.0.0.0/16' } as const, subnet('subnet-a', false), subnet('subnet-b', true)];
+    expect(exposureOf(topologyOf(resources))).toEqual(['subnet-b public', 'subnet-a private']);
+    const denied = {
+      api: 'ec2:DescribeRouteTables',
+      resource: 'vpc-1',
+      code: 'UnauthorizedOperation',
+      message: 'You are not authorized to perform this operation.',
+      hint: 'Grant ec2:DescribeRouteTables.',
+    };
+    expect(exposureOf({ ...topologyOf(resources), errors: [denied] })).toEqual(['subnet-b public', 'subnet-a unknown']);
   });
 });
 

@@ -1,8 +1,10 @@
 import { resourcesOf, type Service, type Topology, type Workload } from '../model';
 import { ecsClusterDetail, ecsClusters } from './clusters';
 import { eksNodeOf } from './eksNode';
-import { routesByTargetGroup, ruleLabel, serviceRoutes, targetGroupsByWorkload, workloadRoutes } from './routes';
+import { routeIndex, ruleLabel, serviceRoutes, targetGroupsByWorkload, workloadRoutes } from './routes';
 import { countHealth } from './health';
+import { counted } from './counts';
+import { subnetExposure } from './subnets';
 import type { Graph, GraphEdge, GraphNode, TaskHealth, View } from './types';
 import { ecsUnits, groupBy, placeUnits, podUnits, SYSTEM_NAMESPACES, type Unit } from './units';
 
@@ -101,8 +103,7 @@ function bandNodes(ctx: Context, withServices: boolean): { nodes: GraphNode[]; e
       unreadable: tg.targets === undefined,
     });
   }
-  const routes = routesByTargetGroup(topology);
-  const tgNames = new Map(tgs.map((tg) => [tg.id, tg.name]));
+  const routes = routeIndex(topology);
   const tgsOfWorkload = targetGroupsByWorkload(topology);
   // Application workloads join the band beside ECS services; the cluster's own machinery stays in its namespaces.
   const bandWorkloads = ctx.workloads.filter((w) => !SYSTEM_NAMESPACES.has(w.namespace));
@@ -119,11 +120,11 @@ function bandNodes(ctx: Context, withServices: boolean): { nodes: GraphNode[]; e
         azCounts: azCountsOf(mine),
         deploying: s.deployments.length > 1 || s.deployments.some((d) => d.rolloutState === 'IN_PROGRESS'),
         unhealthy: mine.filter((u) => u.health === 'unhealthy').length,
-        routes: serviceRoutes(s, routes, tgNames),
+        routes: serviceRoutes(s, routes),
       });
     }
     const byWorkload = groupBy(ctx.pods, (u) => u.serviceId);
-    for (const w of bandWorkloads) nodes.push(workloadNode(w, byWorkload.get(w.id) ?? [], colorOf(w.id), workloadRoutes(w, tgsOfWorkload, routes, tgNames)));
+    for (const w of bandWorkloads) nodes.push(workloadNode(w, byWorkload.get(w.id) ?? [], colorOf(w.id), workloadRoutes(w, tgsOfWorkload, routes)));
   }
   // In the service view services and workloads are boxes outside the band; target groups still point at them.
   const outside = withServices ? [] : [...resourcesOf(topology, 'service').map((s) => s.id), ...ctx.workloads.map((w) => w.id)];
@@ -187,7 +188,7 @@ function networkGraph(ctx: Context): Graph {
           parent: azId,
           label: subnet.name ?? subnet.id,
           cidr: subnet.cidrBlock,
-          public: subnet.public,
+          exposure: subnetExposure(topology, subnet),
           az,
           taskCount: here.length - pods,
           podCount: pods,
@@ -227,7 +228,7 @@ function networkGraph(ctx: Context): Graph {
           parent: azId,
           label: 'subnet not readable',
           cidr: '',
-          public: false,
+          exposure: 'unknown',
           az,
           taskCount: lost.length - pods,
           podCount: pods,
@@ -245,8 +246,7 @@ function serviceGraph(ctx: Context): Graph {
   const nodes: GraphNode[] = [];
   const services = groupBy(resourcesOf(topology, 'service'), (s) => s.clusterArn);
   const byService = groupBy(ctx.ecs, (u) => u.serviceId);
-  const routes = routesByTargetGroup(topology);
-  const tgNames = new Map(resourcesOf(topology, 'targetGroup').map((tg) => [tg.id, tg.name]));
+  const routes = routeIndex(topology);
   const standaloneByCluster = groupBy(ctx.ecs, (u) => (u.serviceId ? undefined : u.cluster));
   // Clusters as read: those DescribeClusters gave, and those only their services and tasks name.
   for (const cluster of ecsClusters(topology)) {
@@ -263,7 +263,7 @@ function serviceGraph(ctx: Context): Graph {
         azCounts: azCountsOf(mine),
         deploying: s.deployments.length > 1 || s.deployments.some((d) => d.rolloutState === 'IN_PROGRESS'),
         unhealthy: mine.filter((u) => u.health === 'unhealthy').length,
-        routes: serviceRoutes(s, routes, tgNames),
+        routes: serviceRoutes(s, routes),
       });
       placeUnits(nodes, s.id, mine, mine.length > FOLD_SERVICE_AT, options.expanded, colorOf);
     }
@@ -284,7 +284,7 @@ function serviceGraph(ctx: Context): Graph {
       id: eks.id,
       label: eks.name,
       engine: 'eks',
-      detail: `EKS ${eks.version ?? ''} · ${groups.length} node groups · ${members.length} nodes · ${mine.length} workloads · ${pods} pods`,
+      detail: `EKS ${eks.version ?? ''} · ${[counted(groups.length, 'node group'), counted(members.length, 'node'), counted(mine.length, 'workload'), counted(pods, 'pod')].join(' · ')}`,
     });
     const namespaces = [...new Set([...mine.map((w) => w.namespace), ...ctx.pods.filter((u) => u.cluster === eks.id).map((u) => u.namespace ?? '')])].sort(
       (a, b) => Number(SYSTEM_NAMESPACES.has(a)) - Number(SYSTEM_NAMESPACES.has(b)) || a.localeCompare(b),
@@ -299,11 +299,11 @@ function serviceGraph(ctx: Context): Graph {
         parent: eks.id,
         label: ns,
         cluster: eks.name,
-        detail: `${workloads.length} workloads${system ? ' · system' : ''}`,
+        detail: `${counted(workloads.length, 'workload')}${system ? ' · system' : ''}`,
       });
       for (const w of workloads) {
         const list = podsByWorkload.get(w.id) ?? [];
-        nodes.push(workloadNode(w, list, colorOf(w.id), workloadRoutes(w, tgsOfWorkload, routes, tgNames), nsId));
+        nodes.push(workloadNode(w, list, colorOf(w.id), workloadRoutes(w, tgsOfWorkload, routes), nsId));
         // System pods are grouped under their workload here, and folded like a large service.
         const units = system ? list.map((u) => ({ ...u, groupKey: w.id })) : list;
         placeUnits(nodes, w.id, units, system || list.length > FOLD_SERVICE_AT, options.expanded, colorOf);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ResourceOf } from '../model';
-import { ingressesOfLoadBalancer, targetGroupUsers, targetLinks } from './targets';
-import { targetGroup, topologyOf } from './testTopology';
+import { ingressesOfLoadBalancer, servicesBehind, targetGroupUsers, targetLinks } from './targets';
+import { service, targetGroup, topologyOf } from './testTopology';
 
 const eks = 'arn:aws:eks:us-east-1:123456789012:cluster/orders-eks';
 const alb = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/k8s-orders-orders-1a2b3c4d5e/0123456789abcdef';
@@ -91,5 +91,29 @@ describe('target groups made by the AWS Load Balancer Controller', () => {
     const links = targetLinks(topology, tg);
     expect(links.get('i-0aaa1111bbbb2222c:31380')).toEqual([{ kind: 'eksNode', id: 'i-0aaa1111bbbb2222c', label: 'ip-10-0-10-11.ec2.internal' }]);
     expect(links.get('i-0ddd3333eeee4444f:31380')?.map((l) => l.id)).toEqual(['i-0ddd3333eeee4444f']);
+  });
+});
+
+describe('what a load balancer’s target groups serve', () => {
+  it('names the ECS service and the Kubernetes Service bound to each group, described or not', () => {
+    const web = targetGroup('web-tg', 'ip', []);
+    const orders = targetGroup('k8s-orders-ordersap-0a1b2c3d4e', 'ip', []);
+    // DescribeTargetGroups did not give this one; the service's binding still names it.
+    const cart = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/cart-tg/e682e6c1d92ca2a0';
+    const topology = topologyOf([
+      web,
+      orders,
+      service('storefront', 'web', { loadBalancers: [{ targetGroupArn: web.id, containerName: 'web', containerPort: 8080 }] }),
+      service('storefront', 'cart', { loadBalancers: [{ targetGroupArn: cart, containerName: 'cart', containerPort: 8080 }] }),
+      service('storefront', 'worker'),
+      kubeService('orders-api', [orders.id]),
+    ]);
+    const names = (arn: string) => {
+      const { services, kubeServices } = servicesBehind(topology, arn);
+      return [...services.map((s) => `ECS ${s.name}`), ...kubeServices.map((s) => `k8s ${s.namespace}/${s.name}`)];
+    };
+    expect(names(web.id)).toEqual(['ECS web']);
+    expect(names(cart)).toEqual(['ECS cart']);
+    expect(names(orders.id)).toEqual(['k8s orders/orders-api']);
   });
 });

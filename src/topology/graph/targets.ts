@@ -18,12 +18,23 @@ export interface TargetLink {
 
 const short = (id: string) => id.split('/').pop() ?? id;
 
+/**
+ * The ECS services and Kubernetes Services bound to a target group, by its ARN: the bindings name the group, so
+ * this holds even for a group DescribeTargetGroups did not give.
+ */
+export function servicesBehind(topology: Topology, targetGroupArn: string): Pick<TargetGroupUsers, 'services' | 'kubeServices'> {
+  return {
+    services: resourcesOf(topology, 'service').filter((s) => s.loadBalancers.some((l) => l.targetGroupArn === targetGroupArn)),
+    kubeServices: resourcesOf(topology, 'kubeService').filter((s) => s.targetGroupArns.includes(targetGroupArn)),
+  };
+}
+
 export function targetGroupUsers(topology: Topology, tg: TargetGroup): TargetGroupUsers {
-  const kubeServices = resourcesOf(topology, 'kubeService').filter((s) => s.targetGroupArns.includes(tg.id));
+  const { services, kubeServices } = servicesBehind(topology, tg.id);
   const clusters = new Set(kubeServices.map((s) => s.clusterArn));
   const lbs = new Set(tg.loadBalancerArns);
   return {
-    services: resourcesOf(topology, 'service').filter((s) => s.loadBalancers.some((l) => l.targetGroupArn === tg.id)),
+    services,
     kubeServices,
     ingresses: resourcesOf(topology, 'ingress').filter((i) => i.loadBalancerArn !== undefined && lbs.has(i.loadBalancerArn) && clusters.has(i.clusterArn)),
   };

@@ -1,3 +1,4 @@
+import type { SubnetExposure } from './subnets';
 import type { TaskHealth } from './types';
 
 /**
@@ -39,6 +40,7 @@ export const BOX_STYLE = {
   az: { fill: '#eef3fa', stroke: '#3c6eb4' },
   subnetPublic: { fill: '#eef8f0', stroke: '#57a66b' },
   subnetPrivate: { fill: '#f6f9fd', stroke: '#7d97bd' },
+  subnetUnknown: { fill: '#f7f7f8', stroke: '#a9b4c2' },
   instance: { fill: '#fff7ec', stroke: '#d9a65b' },
   cluster: { fill: '#f4f7fb', stroke: '#6f8fb8' },
   node: { fill: '#eef7f1', stroke: '#2e7d4f' },
@@ -48,5 +50,12 @@ export const BOX_STYLE = {
   loadBalancer: { fill: '#f4eefc', stroke: '#8c4fd1' },
   targetGroup: { fill: '#ffffff', stroke: '#5e6ad2' },
 } as const;
+
+/** A subnet's box by what its route tables say; one whose routes were not read is drawn neutral, with no badge. */
+export const SUBNET_STYLE: Record<SubnetExposure, { fill: string; stroke: string }> = {
+  public: BOX_STYLE.subnetPublic,
+  private: BOX_STYLE.subnetPrivate,
+  unknown: BOX_STYLE.subnetUnknown,
+};
 
 export const GLYPH_COLORS = { vpc: '#6f4bb8', az: '#3c6eb4', ec2: '#d9822b', cluster: '#d9822b', lb: '#8c4fd1', tg: '#5e6ad2', eks: '#2e7d4f' } as const;

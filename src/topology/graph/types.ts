@@ -1,3 +1,5 @@
+import type { SubnetExposure } from './subnets';
+
 /** Task health as the map shows it: a failing target or container check beats a running status. */
 export type TaskHealth = 'healthy' | 'unhealthy' | 'pending' | 'stopped' | 'unknown';
 
@@ -21,7 +23,7 @@ interface Base {
 export type GraphNode =
   | (Base & { kind: 'vpc'; label: string; cidr: string })
   | (Base & { kind: 'az'; label: string; zoneId?: string })
-  | (Base & { kind: 'subnet'; label: string; cidr: string; public: boolean; az: string; taskCount: number; podCount: number })
+  | (Base & { kind: 'subnet'; label: string; cidr: string; exposure: SubnetExposure; az: string; taskCount: number; podCount: number })
   | (Base & { kind: 'instance'; label: string; instanceType: string; cpu: string; memory: string; resourceId: string })
   | (Base & { kind: 'cluster'; label: string; detail: string; engine: 'ecs' | 'eks' })
   | (Base & {

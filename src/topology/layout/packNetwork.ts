@@ -112,7 +112,8 @@ export function packNetwork(graph: Graph): Packed {
     // Row alignment: the i-th public subnet of every AZ shares a row, then the i-th private one.
     const rowsOf = (az: GraphNode) => {
       const list = kids(az.id).filter((n) => n.kind === 'subnet');
-      return { pub: list.filter((s) => s.kind === 'subnet' && s.public), priv: list.filter((s) => s.kind === 'subnet' && !s.public) };
+      const isPublic = (s: GraphNode) => s.kind === 'subnet' && s.exposure === 'public';
+      return { pub: list.filter(isPublic), priv: list.filter((s) => s.kind === 'subnet' && !isPublic(s)) };
     };
     const pubRows = Math.max(0, ...azBoxes.map((a) => rowsOf(a).pub.length));
     const privRows = Math.max(0, ...azBoxes.map((a) => rowsOf(a).priv.length));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { demoWorld } from '../../server/fake-aws/demo';
-import { readThroughFake } from '../../server/fake-aws/readWorld';
-import type { World } from '../../server/fake-aws/world';
+import { demoWorld } from '../../../server/fake-aws/demo';
+import { readThroughFake } from '../../../server/fake-aws/readWorld';
+import type { World } from '../../../server/fake-aws/world';
 import { emptyEstate } from './emptyEstate';
 
 /** A region with its default VPC and nothing else: no ECS, no load balancers, no EKS. */

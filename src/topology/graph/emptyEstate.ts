@@ -1,4 +1,4 @@
-import { resourcesOf, type ResourceKind, type Topology } from '../topology/model';
+import { resourcesOf, type ResourceKind, type Topology } from '../model';
 
 /** Kinds that mean "there are containers here": anything the map would draw a cluster, service or task for. */
 const CONTAINER_KINDS: readonly ResourceKind[] = ['cluster', 'service', 'task', 'eksCluster', 'eksNode', 'pod', 'workload'];
