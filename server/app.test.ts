@@ -127,6 +127,21 @@ describe('Refresh', () => {
     expect(counting.reads()).toBe(0);
   });
 
+  it('GET (or any method but POST) on /api/refresh is 405 with Allow: POST and says how to refresh, starting no read', async () => {
+    const counting = countingSource();
+    const app = appWith(counting.source);
+    for (const method of ['GET', 'PUT', 'DELETE']) {
+      const res = await app.request('/api/refresh', { method, headers: SAME_ORIGIN });
+      expect(res.status, method).toBe(405);
+      expect(res.headers.get('allow')).toBe('POST');
+      expect(res.headers.get('content-type')).toContain('application/json');
+      expect(((await res.json()) as { error: string }).error).toBe(
+        `/api/refresh takes POST, not ${method}: POST /api/refresh with the header "X-Fleetmap: 1".`,
+      );
+    }
+    expect(counting.reads()).toBe(0);
+  });
+
   it('shares one read among 100 concurrent refreshes', async () => {
     const counting = countingSource();
     const app = appWith(counting.source);
@@ -189,5 +204,36 @@ describe('Refresh', () => {
     expect((await app.request('/api/topology', { headers: HOST })).status).toBe(502);
     expect((await app.request('/api/refresh', { method: 'POST', headers: SAME_ORIGIN })).status).toBe(200);
     expect(reads).toBe(2);
+  });
+});
+
+describe('Stopping', () => {
+  it('answers a request waiting for a read 503 as soon as the server stops, and starts no read after', async () => {
+    let reads = 0;
+    const endless: TopologySource = {
+      label: 'slow account',
+      read: () => {
+        reads++;
+        return new Promise<Topology>(() => undefined);
+      },
+    };
+    const stopping = new AbortController();
+    const app = appWith(endless, { stopping: stopping.signal });
+    const waiting = Promise.resolve(app.request('/api/topology', { headers: HOST }));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(reads).toBe(1);
+    stopping.abort();
+    const res = await waiting;
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('5');
+    expect(((await res.json()) as { error: string }).error).toMatch(/^Fleetmap is shutting down; /);
+    const arn = encodeURIComponent('arn:aws:ecs:us-east-1:123456789012:task-definition/payments:42');
+    const later = await Promise.all([
+      app.request('/api/refresh', { method: 'POST', headers: SAME_ORIGIN }),
+      app.request(`/api/task-definitions/${arn}`, { headers: HOST }),
+    ]);
+    expect(later.map((r) => r.status)).toEqual([503, 503]);
+    expect(reads).toBe(1);
+    expect((await app.request('/api/health', { headers: HOST })).status).toBe(200);
   });
 });

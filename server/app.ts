@@ -1,6 +1,7 @@
+import { setMaxListeners } from 'node:events';
 import { Hono, type Context } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { resourceOf } from '../src/topology/model';
+import { resourceOf, type Topology } from '../src/topology/model';
 import { requireToken } from './auth';
 import { refreshRefusal, REFRESH_HEADER, SECURITY_HEADERS } from './security';
 import { sharedRead } from './sharedRead';
@@ -18,11 +19,32 @@ export interface AppDeps {
   refreshReuseMs?: number;
   /** Epoch milliseconds; injected by tests */
   clock?: () => number;
+  /**
+   * Aborted when the server begins to stop: a request still waiting for a read is answered 503 at once rather than
+   * held until the grace runs out and cut without an answer (a read of a slow account outlasts any grace).
+   */
+  stopping?: AbortSignal;
 }
 
 const TASK_DEFINITION_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}:\d+$/;
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** What a request waiting for a read gets when the server stops first. */
+const STOPPED = Symbol('stopped');
+/** Seconds a client is told to wait before asking again (a restarted container is usually back by then). */
+export const RETRY_AFTER_S = 5;
+
+/** `p`, or STOPPED as soon as `stopping` aborts; the listener goes with the request, so none pile up on the signal. */
+function unlessStopping<T>(p: Promise<T>, stopping: AbortSignal | undefined): Promise<T | typeof STOPPED> {
+  if (!stopping) return p;
+  if (stopping.aborted) return Promise.resolve(STOPPED);
+  return new Promise((resolve, reject) => {
+    const onStop = () => resolve(STOPPED);
+    stopping.addEventListener('abort', onStop, { once: true });
+    p.then(resolve, reject).finally(() => stopping.removeEventListener('abort', onStop));
+  });
+}
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
@@ -31,6 +53,15 @@ export function createApp(deps: AppDeps): Hono {
     ...(deps.clock ? { clock: deps.clock } : {}),
   });
   const allowed = new Set(deps.allowedHosts.map((h) => h.toLowerCase()));
+  // Every request waiting for a read listens to the one signal; many at once are expected, not a leak.
+  if (deps.stopping) setMaxListeners(0, deps.stopping);
+  const shuttingDown = (c: Context) =>
+    c.json({ error: 'Fleetmap is shutting down; the read was not finished. Reload in a few seconds, once it is back.' }, 503, {
+      'Retry-After': String(RETRY_AFTER_S),
+      Connection: 'close',
+    });
+  /** The topology, or STOPPED; no read is started once the server is stopping. */
+  const whenRead = (read: () => Promise<Topology>) => (deps.stopping?.aborted ? Promise.resolve(STOPPED) : unlessStopping(read(), deps.stopping));
 
   // First, so that every answer below it carries the headers: refusals, errors and static files alike.
   app.use('*', async (c, next) => {
@@ -55,9 +86,10 @@ export function createApp(deps: AppDeps): Hono {
   });
   if (deps.authToken) app.use('*', requireToken(deps.authToken));
 
-  const topologyAnswer = async (c: Context, read: () => ReturnType<typeof reads.latest>) => {
+  const topologyAnswer = async (c: Context, read: () => Promise<Topology>) => {
     try {
-      return c.json(await read());
+      const topology = await whenRead(read);
+      return topology === STOPPED ? shuttingDown(c) : c.json(topology);
     } catch (e) {
       return c.json({ error: `Could not read ${deps.source.label}: ${messageOf(e)}` }, 502);
     }
@@ -86,13 +118,20 @@ export function createApp(deps: AppDeps): Hono {
     return topologyAnswer(c, reads.refresh);
   });
 
+  // Refresh reads the account again, so only a POST (which a cross-site form or image cannot send with its header) may.
+  app.all('/api/refresh', (c) =>
+    c.json({ error: `/api/refresh takes POST, not ${c.req.method}: POST /api/refresh with the header "${REFRESH_HEADER}: 1".` }, 405, { Allow: 'POST' }),
+  );
+
   app.get('/api/task-definitions/:arn', async (c) => {
     const arn = c.req.param('arn');
     if (!TASK_DEFINITION_ARN.test(arn)) {
       return c.json({ error: 'Expected a task definition ARN: arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>.' }, 400);
     }
     try {
-      const td = resourceOf(await reads.latest(), 'taskDefinition', arn);
+      const topology = await whenRead(reads.latest);
+      if (topology === STOPPED) return shuttingDown(c);
+      const td = resourceOf(topology, 'taskDefinition', arn);
       return td ? c.json(td) : c.json({ error: `Task definition ${arn} is not part of the estate read.` }, 404);
     } catch (e) {
       return c.json({ error: messageOf(e) }, 502);

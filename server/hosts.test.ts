@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAllowedHost, planHosts, splitAllowedHosts } from './hosts';
+import { listeningLines, parseAllowedHost, planHosts, reachableAt, splitAllowedHosts } from './hosts';
 
 describe('planHosts', () => {
   it('answers a loopback bind at its loopback names only', () => {
@@ -47,5 +47,47 @@ describe('planHosts', () => {
   it('reads FLEETMAP_ALLOWED_HOSTS as a comma-separated list', () => {
     expect(splitAllowedHosts(' a.example, b.example:8080 ,,')).toEqual(['a.example', 'b.example:8080']);
     expect(splitAllowedHosts(undefined)).toEqual([]);
+  });
+});
+
+describe('where the start-up lines say Fleetmap is', () => {
+  it('a wildcard bind with a bare name: that name at the bound port, and the name alone through a proxy', () => {
+    expect(reachableAt({ bindHost: '0.0.0.0', port: 8080, allowed: ['fleetmap.test'] })).toEqual({
+      direct: ['http://fleetmap.test:8080/'],
+      proxied: ['fleetmap.test'],
+    });
+    expect(listeningLines({ label: 'AWS profile prod', bindHost: '0.0.0.0', port: 8080, allowed: ['fleetmap.test'], tokenRequired: true })).toEqual([
+      'Fleetmap: AWS profile prod at http://fleetmap.test:8080/',
+      'Fleetmap: listening on 0.0.0.0:8080; answers at http://fleetmap.test:8080/, and through a proxy to Host fleetmap.test; any other Host gets 421; the access token is required.',
+    ]);
+  });
+
+  it('a name with another port is reached through a proxy; one with the bound port (or a bare name on port 80) directly', () => {
+    expect(reachableAt({ bindHost: '::', port: 80, allowed: ['fleetmap.test', 'other.test:9999', 'Third.Test:80'] })).toEqual({
+      direct: ['http://fleetmap.test/', 'http://third.test/'],
+      proxied: ['other.test:9999'],
+    });
+    expect(listeningLines({ label: 'x', bindHost: '0.0.0.0', port: 8080, allowed: ['other.test:9999'], tokenRequired: true })).toEqual([
+      'Fleetmap: x at other.test:9999, through a proxy',
+      'Fleetmap: listening on 0.0.0.0:8080; answers through a proxy to Host other.test:9999; any other Host gets 421; the access token is required.',
+    ]);
+  });
+
+  it('a loopback bind prints its own address first and one line only, unless names are allowed too', () => {
+    expect(listeningLines({ label: 'Demo', bindHost: '127.0.0.1', port: 8080, allowed: [], tokenRequired: false })).toEqual([
+      'Fleetmap: Demo at http://127.0.0.1:8080/',
+    ]);
+    expect(reachableAt({ bindHost: '::1', port: 9000, allowed: [] }).direct).toEqual(['http://[::1]:9000/', 'http://localhost:9000/']);
+    expect(listeningLines({ label: 'Demo', bindHost: '127.0.0.1', port: 8080, allowed: ['fleetmap.test'], tokenRequired: false })).toEqual([
+      'Fleetmap: Demo at http://127.0.0.1:8080/',
+      'Fleetmap: listening on 127.0.0.1:8080; answers at http://127.0.0.1:8080/, http://localhost:8080/, http://fleetmap.test:8080/, and through a proxy to Host fleetmap.test; any other Host gets 421.',
+    ]);
+  });
+
+  it('a bind to one address answers at that address', () => {
+    expect(listeningLines({ label: 'x', bindHost: '10.0.0.5', port: 8080, allowed: [], tokenRequired: true })).toEqual([
+      'Fleetmap: x at http://10.0.0.5:8080/',
+      'Fleetmap: listening on 10.0.0.5:8080; answers at http://10.0.0.5:8080/; any other Host gets 421; the access token is required.',
+    ]);
   });
 });

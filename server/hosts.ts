@@ -71,3 +71,46 @@ export function planHosts(input: { bindHost: string; port: number; allowed: read
   }
   return { ok: true, hosts: [...new Set(hosts)], exposed: !isLoopback(bindHost) };
 }
+
+/** A URL's authority: the port is left out where http implies it. */
+const authority = (hostAndPort: string) => hostAndPort.replace(/:80$/, '');
+
+/**
+ * Where browsers reach the server: `direct`, URLs at the bound port (its own address, and each allowed name
+ * served at that port); `proxied`, Host names that only a proxy in front can send (a bare name stands for one on
+ * its default port, NAME:PORT for one on another port). Call it with entries planHosts accepted.
+ */
+export function reachableAt(input: { bindHost: string; port: number; allowed: readonly string[] }): { direct: string[]; proxied: string[] } {
+  const { bindHost, port } = input;
+  const direct: string[] = [];
+  const proxied: string[] = [];
+  if (isLoopback(bindHost)) direct.push(hostHeader(bindHost.toLowerCase(), port), `localhost:${port}`);
+  else if (!WILDCARD.has(bindHost)) direct.push(hostHeader(bindHost.toLowerCase(), port));
+  for (const entry of input.allowed) {
+    const parsed = parseAllowedHost(entry);
+    if ('error' in parsed) continue;
+    if (parsed.port === undefined || parsed.port === port) direct.push(`${parsed.name}:${port}`);
+    if (parsed.port === undefined && port !== 80) proxied.push(parsed.name);
+    if (parsed.port !== undefined && parsed.port !== port) proxied.push(`${parsed.name}:${parsed.port}`);
+  }
+  return { direct: [...new Set(direct.map((h) => `http://${authority(h)}/`))], proxied: [...new Set(proxied)] };
+}
+
+/**
+ * The start-up lines: where to open the map, then, when it answers beyond its own loopback names, the address it
+ * is bound to and every name it answers to.
+ */
+export function listeningLines(input: { label: string; bindHost: string; port: number; allowed: readonly string[]; tokenRequired: boolean }): string[] {
+  const { direct, proxied } = reachableAt(input);
+  const [first] = direct;
+  const open = first ?? `${proxied[0] ?? hostHeader(input.bindHost, input.port)}, through a proxy`;
+  const lines = [`Fleetmap: ${input.label} at ${open}`];
+  if (!input.allowed.length && isLoopback(input.bindHost)) return lines;
+  const answers = [
+    ...(direct.length ? [`at ${direct.join(', ')}`] : []),
+    ...(proxied.length ? [`${direct.length ? 'and ' : ''}through a proxy to Host ${proxied.join(', ')}`] : []),
+  ].join(', ');
+  const token = input.tokenRequired ? '; the access token is required' : '';
+  lines.push(`Fleetmap: listening on ${hostHeader(input.bindHost, input.port)}; answers ${answers}; any other Host gets 421${token}.`);
+  return lines;
+}

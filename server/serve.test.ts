@@ -36,7 +36,11 @@ afterEach(async () => {
 });
 
 function serve(args: string[], env: Record<string, string> = {}): Run {
-  const child = spawn(process.execPath, [BIN, 'serve', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return fleetmap('serve', args, env);
+}
+
+function fleetmap(command: string, args: string[], env: Record<string, string> = {}): Run {
+  const child = spawn(process.execPath, [BIN, command, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   running.push(child);
   let out = '';
   let err = '';
@@ -114,19 +118,31 @@ describe('fleetmap serve', () => {
     await expectUsageFailure(serve(['--source', 'snapshot', '--file', file, '--port', 'abc']), /--port must be a port number/);
   });
 
+  it('fleetmap fake-aws on a port in use ends with one clear line and exits 2, as serve does', async () => {
+    const busy: Server = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise((resolve) => busy.close(() => resolve())));
+    const address = busy.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const run = fleetmap('fake-aws', ['--port', String(port)]);
+    await expectUsageFailure(run, new RegExp(`^fleetmap: port ${port} on 127\\.0\\.0\\.1 is already in use: .*--port 0 picks a free one\\)\\.\\n$`));
+    expect(run.err()).not.toContain('EADDRINUSE');
+  });
+
   it('a bad snapshot fails at start with the snapshot error, exit 2', async () => {
     const bad = await snapshotFile('bad.json', '{"schemaVersion": 1, "resources": ');
     await expectUsageFailure(serve(['--source', 'snapshot', '--file', bad, '--port', '0']), /bad\.json: Not a Fleetmap snapshot: the file is not valid JSON/);
     await expectUsageFailure(serve(['--source', 'snapshot', '--file', join(tmpdir(), 'no-such-fleetmap.json'), '--port', '0']), /cannot open/);
   });
 
-  it('SIGTERM lets a request in flight finish, refuses new connections, and exits 0', async () => {
-    const fake: FakeAws = await startFakeAws({ world: demoWorld(), latencyMs: 150 });
+  it('SIGTERM answers a request still waiting for a read 503 at once, refuses new connections, and exits 0 well within the grace', async () => {
+    // Two seconds per AWS answer: the read cannot finish inside the 8 s grace.
+    const fake: FakeAws = await startFakeAws({ world: demoWorld(), latencyMs: 2000 });
     cleanups.push(() => fake.close());
     const run = serve(['--source', 'aws', '--port', '0'], { AWS_ENDPOINT_URL: fake.url, AWS_REGION: fake.world.region });
     const [, port] = await run.waitFor(/at http:\/\/127\.0\.0\.1:(\d+)\//);
     const inFlight = fetch(`http://127.0.0.1:${port}/api/topology`);
-    // The read is under way once the fake AWS has answered a call.
+    // The read is under way once the fake AWS has been called.
     await withTimeout(
       (async () => {
         while (!fake.calls.length) await new Promise((r) => setTimeout(r, 20));
@@ -134,14 +150,19 @@ describe('fleetmap serve', () => {
       10_000,
       'first AWS call',
     );
+    const signalled = Date.now();
     run.child.kill('SIGTERM');
+    const res = await withTimeout(inFlight, 15_000, 'the request in flight');
+    const answeredAfter = Date.now() - signalled;
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('5');
+    const body = (await res.json()) as { error: string };
+    expect(body.error).toMatch(/^Fleetmap is shutting down; /);
+    expect(answeredAfter).toBeLessThan(1_500);
     await run.waitFor(/SIGTERM: finishing the requests in flight/);
     await expect(fetch(`http://127.0.0.1:${port}/api/health`)).rejects.toThrow();
-    const res = await withTimeout(inFlight, 15_000, 'the request in flight');
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as { resources: Record<string, { kind: string }> };
-    expect(Object.values(body.resources).some((r) => r.kind === 'task')).toBe(true);
     expect(await withTimeout(run.exit, 15_000, 'shutdown')).toBe(0);
+    expect(Date.now() - signalled).toBeLessThan(4_000);
     expect(run.out()).toContain('Fleetmap: stopped.');
   });
 
@@ -154,6 +175,8 @@ describe('fleetmap serve', () => {
     const token = 'c0ffee00c0ffee00c0ffee00c0ffee00';
     const run = serve(base, { FLEETMAP_ALLOWED_HOSTS: 'fleetmap.test,other.test:9999', FLEETMAP_AUTH_TOKEN: token });
     const [, port] = await run.waitFor(/listening on 0\.0\.0\.0:(\d+)/);
+    expect(run.out()).toContain(`ok.json at http://fleetmap.test:${port}/\n`);
+    expect(run.out()).toContain(`answers at http://fleetmap.test:${port}/, and through a proxy to Host fleetmap.test, other.test:9999;`);
     const get = (host: string, auth?: string) =>
       new Promise<{ status: number; csp: string }>((resolve, reject) => {
         // fetch() cannot set Host; node:http can.

@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../cli';
+import { WorldBuilder } from '../fake-aws/builder';
 import { demoWorld } from '../fake-aws/demo';
 import { PLANTED, poisoned, SECRETS, worldWithFixture } from '../fake-aws/redactionWorld';
 import { parseSnapshot } from '../../src/topology/model';
@@ -87,6 +89,19 @@ describe('fleetmap export', () => {
     for (const secret of Object.values(PLANTED)) expect(all, secret).not.toContain(secret);
   });
 
+  it('exporting a snapshot of an empty region says so on stderr, naming the region and the snapshot, and exits 0', async () => {
+    const fixture = fileURLToPath(new URL('../../e2e/fixtures/empty-region.json', import.meta.url));
+    const out = join(dir, 'empty.svg');
+    const error = vi.mocked(console.error);
+    error.mockClear();
+    expect(await main(['export', '--file', fixture, '--format', 'svg', '-o', out])).toBe(0);
+    expect(await readFile(out, 'utf8')).toMatch(/^<svg /);
+    expect(error.mock.calls).toHaveLength(1);
+    expect(error.mock.calls[0]?.[0]).toMatch(
+      /^fleetmap: wrote .*empty\.svg, but region eu-west-2 holds no ECS or EKS containers .*empty-region\.json.*--source aws --region NAME\.$/,
+    );
+  });
+
   it('exits 2 on bad arguments, naming the problem', async () => {
     expect(await main(['export', '--format', 'bmp', '-o', join(dir, 'x')])).toBe(2);
     expect(await main(['export', '--format', 'svg'])).toBe(2);
@@ -126,6 +141,23 @@ describe('fleetmap against a live (fake) AWS account', () => {
     expect(await main(['snapshot', '--source', 'aws', '--region', 'us-east-1', '--max-attempts', '1', '-o', out])).toBe(3);
     expect(JSON.parse(await readFile(out, 'utf8'))).toHaveProperty('errors.0.api', 'elasticloadbalancing:DescribeTargetHealth');
     expect(console.error).toHaveBeenCalledWith(expect.stringContaining('elasticloadbalancing:DescribeTargetHealth'));
+  });
+
+  it('an empty region: writes the file, exits 0, and says on one line that the region holds no containers and how to pick another', async () => {
+    const empty = await startFakeAws({ world: new WorldBuilder('empty', 1, '123456789012', 'eu-west-2').build() });
+    try {
+      process.env['AWS_ENDPOINT_URL'] = empty.url;
+      const out = join(dir, 'empty-live.svg');
+      const error = vi.mocked(console.error);
+      error.mockClear();
+      expect(await main(['export', '--source', 'aws', '--region', 'eu-west-2', '--format', 'svg', '-o', out])).toBe(0);
+      expect(existsSync(out)).toBe(true);
+      expect(error.mock.calls).toEqual([
+        [`fleetmap: wrote ${out}, but region eu-west-2 holds no ECS or EKS containers; to map another region, pass --region NAME.`],
+      ]);
+    } finally {
+      await empty.close();
+    }
   });
 
   it('exits 4 when the account gives nothing, and writes nothing', { timeout: 60_000 }, async () => {

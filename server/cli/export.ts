@@ -10,6 +10,7 @@ import { toMermaid } from '../../src/export/mermaid';
 import { prepare } from '../../src/export/prepare';
 import { toSvg } from '../../src/export/svg';
 import type { Topology } from '../../src/topology/model';
+import { emptyEstate } from '../../src/topology/graph/emptyEstate';
 import { redactTopology } from '../../src/topology/redact/redact';
 import type { TopologySource } from '../sources/types';
 import { int, pickSource, SOURCE_HELP, SOURCE_OPTIONS, UsageError } from './sources';
@@ -88,8 +89,25 @@ function printErrors(topology: Topology): void {
   for (const e of topology.errors) console.error(`  ${e.api}${e.resource ? ` (${e.resource})` : ''}: ${e.code}: ${e.message}\n    → ${e.hint}`);
 }
 
-/** After writing: 0, or EXIT_PARTIAL with every error listed. */
-function finish(topology: Topology, output: string): number {
+/**
+ * One line when a complete read found no containers: an empty picture (or a snapshot with nothing in it) and a
+ * silent exit 0 read as a failure, when the answer is that the region holds nothing to map. Nothing failed, so
+ * the exit code stays 0.
+ */
+export function emptyRegionNote(topology: Topology, output: string, snapshotFile: string | undefined): string | undefined {
+  if (topology.errors.length || !emptyEstate(topology)) return undefined;
+  const where = snapshotFile ? ` in the snapshot ${snapshotFile}` : '';
+  const next = snapshotFile
+    ? 'for another region, export a snapshot of it, or read it live with --source aws --region NAME.'
+    : 'to map another region, pass --region NAME.';
+  return `fleetmap: wrote ${output}, but region ${topology.source.region} holds no ECS or EKS containers${where}; ${next}`;
+}
+
+/** After writing: 0 (saying so when the region is empty), or EXIT_PARTIAL with every error listed. */
+function finish(topology: Topology, output: string, values: Record<string, unknown>): number {
+  const snapshotFile = values['source'] === 'snapshot' && typeof values['file'] === 'string' ? values['file'] : undefined;
+  const empty = emptyRegionNote(topology, output, snapshotFile);
+  if (empty) console.error(empty);
   if (!topology.errors.length) return 0;
   console.error(`fleetmap: wrote ${output}, but ${topology.errors.length} part(s) of the estate could not be read:`);
   printErrors(topology);
@@ -119,7 +137,7 @@ export async function runSnapshot(args: string[]): Promise<number> {
   const read = await readOrExit(values);
   if (typeof read === 'number') return read;
   await write(output, `${JSON.stringify(read, null, 2)}\n`);
-  return finish(read, output);
+  return finish(read, output, values);
 }
 
 /** The built single-file viewer, which the HTML export inlines. */
@@ -180,5 +198,5 @@ export async function runExport(args: string[]): Promise<number> {
   const read = await readOrExit(values);
   if (typeof read === 'number') return read;
   await write(output, await render(read, format as Format, view, scale));
-  return finish(read, output);
+  return finish(read, output, values);
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { FAULT_HELP, parseFault, type Fault } from '../fake-aws/faults';
-import { startFakeAws } from '../fake-aws/server';
-import { parsePort } from './listen';
+import { startFakeAws, type FakeAws } from '../fake-aws/server';
+import { isListenError, listenProblem, parsePort } from './listen';
 import { int, loadWorld, UsageError, WORLD_OPTIONS } from './sources';
 
 export const FAKE_USAGE = `Usage: fleetmap fake-aws [options]
@@ -19,7 +19,7 @@ export const FAKE_USAGE = `Usage: fleetmap fake-aws [options]
                      list, an item without a field; e.g. --fault ecs:DescribeTasks=null-item:tasks
   -h, --help         This help`;
 
-export async function runFakeAws(args: string[]): Promise<void> {
+export async function runFakeAws(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
@@ -33,26 +33,39 @@ export async function runFakeAws(args: string[]): Promise<void> {
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) return void console.log(FAKE_USAGE);
+  if (values.help) {
+    console.log(FAKE_USAGE);
+    return 0;
+  }
   const faults = (values.fault ?? []).map((text): Fault => {
     const fault = parseFault(text);
     if ('error' in fault) throw new UsageError(fault.error);
     return fault;
   });
   const world = await loadWorld(values);
-  const fake = await startFakeAws({
-    world,
-    host: values.host,
-    port: parsePort(values.port),
-    latencyMs: int(values.latency, 'latency', 0),
-    ...(values.throttle ? { throttle: {} } : {}),
-    deny: values.deny ?? [],
-    faults,
-  });
+  const port = parsePort(values.port);
+  let fake: FakeAws;
+  try {
+    fake = await startFakeAws({
+      world,
+      host: values.host,
+      port,
+      latencyMs: int(values.latency, 'latency', 0),
+      ...(values.throttle ? { throttle: {} } : {}),
+      deny: values.deny ?? [],
+      faults,
+    });
+  } catch (e) {
+    // A port in use is the person's to fix, as with serve: one line and exit 2.
+    if (!isListenError(e)) throw e;
+    console.error(`fleetmap: ${listenProblem(e, values.host, port)}`);
+    return 2;
+  }
   console.log(`Fake AWS (world ${world.name}) at ${fake.url}  — try: aws --endpoint-url ${fake.url} ecs list-clusters`);
   for (const [name, kube] of fake.kube) {
     console.log(
       `Kubernetes API of EKS cluster ${name} at ${kube.url} (TLS; its CA is in DescribeCluster; tokens signed with AKIDFLEETMAPTEST / fleetmap-test-secret)`,
     );
   }
+  return 0;
 }

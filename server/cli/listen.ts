@@ -17,13 +17,20 @@ const LISTEN_ERRORS: Record<string, (host: string, port: number) => string> = {
   EAI_AGAIN: (host) => `${host} could not be resolved: pass an address, 127.0.0.1, or 0.0.0.0.`,
 };
 
+/** One line for a failed bind (an EADDRINUSE from `listen`), never the error's stack. */
+export function listenProblem(e: NodeJS.ErrnoException, host: string, port: number): string {
+  const explain = LISTEN_ERRORS[e.code ?? ''];
+  return explain ? explain(host, port) : `cannot listen on ${host}:${port}: ${e.message}`;
+}
+
+/** An error a bind gave (it carries a system error code and the syscall "listen"). */
+export const isListenError = (e: unknown): e is NodeJS.ErrnoException =>
+  e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && (e as NodeJS.ErrnoException).syscall === 'listen';
+
 /** Listens, resolving with the port actually bound (the free port --port 0 picked) or with a one-line reason. */
 export function listen(server: Server, host: string, port: number): Promise<{ ok: true; port: number } | { ok: false; error: string }> {
   return new Promise((resolve) => {
-    const onError = (e: NodeJS.ErrnoException) => {
-      const explain = LISTEN_ERRORS[e.code ?? ''];
-      resolve({ ok: false, error: explain ? explain(host, port) : `cannot listen on ${host}:${port}: ${e.message}` });
-    };
+    const onError = (e: NodeJS.ErrnoException) => resolve({ ok: false, error: listenProblem(e, host, port) });
     server.once('error', onError);
     server.listen(port, host, () => {
       server.off('error', onError);

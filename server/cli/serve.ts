@@ -2,9 +2,9 @@ import { createAdaptorServer } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createApp } from '../app';
+import { createApp, RETRY_AFTER_S } from '../app';
 import { tokenProblem } from '../auth';
-import { planHosts, splitAllowedHosts } from '../hosts';
+import { listeningLines, planHosts, splitAllowedHosts } from '../hosts';
 import { SECURITY_HEADERS } from '../security';
 import { closeGracefully, listen, parsePort } from './listen';
 import { pickSource, SOURCE_HELP, SOURCE_OPTIONS, UsageError } from './sources';
@@ -27,8 +27,8 @@ ${SOURCE_HELP}
                      scripts send Authorization: Bearer TOKEN
   -h, --help         This help
 
-On SIGTERM or SIGINT the server stops accepting connections, lets requests in flight finish (at most
-${SHUTDOWN_GRACE_MS / 1000} s), closes the source and exits 0.`;
+On SIGTERM or SIGINT the server stops accepting connections, answers requests still waiting for a read with
+503 (Retry-After: ${RETRY_AFTER_S}), lets the others finish (at most ${SHUTDOWN_GRACE_MS / 1000} s), closes the source and exits 0.`;
 
 /**
  * A rejection nobody handled is a bug in one request's read, not a reason to drop every browser's map: it is
@@ -91,16 +91,19 @@ export async function runServe(args: string[]): Promise<number> {
   const final = planHosts({ bindHost: host, port: bound.port, allowed });
   const hosts = final.ok ? final.hosts : [];
   const staticDir = fileURLToPath(new URL('../../dist', import.meta.url));
-  const app = createApp({ source, allowedHosts: hosts, staticDir, ...(authToken ? { authToken } : {}) });
+  const stopping = new AbortController();
+  const app = createApp({ source, allowedHosts: hosts, staticDir, stopping: stopping.signal, ...(authToken ? { authToken } : {}) });
   handle = (request) => app.fetch(request);
-  console.log(`Fleetmap: ${source.label} at http://${hosts[0] ?? ''}/`);
-  if (plan.exposed) console.log(`Fleetmap: listening on ${host}:${bound.port}; answers to Host ${hosts.join(', ')}; the access token is required.`);
+  for (const line of listeningLines({ label: source.label, bindHost: host, port: bound.port, allowed, tokenRequired: authToken !== undefined }))
+    console.log(line);
 
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));
     process.once('SIGINT', () => resolve('SIGINT'));
   });
   console.log(`Fleetmap: ${signal}: finishing the requests in flight, then stopping.`);
+  // Requests waiting for a read are answered 503 now; the others finish within the grace.
+  stopping.abort();
   const closing = closeGracefully(server, SHUTDOWN_GRACE_MS);
   // A second signal: stop waiting for slow requests.
   const hurry = () => closing.hurry();

@@ -295,7 +295,17 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
     });
   });
   server.keepAliveTimeout = 5000;
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  // A failed bind (a port in use) rejects, so the caller can say so in one line, and stops the Kubernetes APIs started.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  }).catch(async (e: unknown) => {
+    await kube.close();
+    throw e;
+  });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

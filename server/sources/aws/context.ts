@@ -46,6 +46,18 @@ const DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOp
 const THROTTLED = new Set(['ThrottlingException', 'Throttling', 'RequestLimitExceeded', 'TooManyRequestsException']);
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH']);
 const TIMED_OUT = new Set(['ETIMEDOUT', 'TimeoutError']);
+const NO_CREDENTIALS = new Set(['CredentialsProviderError', 'ExpiredTokenException', 'ExpiredToken']);
+/** Failures of the endpoint or the identity, not of an item: one answer stands for every call of the API. */
+const OF_THE_ENDPOINT = [DENIED, THROTTLED, UNREACHABLE, TIMED_OUT, NO_CREDENTIALS, new Set(['UnexpectedResponse', 'ReadTimeout'])];
+
+/**
+ * Whether every failure of one API with this code becomes one error naming all its resources ("3 clusters: a, b,
+ * c"): a proxy's page or a denial is the same for each batch, and a line per batch only buries the other errors.
+ * A MalformedResponse is about one item and keeps its own line.
+ */
+export function groupsByApi(code: string): boolean {
+  return OF_THE_ENDPOINT.some((codes) => codes.has(code));
+}
 
 /** One sentence that says what to do about a failed call. */
 export function hintFor(code: string, action: string, region: string): string {
@@ -59,8 +71,7 @@ export function hintFor(code: string, action: string, region: string): string {
     return `Something other than AWS answered for ${endpoint} (a proxy's page?): check HTTPS_PROXY and NO_PROXY, and AWS_ENDPOINT_URL.`;
   if (code === 'MalformedResponse')
     return `${Endpoint} answered ${action} with an item that does not have AWS's shape; it was left out and the rest of the estate is drawn.`;
-  if (code === 'CredentialsProviderError' || code === 'ExpiredTokenException' || code === 'ExpiredToken')
-    return 'No valid AWS credentials: run "aws sso login" or set AWS_PROFILE, then read again.';
+  if (NO_CREDENTIALS.has(code)) return 'No valid AWS credentials: run "aws sso login" or set AWS_PROFILE, then read again.';
   return `AWS answered ${code} to ${action}; the rest of the estate is still drawn.`;
 }
 
@@ -82,11 +93,11 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 export function createReadContext(region: string, options: ReadContextOptions = {}): ReadContext {
   const deadline = options.deadline ?? startDeadline(DEFAULT_READ_TIMEOUT_MS);
   const scope = `${options.account ?? 'default'}|${region}`;
-  /** Errors that stand for many resources (a denied action, calls not made), by action and code. */
+  /** Errors that stand for many resources (a denied action, a proxy's page, calls not made), by action and code. */
   const grouped = new Map<string, { error: ReadError; resources: string[] }>();
 
-  const record = (error: ReadError, group: boolean) => {
-    if (!group) {
+  const record = (error: ReadError) => {
+    if (!groupsByApi(error.code)) {
       ctx.errors.push(error.resource ? { ...error, resource: describeResources([error.resource]) } : error);
       return;
     }
@@ -105,27 +116,21 @@ export function createReadContext(region: string, options: ReadContextOptions = 
     options.onCall?.(action);
   };
   const notMade = (action: string, resource: string | undefined) =>
-    record(
-      {
-        api: action,
-        ...(resource ? { resource } : {}),
-        code: 'ReadTimeout',
-        message: `${action} was not called: the read's deadline of ${seconds(deadline.ms)} had passed`,
-        hint: `The read stops after ${seconds(deadline.ms)} (--read-timeout) and draws what answered; raise --read-timeout for a slow endpoint.`,
-      },
-      true,
-    );
+    record({
+      api: action,
+      ...(resource ? { resource } : {}),
+      code: 'ReadTimeout',
+      message: `${action} was not called: the read's deadline of ${seconds(deadline.ms)} had passed`,
+      hint: `The read stops after ${seconds(deadline.ms)} (--read-timeout) and draws what answered; raise --read-timeout for a slow endpoint.`,
+    });
   const malformed = (action: string, operation: string, resource: string | undefined) => (m: Malformed) =>
-    record(
-      {
-        api: action,
-        ...((m.id ?? resource) ? { resource: m.id ?? resource } : {}),
-        code: 'MalformedResponse',
-        message: `${operation} answered ${/^[aeiou]/i.test(m.what) ? 'an' : 'a'} ${m.what} Fleetmap cannot use, left out of the map: ${m.problem}`,
-        hint: hintFor('MalformedResponse', action, region),
-      },
-      false,
-    );
+    record({
+      api: action,
+      ...((m.id ?? resource) ? { resource: m.id ?? resource } : {}),
+      code: 'MalformedResponse',
+      message: `${operation} answered ${/^[aeiou]/i.test(m.what) ? 'an' : 'a'} ${m.what} Fleetmap cannot use, left out of the map: ${m.problem}`,
+      hint: hintFor('MalformedResponse', action, region),
+    });
 
   const ctx: ReadContext = {
     errors: [],
@@ -159,21 +164,17 @@ export function createReadContext(region: string, options: ReadContextOptions = 
         const err = asAwsError(e);
         count(action, err.$metadata?.attempts ?? 1);
         if (e instanceof DeadlineExceeded || (deadline.expired() && isAbort(e))) {
-          record(
-            {
-              api: action,
-              ...(resource ? { resource } : {}),
-              code: 'ReadTimeout',
-              message: `${action} did not answer within ${seconds(deadline.ms)}, the read's deadline`,
-              hint: `The read stops after ${seconds(deadline.ms)} (--read-timeout) and draws what answered: check the network path or proxy to the ${IAM_PREFIX[service]} endpoint for ${region}, or raise --read-timeout.`,
-            },
-            false,
-          );
+          record({
+            api: action,
+            ...(resource ? { resource } : {}),
+            code: 'ReadTimeout',
+            message: `${action} did not answer within ${seconds(deadline.ms)}, the read's deadline`,
+            hint: `The read stops after ${seconds(deadline.ms)} (--read-timeout) and draws what answered: check the network path or proxy to the ${IAM_PREFIX[service]} endpoint for ${region}, or raise --read-timeout.`,
+          });
           return undefined;
         }
         const code = err.code && (UNREACHABLE.has(err.code) || TIMED_OUT.has(err.code)) ? err.code : (err.name ?? 'Error');
-        // A denied action fails the same way for every resource: one entry says it, and names the resources.
-        record({ api: action, ...(resource ? { resource } : {}), code, message: err.message ?? code, hint: hintFor(code, action, region) }, DENIED.has(code));
+        record({ api: action, ...(resource ? { resource } : {}), code, message: err.message ?? code, hint: hintFor(code, action, region) });
         return undefined;
       } finally {
         lane.slots.release();

@@ -90,13 +90,8 @@ describe('a read never hangs', () => {
       { maxAttempts: 2, requestTimeoutMs: 400, readTimeoutMs: 60_000 },
     );
     expect(Date.now() - started).toBeLessThan(10_000);
-    const errors = topology.errors.filter((e) => e.api === 'ecs:DescribeTasks');
-    expect(errors).toHaveLength(3);
-    for (const e of errors) {
-      expect(e.code).toBe('TimeoutError');
-      expect(e.resource).toMatch(/:cluster\//);
-    }
-    expect(topology.errors).toEqual(errors);
+    // The endpoint stalls every call alike: one error names the three clusters.
+    expect(topology.errors).toMatchObject([{ api: 'ecs:DescribeTasks', code: 'TimeoutError', resource: '3 clusters: batch-spot, platform-ec2, storefront' }]);
     expect(resourcesOf(topology, 'service')).toHaveLength(10);
   });
 

@@ -5,6 +5,8 @@ import {
   CustomObjectsApi,
   KubeConfig,
   NetworkingV1Api,
+  ResponseContext,
+  SelfDecodingBody,
   type ConfigurationOptions,
   type ObservableMiddleware,
   type V1DaemonSet,
@@ -18,7 +20,8 @@ import {
   type V1StatefulSet,
 } from '@kubernetes/client-node';
 // The client's own Observable helper (its middleware speaks Observables, and the package exports no other way to make one).
-import { of } from '@kubernetes/client-node/dist/gen/rxjsStub.js';
+import { from, of } from '@kubernetes/client-node/dist/gen/rxjsStub.js';
+import { STATUS_CODES } from 'node:http';
 import type { Cluster as EksCluster } from '@aws-sdk/client-eks';
 import type { ReadError } from '../../../../src/topology/model';
 import { DeadlineExceeded, seconds, type Deadline } from '../deadline';
@@ -55,14 +58,43 @@ export function apiServer(endpoint: string): string {
   return endpoint.replace(/\/+$/, '');
 }
 
-/** Per-call options that abort the request itself (not only the wait for it) when `signal` does. */
-function abortingWith(signal: AbortSignal): ConfigurationOptions {
+/** What a refused request's body said: a Kubernetes Status carries a readable `message`. */
+interface StatusSeen {
+  message?: string;
+}
+
+/** The `message` of a Kubernetes Status body, if the text is one. */
+function statusMessage(text: string): string | undefined {
+  try {
+    const body = JSON.parse(text) as { message?: unknown };
+    return typeof body.message === 'string' && body.message.trim() ? body.message : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Per-call options that abort the request itself (not only the wait for it) when `signal` does, and keep the
+ * Status message of a refusal in `seen`: the client drops the body of a 401 (its exception then holds only
+ * "Body: undefined"), so it is read here and handed back whole for the client's own parsing.
+ */
+function callOptions(signal: AbortSignal, seen: StatusSeen): ConfigurationOptions {
   const middleware: ObservableMiddleware = {
     pre: (request) => {
       request.setSignal(signal);
       return of(request);
     },
-    post: (response) => of(response),
+    post: (response) => {
+      if (response.httpStatusCode < 400) return of(response);
+      const body = response.body.binary();
+      return from(
+        body.then((bytes) => {
+          const message = statusMessage(bytes.toString('utf8'));
+          if (message) seen.message = message;
+          return new ResponseContext(response.httpStatusCode, response.headers, new SelfDecodingBody(Promise.resolve(bytes)));
+        }),
+      );
+    },
   };
   return { middleware: [middleware], middlewareMergeStrategy: 'append' };
 }
@@ -83,20 +115,29 @@ interface Failure {
   message: string;
 }
 
-function failureOf(e: unknown): Failure {
-  const err = e as { code?: unknown; body?: unknown; message?: string; cause?: { code?: string } };
+/** What a 401 means on EKS when the Status says no more than "Unauthorized". */
+const STATUS_MEANING: Readonly<Record<number, string>> = {
+  401: 'the cluster does not know this identity',
+};
+
+/** One line: the client's messages and some Status messages span several. */
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * "401 Unauthorized: the cluster does not know this identity", "403 Forbidden: pods is forbidden: …": the status,
+ * then the Status message when it says more than the reason phrase. The client's own exception text ("HTTP-Code:
+ * …\nHeaders: {…}") is never shown.
+ */
+function failureOf(e: unknown, seen: StatusSeen): Failure {
+  const err = e as { code?: unknown; message?: string; cause?: { code?: string } };
   if (typeof err.code === 'number') {
-    let message = err.message ?? `HTTP ${err.code}`;
-    try {
-      const body = typeof err.body === 'string' ? (JSON.parse(err.body) as { message?: string }) : (err.body as { message?: string } | undefined);
-      if (body?.message) message = body.message;
-    } catch {
-      // keep the HTTP message
-    }
-    return { status: err.code, message };
+    const status = err.code;
+    const reason = STATUS_CODES[status] ?? 'HTTP error';
+    const said = seen.message && seen.message.toLowerCase() !== reason.toLowerCase() ? seen.message : STATUS_MEANING[status];
+    return { status, message: oneLine(said ? `${status} ${reason}: ${said}` : `${status} ${reason}`) };
   }
   const code = err.cause?.code ?? (typeof err.code === 'string' ? err.code : undefined) ?? 'Error';
-  return { code, message: err.message ?? String(e) };
+  return { code, message: oneLine(err.message ?? String(e)) };
 }
 
 function hintOf(cluster: EksCluster, what: string, f: Failure): string {
@@ -216,11 +257,12 @@ export async function readKube(
         timedOut(action, `${action} was not called: the read's deadline of ${seconds(deadline.ms)} had passed`);
         return items;
       }
+      const seen: StatusSeen = {};
       try {
         // The request is aborted at the page timeout or the read's deadline, whichever comes first.
         const pageTimeout = AbortSignal.timeout(KUBE_TIMEOUT_MS);
         const signal = deadline ? AbortSignal.any([deadline.signal, pageTimeout]) : pageTimeout;
-        const request = page(cont, abortingWith(signal));
+        const request = page(cont, callOptions(signal, seen));
         const res = await (deadline ? deadline.race(request) : request).catch((e: unknown) => {
           if (pageTimeout.aborted && !deadline?.expired()) throw Object.assign(new Error(`no answer in ${KUBE_TIMEOUT_MS / 1000} s`), { code: 'ETIMEDOUT' });
           throw e;
@@ -237,7 +279,7 @@ export async function readKube(
           if (!fatal) timedOut(action, `${action} in EKS cluster ${name} did not answer within ${seconds(deadline?.ms ?? 0)}, the read's deadline`);
           return items;
         }
-        const f = failureOf(e);
+        const f = failureOf(e, seen);
         if (optional && f.status === 404) return items;
         // Without authentication or a route to the API nothing else will be read: say it once for the cluster.
         if (f.status === 401 || f.status === undefined) {
