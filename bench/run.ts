@@ -85,7 +85,11 @@ async function benchRead(name: string, world: World, runs: number): Promise<Topo
 }
 
 async function benchBrowser(name: string, topology: Topology): Promise<void> {
-  const empty: Topology = { ...topology, resources: {}, errors: [] };
+  // The baseline canvas holds one cluster and nothing else: a topology with no containers at all shows the
+  // "no containers in this region" message instead of a canvas.
+  const cluster = Object.entries(topology.resources).find(([, r]) => r.kind === 'cluster' || r.kind === 'eksCluster');
+  if (!cluster) throw new Error(`${name}: no cluster to keep on the baseline canvas`);
+  const empty: Topology = { ...topology, resources: Object.fromEntries([cluster]), errors: [] };
   const browser = await launchChromium();
   const servers = { map: await serveTopology(topology), empty: await serveTopology(empty) };
   const runs: { map: MapFigures[]; empty: MapFigures[] } = { map: [], empty: [] };
