@@ -1,4 +1,3 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,7 +7,7 @@ import { promisify } from 'node:util';
 import { toDrawio } from '../src/export/drawio';
 import { toHtml } from '../src/export/html';
 import { toMermaid } from '../src/export/mermaid';
-import { prepare } from '../src/export/prepare';
+import { layOutForExport } from '../src/export/prepare';
 import { toSvg } from '../src/export/svg';
 import type { Topology } from '../src/topology/model';
 import { median } from './browser';
@@ -26,20 +25,19 @@ async function timed(fn: () => Promise<unknown> | unknown): Promise<number> {
 
 /** Export timings for one topology: each format from topology to file contents (graph, layout, render), and the CLI. */
 export async function benchExports(name: string, topology: Topology): Promise<void> {
-  const elk = new ELK();
   const assets = { js: await readFile(`${VIEWER}fleetmap-viewer.js`, 'utf8'), css: await readFile(`${VIEWER}fleetmap-viewer.css`, 'utf8') };
-  const formats: Record<string, (t: Topology) => Promise<string>> = {
-    SVG: async (t) => toSvg(await prepare(t, { view: 'network' }, elk)),
-    'draw.io': async (t) => toDrawio(await prepare(t, { view: 'network' }, elk)),
-    Mermaid: async (t) => toMermaid(await prepare(t, { view: 'network' }, elk)),
-    'single-file HTML': async (t) => toHtml((await prepare(t, { view: 'network' }, elk)).topology, assets, 'bench'),
+  const formats: Record<string, (t: Topology) => string> = {
+    SVG: (t) => toSvg(layOutForExport(t, { view: 'network' })),
+    'draw.io': (t) => toDrawio(layOutForExport(t, { view: 'network' })),
+    Mermaid: (t) => toMermaid(layOutForExport(t, { view: 'network' })),
+    'single-file HTML': (t) => toHtml(layOutForExport(t, { view: 'network' }).topology, assets, 'bench'),
   };
   const targets: Record<string, number> = { SVG: 3, 'draw.io': 3, 'single-file HTML': 5 };
   console.log(`\nExports of ${name}, network view, medians of ${RUNS} runs`);
   for (const [label, render] of Object.entries(formats)) {
     let size = 0;
     const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) times.push(await timed(async () => (size = Buffer.byteLength(await render(topology)))));
+    for (let i = 0; i < RUNS; i++) times.push(await timed(() => (size = Buffer.byteLength(render(topology)))));
     const target = targets[label];
     const sizeNote = label === 'single-file HTML' ? ', target <= 10 MB' : '';
     console.log(`  ${label.padEnd(25)}${median(times).toFixed(2)} s, ${(size / 1e6).toFixed(1)} MB${target ? `  (target <= ${target} s${sizeNote})` : ''}`);

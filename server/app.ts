@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { resourceOf, type Topology } from '../src/topology/model';
 import { requireToken } from './auth';
-import { refreshRefusal, REFRESH_HEADER, SECURITY_HEADERS } from './security';
+import { refreshRefusal, REFRESH_HEADER, RETRY_AFTER_S, SECURITY_HEADERS } from './security';
 import { sharedRead } from './sharedRead';
 import type { TopologySource } from './sources/types';
 
@@ -32,8 +32,6 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** What a request waiting for a read gets when the server stops first. */
 const STOPPED = Symbol('stopped');
-/** Seconds a client is told to wait before asking again (a restarted container is usually back by then). */
-export const RETRY_AFTER_S = 5;
 
 /** `p`, or STOPPED as soon as `stopping` aborts; the listener goes with the request, so none pile up on the signal. */
 function unlessStopping<T>(p: Promise<T>, stopping: AbortSignal | undefined): Promise<T | typeof STOPPED> {

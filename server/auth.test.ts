@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from './app';
 import { sameSecret, tokenProblem } from './auth';
-import type { Topology } from '../src/topology/model';
+import { SCHEMA_VERSION, type Topology } from '../src/topology/model';
 
 const TOKEN = 'e3b0c44298fc1c149afbf4c8996fb924';
 const HOST = { host: 'fleetmap.internal' };
 const topology: Topology = {
-  schemaVersion: 1,
+  schemaVersion: SCHEMA_VERSION,
   source: { kind: 'snapshot', label: 'snapshot t.json', region: 'eu-west-1', fetchedAt: '2024-05-01T00:00:00.000Z' },
   resources: {},
   errors: [],

@@ -1,29 +1,24 @@
 import { fileURLToPath } from 'node:url';
-import { EXPORT_USAGE, runExport, runSnapshot, SNAPSHOT_USAGE } from './cli/export';
-import { FAKE_USAGE, runFakeAws } from './cli/fakeAws';
-import { SERVE_USAGE, runServe } from './cli/serve';
-import { UsageError } from './cli/sources';
+import { parseArgs } from 'node:util';
+import { EXPORT_USAGE, FAKE_USAGE, SERVE_USAGE, SNAPSHOT_USAGE, USAGE, UsageError } from './cli/usage';
 
-const USAGE = `Usage: fleetmap <command> [options]
+type Run = (args: string[]) => Promise<number | void>;
 
-Commands:
-  serve      Serve the map (what "npm start" runs)
-  snapshot   Read the estate once and save it as a JSON snapshot
-  export     Write the map as SVG, PNG, draw.io, Mermaid, JSON or a single offline HTML file
-  fake-aws   Run the fake AWS (ECS, EC2, ELBv2, EKS wire protocols, and each EKS cluster's Kubernetes API) on loopback
-
-Run "fleetmap <command> --help" for the options of a command.
-
-Exit codes: 0 done; 1 unexpected failure; 2 bad arguments; 3 partial read (output written, errors listed);
-4 nothing could be read.`;
-
-/** Commands return their exit code; `--help` of each prints its usage. */
-const COMMANDS: Record<string, { run: (args: string[]) => Promise<number | void>; usage: string }> = {
-  serve: { run: runServe, usage: SERVE_USAGE },
-  snapshot: { run: runSnapshot, usage: SNAPSHOT_USAGE },
-  export: { run: runExport, usage: EXPORT_USAGE },
-  'fake-aws': { run: runFakeAws, usage: FAKE_USAGE },
+/**
+ * Each command's code is imported only when it runs: it pulls in the AWS SDK, the web server or the renderers, and
+ * `fleetmap --help` should not wait for them. Commands return their exit code.
+ */
+const COMMANDS: Record<string, { usage: string; load: () => Promise<Run> }> = {
+  serve: { usage: SERVE_USAGE, load: () => import('./cli/serve').then((m) => m.runServe) },
+  snapshot: { usage: SNAPSHOT_USAGE, load: () => import('./cli/export').then((m) => m.runSnapshot) },
+  export: { usage: EXPORT_USAGE, load: () => import('./cli/export').then((m) => m.runExport) },
+  'fake-aws': { usage: FAKE_USAGE, load: () => import('./cli/fakeAws').then((m) => m.runFakeAws) },
 };
+
+/** `-h` or `--help` anywhere among a command's options, read as the command's own parser would read it. */
+function asksForHelp(args: string[]): boolean {
+  return parseArgs({ args, options: { help: { type: 'boolean', short: 'h' } }, strict: false, allowPositionals: true }).values.help === true;
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -34,7 +29,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     const cmd = COMMANDS[command];
     if (!cmd) throw new UsageError(`Unknown command "${command}".`);
-    return (await cmd.run(rest)) ?? 0;
+    if (asksForHelp(rest)) {
+      console.log(cmd.usage);
+      return 0;
+    }
+    return (await (await cmd.load())(rest)) ?? 0;
   } catch (e) {
     if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
       const usage = (command && COMMANDS[command]?.usage) ?? USAGE;

@@ -1,5 +1,4 @@
 import { Resvg } from '@resvg/resvg-js';
-import ELK from 'elkjs/lib/elk.bundled.js';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { toDrawio } from '../src/export/drawio';
 import { toHtml } from '../src/export/html';
 import { toMermaid } from '../src/export/mermaid';
-import { prepare, prepared, type Prepared } from '../src/export/prepare';
+import { layOutForExport, screenForExport, type ExportInput } from '../src/export/prepare';
 import { toSvg } from '../src/export/svg';
 import { buildGraph } from '../src/topology/graph/buildGraph';
 import { layoutGraph } from '../src/topology/layout/layoutGraph';
@@ -21,14 +20,13 @@ import { createSnapshotSource } from './sources/snapshot';
 import type { TopologySource } from './sources/types';
 
 const HOST = { host: '127.0.0.1:8080' };
-const elk = new ELK();
 
 function leaked(text: string, secrets: readonly string[]): string[] {
   return secrets.filter((s) => text.includes(s));
 }
 
 /** Every text format the browser and the CLI write, from one prepared map. */
-function formats(p: Prepared): Record<string, string> {
+function formats(p: ExportInput): Record<string, string> {
   const svg = toSvg(p);
   return {
     json: JSON.stringify(p.topology),
@@ -80,7 +78,7 @@ describe('a snapshot with a secret in every string field', () => {
   });
 
   it.each(['network', 'service'] as const)('writes none of them in any export format (%s view), and the PNG draws', async (view) => {
-    const out = formats(await prepare(poisoned, { view }, elk));
+    const out = formats(layOutForExport(poisoned, { view }));
     for (const [format, text] of Object.entries(out)) expect(leaked(text, secrets), format).toEqual([]);
     expect(
       png(out['svg'] ?? '')
@@ -91,8 +89,8 @@ describe('a snapshot with a secret in every string field', () => {
 
   it('writes none of them from the browser path either, even from a graph laid out before redaction', async () => {
     const graph = buildGraph(poisoned, { view: 'network', expanded: new Set() });
-    const layout = await layoutGraph(graph, elk);
-    const out = formats(prepared(poisoned, graph, layout));
+    const layout = layoutGraph(graph);
+    const out = formats(screenForExport(poisoned, graph, layout));
     for (const [format, text] of Object.entries(out)) expect(leaked(text, secrets), format).toEqual([]);
   });
 });
@@ -113,7 +111,7 @@ describe('a live read of an account whose resources carry secrets', () => {
 
   it('leaks none of them into any export', async () => {
     for (const view of ['network', 'service'] as const) {
-      const out = formats(await prepare(topology, { view }, elk));
+      const out = formats(layOutForExport(topology, { view }));
       for (const [format, text] of Object.entries(out)) expect(leaked(text, secrets), `${format} ${view}`).toEqual([]);
     }
   });

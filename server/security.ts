@@ -72,3 +72,6 @@ function originAuthority(origin: string): string | undefined {
     return undefined;
   }
 }
+
+/** Seconds a client is told to wait before asking again when the server stops first (a restarted container is usually back by then). */
+export const RETRY_AFTER_S = 5;

@@ -1,5 +1,4 @@
 import { Resvg } from '@resvg/resvg-js';
-import ELK from 'elkjs/lib/elk.bundled.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -7,44 +6,18 @@ import { toDrawio } from '../../src/export/drawio';
 import { toHtml } from '../../src/export/html';
 import { caption } from '../../src/export/labels';
 import { toMermaid } from '../../src/export/mermaid';
-import { prepare } from '../../src/export/prepare';
+import { layOutForExport } from '../../src/export/prepare';
 import { toSvg } from '../../src/export/svg';
 import type { Topology } from '../../src/topology/model';
 import { emptyEstate } from '../../src/topology/graph/emptyEstate';
 import { redactTopology } from '../../src/topology/redact/redact';
 import type { TopologySource } from '../sources/types';
-import { int, pickSource, SOURCE_HELP, SOURCE_OPTIONS, UsageError } from './sources';
+import { int, pickSource, SOURCE_OPTIONS } from './sources';
+import { UsageError } from './usage';
 
 /** Exit codes beyond 0 (done), 1 (unexpected) and 2 (bad arguments). */
 export const EXIT_PARTIAL = 3;
 export const EXIT_NOTHING_READ = 4;
-
-export const SNAPSHOT_USAGE = `Usage: fleetmap snapshot -o FILE [options]
-
-Read the estate once and save the topology as a JSON snapshot (redacted, versioned schema). It reopens with
-"fleetmap serve --source snapshot --file FILE" and by dropping the file onto the map.
-
-  -o, --output FILE  Where to write the snapshot ("-" for standard output)
-${SOURCE_HELP}
-  -h, --help         This help
-
-Exit codes: 0 done; 2 bad arguments; 3 partial read (snapshot written, each error printed with the IAM action to
-grant); 4 nothing could be read.`;
-
-export const EXPORT_USAGE = `Usage: fleetmap export --format FORMAT -o FILE [options]
-
-Write the map as a file, with the same layout and redaction as the screen.
-
-  --format svg|png|drawio|mermaid|json|html   What to write (html: one offline file holding viewer and snapshot)
-  -o, --output FILE  Where to write it ("-" for standard output, text formats only)
-  --view network|service  Which view (default network)
-  --scale N          PNG pixels per map unit (default 1; 2 for high-density screens)
-  --file PATH        Export from a saved snapshot (the same as --source snapshot --file PATH)
-${SOURCE_HELP}
-  -h, --help         This help
-
-Exit codes: 0 done; 2 bad arguments; 3 partial read (file written, each error printed with the IAM action to
-grant); 4 nothing could be read.`;
 
 const FORMATS = ['svg', 'png', 'drawio', 'mermaid', 'json', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -128,11 +101,7 @@ const outputOf = (values: Record<string, unknown>): string => {
 };
 
 export async function runSnapshot(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...SOURCE_OPTIONS, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } } });
-  if (values.help) {
-    console.log(SNAPSHOT_USAGE);
-    return 0;
-  }
+  const { values } = parseArgs({ args, options: { ...SOURCE_OPTIONS, output: { type: 'string', short: 'o' } } });
   const output = outputOf(values);
   const read = await readOrExit(values);
   if (typeof read === 'number') return read;
@@ -153,7 +122,7 @@ async function viewerAssets(): Promise<{ js: string; css: string }> {
 
 /** Renders one format from a topology: the same pure graph and layout code as the browser. */
 export async function render(topology: Topology, format: Format, view: 'network' | 'service', scale = 1): Promise<string | Buffer> {
-  const p = await prepare(topology, { view }, new ELK());
+  const p = layOutForExport(topology, { view });
   switch (format) {
     case 'svg':
       return toSvg(p);
@@ -179,13 +148,8 @@ export async function runExport(args: string[]): Promise<number> {
       view: { type: 'string' },
       scale: { type: 'string' },
       output: { type: 'string', short: 'o' },
-      help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) {
-    console.log(EXPORT_USAGE);
-    return 0;
-  }
   const format = values.format;
   if (!format || !(FORMATS as readonly string[]).includes(format))
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}${format ? `, not "${format}"` : ''}.`);

@@ -1,23 +1,9 @@
 import { parseArgs } from 'node:util';
-import { FAULT_HELP, parseFault, type Fault } from '../fake-aws/faults';
+import { parseFault, type Fault } from '../fake-aws/faults';
 import { startFakeAws, type FakeAws } from '../fake-aws/server';
 import { isListenError, listenProblem, parsePort } from './listen';
-import { int, loadWorld, UsageError, WORLD_OPTIONS } from './sources';
-
-export const FAKE_USAGE = `Usage: fleetmap fake-aws [options]
-
-  --world demo|generated|PATH  The world to serve (default demo); PATH is a world JSON file
-  --clusters N --services N --tasks N --load-balancers N --azs N --seed N   Size of a generated world
-  --port N           Port (default 4566; 0 picks a free port)
-  --host ADDR        Address to bind (default 127.0.0.1)
-  --latency MS       Added to every answer (default 0)
-  --throttle         Enforce AWS's throttle buckets
-  --deny ACTION      Answer AccessDenied for an IAM action, e.g. elasticloadbalancing:DescribeTargetHealth (repeatable)
-  --fault ${FAULT_HELP}
-                     Answer one action wrongly on purpose, as a proxy or a broken endpoint would (repeatable):
-                     a proxy's HTML page, an empty 200, never answering, a stalled body, a null item in a
-                     list, an item without a field; e.g. --fault ecs:DescribeTasks=null-item:tasks
-  -h, --help         This help`;
+import { int, loadWorld, WORLD_OPTIONS } from './sources';
+import { UsageError } from './usage';
 
 export async function runFakeAws(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -30,13 +16,8 @@ export async function runFakeAws(args: string[]): Promise<number> {
       throttle: { type: 'boolean' },
       deny: { type: 'string', multiple: true },
       fault: { type: 'string', multiple: true },
-      help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) {
-    console.log(FAKE_USAGE);
-    return 0;
-  }
   const faults = (values.fault ?? []).map((text): Fault => {
     const fault = parseFault(text);
     if ('error' in fault) throw new UsageError(fault.error);

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { UsageError } from './sources';
+import { UsageError } from './usage';
 
 /** --port: 0 asks the system for a free port. */
 export function parsePort(value: string): number {

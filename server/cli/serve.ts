@@ -2,33 +2,13 @@ import { createAdaptorServer } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createApp, RETRY_AFTER_S } from '../app';
+import { createApp } from '../app';
 import { tokenProblem } from '../auth';
 import { listeningLines, planHosts, splitAllowedHosts } from '../hosts';
 import { SECURITY_HEADERS } from '../security';
 import { closeGracefully, listen, parsePort } from './listen';
-import { pickSource, SOURCE_HELP, SOURCE_OPTIONS, UsageError } from './sources';
-
-/** How long requests in flight may take to finish after SIGTERM; container runtimes kill after 10 s or 30 s. */
-const SHUTDOWN_GRACE_MS = 8_000;
-
-export const SERVE_USAGE = `Usage: fleetmap serve [options]
-
-Serve the map (what "npm start" runs).
-
-${SOURCE_HELP}
-  --host ADDR        Address to bind (default 127.0.0.1); 0.0.0.0 in a container or behind a proxy, with
-                     --allowed-host and --auth-token
-  --port N           Port (default 8080); 0 picks a free port and prints it
-  --allowed-host NAME[:PORT]  A name browsers reach Fleetmap by (its Host header), e.g. fleetmap.internal;
-                     repeatable; also FLEETMAP_ALLOWED_HOSTS=NAME,NAME. Other names are answered 421.
-  --auth-token TOKEN Require this token on every request; required beyond loopback. Prefer FLEETMAP_AUTH_TOKEN
-                     (a command line is visible to other users). Open the map once with ?token=TOKEN;
-                     scripts send Authorization: Bearer TOKEN
-  -h, --help         This help
-
-On SIGTERM or SIGINT the server stops accepting connections, answers requests still waiting for a read with
-503 (Retry-After: ${RETRY_AFTER_S}), lets the others finish (at most ${SHUTDOWN_GRACE_MS / 1000} s), closes the source and exits 0.`;
+import { pickSource, SOURCE_OPTIONS } from './sources';
+import { SHUTDOWN_GRACE_MS, UsageError } from './usage';
 
 /**
  * A rejection nobody handled is a bug in one request's read, not a reason to drop every browser's map: it is
@@ -50,13 +30,8 @@ export async function runServe(args: string[]): Promise<number> {
       port: { type: 'string', default: '8080' },
       'allowed-host': { type: 'string', multiple: true },
       'auth-token': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) {
-    console.log(SERVE_USAGE);
-    return 0;
-  }
   const host = values.host;
   const port = parsePort(values.port);
   const allowed = [...(values['allowed-host'] ?? []), ...splitAllowedHosts(process.env['FLEETMAP_ALLOWED_HOSTS'])];

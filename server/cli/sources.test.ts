@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBlackHole } from '../fake-aws/faults';
-import { pickSource, readTimeoutMs, SOURCE_HELP, UsageError } from './sources';
+import { pickSource, readTimeoutMs } from './sources';
+import { SOURCE_HELP, UsageError } from './usage';
 
 describe('--read-timeout', () => {
   it('takes seconds, fractions too, and defaults to 120 s', () => {

@@ -8,22 +8,7 @@ import { DEFAULT_READ_TIMEOUT_MS } from '../sources/aws/deadline';
 import { createAwsSource } from '../sources/aws/source';
 import { createSnapshotSource } from '../sources/snapshot';
 import type { TopologySource } from '../sources/types';
-
-/** Bad arguments: the CLI prints the message with the usage and exits 2. */
-export class UsageError extends Error {}
-
-export const SOURCE_HELP = `  --source auto|aws|demo|snapshot  Where to read from (default auto: aws when credentials are configured, else demo)
-  --file PATH        The snapshot to open with --source snapshot
-  --profile NAME     AWS profile (default: AWS_PROFILE, then the SDK's default chain)
-  --region NAME      AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then us-east-1)
-  --max-attempts N   Attempts per AWS call before an error is shown (default 8)
-  --read-timeout S   Seconds a whole read may take (default 120): then what was read is drawn, with an error for
-                     each call that had not answered (an endpoint that accepts connections and never answers)
-  --kubeconfig PATH  Read each EKS cluster's Kubernetes API through the kubeconfig context whose server is its
-                     endpoint (default: an EKS token made from the AWS credentials, as aws eks get-token does)
-  --kube-context N   The kubeconfig context to prefer when several point at one cluster
-  --world demo|generated|PATH  With --source demo: the fake AWS world to read (default demo)
-  --clusters N --services N --tasks N --load-balancers N --azs N --seed N   Size of a generated world`;
+import { UsageError } from './usage';
 
 /** Options that choose a fake AWS world, shared by `fake-aws` and `serve --source demo`. */
 export const WORLD_OPTIONS = {

@@ -1,7 +1,5 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
 import type { Graph } from '../topology/graph/types';
 import { layoutGraph } from '../topology/layout/layoutGraph';
-import { ELK_BAND_OPTIONS } from '../topology/layout/sizes';
 import type { Layout } from '../topology/layout/types';
 
 export interface LayoutRequest {
@@ -10,22 +8,14 @@ export interface LayoutRequest {
 }
 export type LayoutReply = { id: number; layout: Layout } | { id: number; error: string };
 
-const elk = new ELK();
-// A first tiny layout compiles ELK's hot paths before the real graph arrives.
-void elk.layout({
-  id: 'warm',
-  layoutOptions: ELK_BAND_OPTIONS,
-  children: [
-    { id: 'a', width: 10, height: 10 },
-    { id: 'b', width: 10, height: 10 },
-  ],
-  edges: [{ id: 'e', sources: ['a'], targets: ['b'] }],
-});
-
+// Packing is synchronous; it runs here so that a 5,000-task estate never holds up the page's own thread.
 self.onmessage = (event: MessageEvent<LayoutRequest>) => {
   const { id, graph } = event.data;
-  layoutGraph(graph, elk).then(
-    (layout) => self.postMessage({ id, layout } satisfies LayoutReply),
-    (e: unknown) => self.postMessage({ id, error: e instanceof Error ? e.message : String(e) } satisfies LayoutReply),
-  );
+  let reply: LayoutReply;
+  try {
+    reply = { id, layout: layoutGraph(graph) };
+  } catch (e) {
+    reply = { id, error: e instanceof Error ? e.message : String(e) };
+  }
+  self.postMessage(reply);
 };

@@ -103,8 +103,8 @@ describe('the layout worker runner', () => {
   it('a layout error reported by a healthy worker rejects that layout only', async () => {
     const { run, workers } = setup();
     const a = run(graph('a'));
-    workers[0]!.reply({ id: 1, error: 'ELK: bad graph' });
-    await expect(a).rejects.toThrow('ELK: bad graph');
+    workers[0]!.reply({ id: 1, error: 'layout: bad graph' });
+    await expect(a).rejects.toThrow('layout: bad graph');
     const b = run(graph('b'));
     workers[0]!.reply({ id: 2, layout: layout(3) });
     expect(await b).toEqual(layout(3));

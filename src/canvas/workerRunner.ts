@@ -109,7 +109,7 @@ export function resilientWorkerRunner(options: WorkerRunnerOptions): LayoutRunne
     }
   };
 
-  // Started at once, so the worker (and ELK inside it) is up while the topology is still being read.
+  // Started at once, so the worker is up while the topology is still being read.
   const first = tryStart();
   if (typeof first === 'string') toFallback(first, []);
 
@@ -121,7 +121,7 @@ export function resilientWorkerRunner(options: WorkerRunnerOptions): LayoutRunne
     });
 }
 
-/** The served app's runner: layout.worker.ts, falling back to layouts on the main thread (ELK loaded on demand). */
+/** The served app's runner: layout.worker.ts, falling back to layouts on the main thread (loaded on demand). */
 export function workerRunner(onFallback: (reason: string) => void): LayoutRunner {
   return resilientWorkerRunner({
     spawn: () => new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' }),

@@ -2,7 +2,7 @@ import { BOX_STYLE, HEALTH_COLORS, serviceColor, SUBNET_STYLE } from '../topolog
 import type { GraphNode } from '../topology/graph/types';
 import { xmlAttr } from './escape';
 import { caption, nodeText } from './labels';
-import type { Prepared } from './prepare';
+import type { ExportInput } from './prepare';
 
 /** mxGraph style per node: containers hold their children (diagrams.net moves them together), leaves are plain. */
 function styleOf(n: GraphNode, container: boolean): string {
@@ -42,7 +42,7 @@ function styleOf(n: GraphNode, container: boolean): string {
  * VPC, AZ, subnet, instance and cluster boxes as containers holding their children, and every edge attached to the
  * cells it joins, so the diagram opens ready to edit.
  */
-export function toDrawio(p: Prepared): string {
+export function toDrawio(p: ExportInput): string {
   const { graph, layout, topology } = p;
   const boxes = new Map(layout.boxes.map((b) => [b.id, b]));
   const ids = new Map(graph.nodes.map((n, i) => [n.id, `n${i + 1}`]));

@@ -2,13 +2,13 @@ import type { GraphNode } from '../topology/graph/types';
 import { childrenIndex } from '../topology/layout/packNetwork';
 import { mermaidComment, mermaidText as label } from './escape';
 import { caption, nodeText } from './labels';
-import type { Prepared } from './prepare';
+import type { ExportInput } from './prepare';
 
 /**
  * A Mermaid flowchart: VPC, AZ, subnet, instance and cluster boxes as nested subgraphs, every task or folded group
  * and the band as nodes, the routes and target groups as labelled edges.
  */
-export function toMermaid(p: Prepared): string {
+export function toMermaid(p: ExportInput): string {
   const { graph, topology } = p;
   const ids = new Map(graph.nodes.map((n, i) => [n.id, `n${i + 1}`]));
   const children = childrenIndex(graph);

@@ -5,14 +5,14 @@ import { absoluteBoxes } from '../topology/layout/absolute';
 import type { Box } from '../topology/layout/types';
 import { xmlText as esc } from './escape';
 import { caption, nodeText } from './labels';
-import { edgePath, type Prepared } from './prepare';
+import { edgePath, type ExportInput } from './prepare';
 
 /**
  * A self-contained SVG of the map as laid out on screen: boxes, tasks, the band and its edges, text as text and the
  * glyphs drawn inline, with no external reference, so it opens in browsers and vector editors alike.
  */
-export function toSvg(prepared: Prepared, options: { crop?: Crop } = {}): string {
-  const { graph, layout, topology } = prepared;
+export function toSvg(input: ExportInput, options: { crop?: Crop } = {}): string {
+  const { graph, layout, topology } = input;
   const abs = absoluteBoxes(layout);
   const margin = SVG_MARGIN;
   const head = SVG_HEAD;

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { targetGroupName } from '../topology/graph/routes';
 import { ingressesOfLoadBalancer, servicesBehind, targetGroupUsers, targetLinks } from '../topology/graph/targets';
 import { targetKey } from '../topology/graph/health';
-import { resourceOf, type Ingress, type LoadBalancer, type TargetGroup, type Topology } from '../topology/model';
+import { resourceOf, shortId, type Ingress, type LoadBalancer, type TargetGroup, type Topology } from '../topology/model';
 import { Go } from './Go';
 import { Facts, Section } from './Section';
 
@@ -40,7 +40,7 @@ const ingressLinks = (ingresses: Ingress[], topology: Topology) =>
   links(
     ingresses.map((i) => ({
       id: i.id,
-      label: `Ingress ${i.namespace}/${i.name} (${resourceOf(topology, 'eksCluster', i.clusterArn)?.name ?? i.clusterArn.split('/').pop() ?? ''})`,
+      label: `Ingress ${i.namespace}/${i.name} (${resourceOf(topology, 'eksCluster', i.clusterArn)?.name ?? shortId(i.clusterArn)})`,
     })),
   );
 

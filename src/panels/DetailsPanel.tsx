@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { selectSelected, useStore } from '../app/store';
-import type { Topology } from '../topology/model';
+import { shortId, type Topology } from '../topology/model';
 import { ecsClusters } from '../topology/graph/clusters';
 import { LoadBalancerDetails, TargetGroupDetails } from './BalancerDetails';
 import { ClusterDetails } from './ClusterDetails';
@@ -17,7 +17,7 @@ function Body({ id, topology }: { id: string; topology: Topology }) {
   if (cluster) return <ClusterDetails summary={cluster} />;
   if (!r) {
     if (id.startsWith('group:')) return <p className="muted">A folded group: click it on the map to unfold it.</p>;
-    if (id.includes('/namespace/')) return <p className="muted">Namespace {id.split('/').pop()}: select one of its workloads or pods.</p>;
+    if (id.includes('/namespace/')) return <p className="muted">Namespace {shortId(id)}: select one of its workloads or pods.</p>;
     return <p className="muted">{id} is not in this read.</p>;
   }
   switch (r.kind) {

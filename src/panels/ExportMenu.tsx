@@ -4,7 +4,7 @@ import { useStore } from '../app/store';
 import type { Graph } from '../topology/graph/types';
 import type { Layout } from '../topology/layout/types';
 import type { Topology } from '../topology/model';
-import { exportMap, type ExportFormat } from './exportActions';
+import type { ExportFormat } from './exportActions';
 
 const ITEMS: { format: ExportFormat; label: string }[] = [
   { format: 'png', label: 'PNG, whole map' },
@@ -38,6 +38,8 @@ export function ExportMenu({ topology, graph, layout }: { topology: Topology; gr
       const vp = getViewport();
       const { width, height } = flow.getState();
       const visible = { x: -vp.x / vp.zoom, y: -vp.y / vp.zoom, width: width / vp.zoom, height: height / vp.zoom };
+      // The exporters load on the first export: most visits never export, and the map should not wait for them.
+      const { exportMap } = await import('./exportActions');
       await exportMap(format, topology, graph, layout, visible);
     } catch (e) {
       setNotice(`Export failed: ${e instanceof Error ? e.message : String(e)}`);

@@ -2,11 +2,11 @@ import { targetGroupName } from '../topology/graph/routes';
 import { describeSubnet } from '../topology/graph/subnets';
 import { podHealth } from '../topology/graph/units';
 import type { Ingress, KubeContainer, KubeService, Pod, Topology, Workload } from '../topology/model';
-import { resourcesOf } from '../topology/model';
+import { resourcesOf, shortId } from '../topology/model';
+import { formatTime } from '../topology/present/format';
 import { Go } from './Go';
 import { EnvTable, Facts, Section } from './Section';
 
-const short = (id: string) => id.split('/').pop() ?? id;
 const quantity = (q: Record<string, string>) =>
   Object.entries(q)
     .map(([k, v]) => `${k} ${v}`)
@@ -56,8 +56,8 @@ export function PodDetails({ pod, topology }: { pod: Pod; topology: Topology }) 
         <Facts
           rows={[
             ['namespace', pod.namespace],
-            ['cluster', cluster?.name ?? short(pod.clusterArn)],
-            ['workload', pod.workloadId ? <Go id={pod.workloadId}>{short(pod.workloadId)}</Go> : '—'],
+            ['cluster', cluster?.name ?? shortId(pod.clusterArn)],
+            ['workload', pod.workloadId ? <Go id={pod.workloadId}>{shortId(pod.workloadId)}</Go> : '—'],
             ['owners', pod.owners.join(' → ') || 'none (standalone pod)'],
             ['phase', pod.phase],
             ['ready', pod.ready ? 'yes' : 'no'],
@@ -68,7 +68,7 @@ export function PodDetails({ pod, topology }: { pod: Pod; topology: Topology }) 
             ['subnet', describeSubnet(topology, pod.subnetId)],
             ['revision', `${pod.revision ?? '—'}${pod.oldRevision ? ' (older ReplicaSet)' : ''}`],
             ['QoS class', pod.qosClass],
-            ['started', pod.startedAt ? new Date(pod.startedAt * 1000).toISOString() : undefined],
+            ['started', formatTime(pod.startedAt)],
           ]}
         />
         {targets.length ? (
@@ -166,7 +166,7 @@ export function IngressDetails({ ingress }: { ingress: Ingress }) {
         rows={[
           ['namespace', ingress.namespace],
           ['class', ingress.className],
-          ['load balancer', ingress.loadBalancerArn ? <Go id={ingress.loadBalancerArn}>{short(ingress.loadBalancerArn)}</Go> : ingress.hostname],
+          ['load balancer', ingress.loadBalancerArn ? <Go id={ingress.loadBalancerArn}>{shortId(ingress.loadBalancerArn)}</Go> : ingress.hostname],
           ['rules', ingress.rules.join(' · ')],
         ]}
       />

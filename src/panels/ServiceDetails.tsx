@@ -1,5 +1,6 @@
-import { resourceOf, resourcesOf, type Service, type Topology } from '../topology/model';
+import { resourceOf, resourcesOf, shortId, type Service, type Topology } from '../topology/model';
 import { targetGroupName } from '../topology/graph/routes';
+import { formatTime } from '../topology/present/format';
 import { Facts, Section } from './Section';
 
 export function ServiceDetails({ service, topology }: { service: Service; topology: Topology }) {
@@ -12,7 +13,7 @@ export function ServiceDetails({ service, topology }: { service: Service; topolo
       <Section title={`Service ${service.name}`}>
         <Facts
           rows={[
-            ['cluster', service.clusterArn.split('/').pop()],
+            ['cluster', shortId(service.clusterArn)],
             ['status', service.status],
             ['tasks', `${service.running} running, ${service.pending} pending, ${service.desired} desired`],
             [
@@ -45,7 +46,7 @@ export function ServiceDetails({ service, topology }: { service: Service; topolo
             {service.deployments.map((d) => (
               <tr key={d.id}>
                 <td>{d.status}</td>
-                <td>{d.taskDefinitionArn.split('/').pop()}</td>
+                <td>{shortId(d.taskDefinitionArn)}</td>
                 <td>
                   {d.running}/{d.desired}
                   {d.failedTasks ? ` (${d.failedTasks} failed)` : ''}
@@ -76,7 +77,7 @@ export function ServiceDetails({ service, topology }: { service: Service; topolo
         <ul className="events">
           {service.events.map((e) => (
             <li key={e.id}>
-              <time>{new Date(e.createdAt).toLocaleString()}</time> {e.message}
+              <time>{formatTime(e.createdAt)}</time> {e.message}
             </li>
           ))}
         </ul>

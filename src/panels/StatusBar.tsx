@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { selectErrorsOpen, selectLayoutFallback, useStore } from '../app/store';
 import type { Topology } from '../topology/model';
+import { formatTime } from '../topology/present/format';
 
 /**
  * The error list covers the map and the details panel: Esc or a click anywhere outside it closes it, as a popover
@@ -51,7 +52,7 @@ export function StatusBar({ topology }: { topology: Topology }) {
       <span>{source.label}</span>
       <span>region {source.region}</span>
       {source.accountId ? <span>account {source.accountId}</span> : null}
-      <span>read {new Date(source.fetchedAt).toLocaleString()}</span>
+      <span>read {formatTime(Date.parse(source.fetchedAt))}</span>
       <span>
         {calls} API calls{topology.stats.retries ? ` (${topology.stats.retries} retries)` : ''} in {(topology.stats.durationMs / 1000).toFixed(1)} s
       </span>

@@ -1,4 +1,5 @@
-import { resourceOf, resourcesOf, type Task, type Topology } from '../topology/model';
+import { resourceOf, resourcesOf, shortId, type Task, type Topology } from '../topology/model';
+import { formatTime } from '../topology/present/format';
 import { targetStatesByTask, taskHealth } from '../topology/graph/health';
 import { describeSubnet } from '../topology/graph/subnets';
 import { Facts, Section } from './Section';
@@ -16,13 +17,14 @@ export function TaskDetails({ task, topology }: { task: Task; topology: Topology
       <Section title="Task">
         <Facts
           rows={[
-            ['id', <code key="id">{task.id.split('/').pop()}</code>],
+            ['id', <code key="id">{shortId(task.id)}</code>],
             ['service', service?.name ?? task.group],
             ['status', `${task.lastStatus} (desired ${task.desiredStatus})`],
             ['health', <span key="h" className={`health-text health-${health}`}>{`${health}${reason ? ` — ${reason}` : ''}`}</span>],
-            ['revision', task.taskDefinitionArn.split('/').pop()],
+            ['revision', shortId(task.taskDefinitionArn)],
             ['deployment', task.deploymentId],
             ['launch', task.capacityProviderName ?? task.launchType],
+            ['started', formatTime(task.startedAt)],
             ['stopped reason', task.stoppedReason],
           ]}
         />

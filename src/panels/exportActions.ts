@@ -5,7 +5,7 @@ import { toDrawio } from '../export/drawio';
 import { toHtml, type ViewerAssets } from '../export/html';
 import { caption } from '../export/labels';
 import { toMermaid } from '../export/mermaid';
-import { prepared } from '../export/prepare';
+import { screenForExport } from '../export/prepare';
 import { toSvg, type Crop } from '../export/svg';
 
 export type ExportFormat = 'png' | 'png2x' | 'png-visible' | 'svg' | 'drawio' | 'mermaid' | 'json' | 'html';
@@ -55,7 +55,7 @@ async function viewerAssets(): Promise<ViewerAssets> {
 
 /** Exports exactly what the screen shows: the same graph (view, unfolded groups) and the same layout. */
 export async function exportMap(format: ExportFormat, topology: Topology, graph: Graph, layout: Layout, visible: Crop): Promise<void> {
-  const p = prepared(topology, graph, layout);
+  const p = screenForExport(topology, graph, layout);
   const base = `fleetmap-${graph.view}-${topology.source.fetchedAt.replace(/[:.]/g, '-')}`;
   switch (format) {
     case 'svg':

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { FlowNode } from '../toFlow';
+import { shortId } from '../../topology/model';
 
 const HEALTH_TEXT = { healthy: 'healthy', unhealthy: 'unhealthy', pending: 'pending', stopped: 'stopped', unknown: 'no health check' } as const;
 
@@ -13,9 +14,9 @@ export const TaskNode = memo(function TaskNode({ data }: NodeProps<FlowNode>) {
     <div
       className={cls}
       data-task={n.id}
-      {...(n.pod ? { 'data-pod': n.id.split('/').pop() } : {})}
+      {...(n.pod ? { 'data-pod': shortId(n.id) } : {})}
       data-health={n.health}
-      title={`${n.pod ? `pod ${n.id.split('/').pop() ?? ''} of ` : ''}${n.label} · ${n.revision} · ${HEALTH_TEXT[n.health]}${n.reason ? ` · ${n.reason}` : ''}`}
+      title={`${n.pod ? `pod ${shortId(n.id)} of ` : ''}${n.label} · ${n.revision} · ${HEALTH_TEXT[n.health]}${n.reason ? ` · ${n.reason}` : ''}`}
     >
       <span className="task-dot" />
       <span className="task-name">{n.label}</span>

@@ -1,4 +1,4 @@
-import { resourcesOf, type Service, type Topology, type Workload } from '../model';
+import { resourcesOf, type Service, type Topology, type Workload, shortId } from '../model';
 import { ecsClusterDetail, ecsClusters } from './clusters';
 import { eksNodeOf } from './eksNode';
 import { routeIndex, ruleLabel, serviceRoutes, targetGroupsByWorkload, workloadRoutes } from './routes';
@@ -20,8 +20,6 @@ export interface GraphOptions {
   /** Kubernetes namespaces left out of the map (the namespace filter) */
   hiddenNamespaces?: ReadonlySet<string>;
 }
-
-const short = (arn: string) => arn.split('/').pop() ?? arn;
 
 function serviceDetail(s: Service): string {
   const placement = s.launchType ?? s.capacityProviderStrategy.map((c) => c.capacityProvider).join('+');
@@ -201,7 +199,7 @@ function networkGraph(ctx: Context): Graph {
             kind: 'instance',
             id: host.id,
             parent: subnet.id,
-            label: host.ec2InstanceId ?? short(host.id),
+            label: host.ec2InstanceId ?? shortId(host.id),
             instanceType: host.instanceType ?? '',
             cpu: `${host.registered.cpu - host.remaining.cpu}/${host.registered.cpu}`,
             memory: `${host.registered.memory - host.remaining.memory}/${host.registered.memory}`,

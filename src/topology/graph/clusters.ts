@@ -1,4 +1,4 @@
-import { resourcesOf, type Cluster, type Topology } from '../model';
+import { resourcesOf, type Cluster, type Topology, shortId } from '../model';
 import { counted } from './counts';
 
 /** The states a task is counted in: DescribeTasks' lastStatus, along the ECS task lifecycle. */
@@ -35,7 +35,6 @@ export interface EcsClusterSummary {
   aws: { services?: number; tasks?: number };
 }
 
-const nameOf = (arn: string) => arn.split('/').pop() ?? arn;
 const noPhases = (): Record<TaskPhase, number> => ({ running: 0, pending: 0, stopping: 0, stopped: 0 });
 
 /**
@@ -63,7 +62,7 @@ export function ecsClusters(topology: Topology): EcsClusterSummary[] {
     const read = { services: services.get(id) ?? 0, running: byPhase.running };
     return {
       id,
-      name: cluster?.name ?? nameOf(id),
+      name: cluster?.name ?? shortId(id),
       ...(cluster ? { cluster } : {}),
       services: read.services,
       tasks: Object.values(byPhase).reduce((a, b) => a + b, 0),

@@ -1,7 +1,5 @@
-import { resourcesOf, type EksNode, type Topology } from '../model';
+import { resourcesOf, type EksNode, type Topology, shortId } from '../model';
 import type { GraphNode } from './types';
-
-const short = (arn: string) => arn.split('/').pop() ?? arn;
 
 function sizeOf(q: string | undefined): string {
   if (!q) return '';
@@ -19,7 +17,7 @@ export function eksNodeOf(n: EksNode, parent: string, topology: Topology): Graph
     id: n.id,
     parent,
     label: n.name.split('.')[0] ?? n.name,
-    cluster: cluster?.name ?? short(n.clusterArn),
+    cluster: cluster?.name ?? shortId(n.clusterArn),
     // A node group that could not be described is still named by its instances' tags: only tagless nodes are self-managed.
     nodeGroup: group?.name ?? n.nodeGroupName ?? 'self-managed',
     instanceType: n.instanceType ?? '',

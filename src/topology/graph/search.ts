@@ -1,4 +1,4 @@
-import type { Resource, Topology } from '../model';
+import { shortId, type Resource, type Topology } from '../model';
 
 export interface SearchHit {
   id: string;
@@ -11,8 +11,7 @@ const SEARCHABLE: Partial<Record<Resource['kind'], (r: Resource) => { label: str
   service: (r) => (r.kind === 'service' ? { label: r.name, detail: `service · ${r.running}/${r.desired} running`, terms: [r.name, r.id] } : none),
   task: (r) => {
     if (r.kind !== 'task') return none;
-    const short = r.id.split('/').pop() ?? r.id;
-    return { label: short, detail: `task · ${r.group ?? ''} · ${r.privateIp ?? ''} · ${r.az ?? ''}`, terms: [r.id, r.group ?? '', r.privateIp ?? ''] };
+    return { label: shortId(r.id), detail: `task · ${r.group ?? ''} · ${r.privateIp ?? ''} · ${r.az ?? ''}`, terms: [r.id, r.group ?? '', r.privateIp ?? ''] };
   },
   loadBalancer: (r) =>
     r.kind === 'loadBalancer' ? { label: r.name, detail: `load balancer · ${r.type} · ${r.dnsName ?? ''}`, terms: [r.name, r.id, r.dnsName ?? ''] } : none,

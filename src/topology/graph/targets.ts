@@ -1,4 +1,4 @@
-import { resourcesOf, type Ingress, type KubeService, type Service, type TargetGroup, type Topology } from '../model';
+import { resourcesOf, type Ingress, type KubeService, type Service, type TargetGroup, type Topology, shortId } from '../model';
 import { targetKey, tasksByTarget } from './health';
 
 /** Who a target group serves: ECS services bound to it, Kubernetes Services bound by TargetGroupBindings. */
@@ -15,8 +15,6 @@ export interface TargetLink {
   id: string;
   label: string;
 }
-
-const short = (id: string) => id.split('/').pop() ?? id;
 
 /**
  * The ECS services and Kubernetes Services bound to a target group, by its ARN: the bindings name the group, so
@@ -55,7 +53,7 @@ export function targetLinks(topology: Topology, tg: TargetGroup): Map<string, Ta
   const add = (key: string, link: TargetLink) => out.set(key, [...(out.get(key) ?? []), link]);
   const services = new Map(resourcesOf(topology, 'service').map((s) => [s.id, s.name]));
   for (const [key, tasks] of tasksByTarget(topology).get(tg.id) ?? []) {
-    for (const t of tasks) add(key, { kind: 'task', id: t.id, label: `${services.get(t.serviceArn ?? '') ?? 'task'} task ${short(t.id).slice(0, 8)}` });
+    for (const t of tasks) add(key, { kind: 'task', id: t.id, label: `${services.get(t.serviceArn ?? '') ?? 'task'} task ${shortId(t.id).slice(0, 8)}` });
   }
   const clusters = new Set(targetGroupUsers(topology, tg).kubeServices.map((s) => s.clusterArn));
   if (!clusters.size) return out;

@@ -1,4 +1,4 @@
-import { resourcesOf, type Pod, type Topology } from '../model';
+import { resourcesOf, type Pod, type Topology, shortId } from '../model';
 import { countHealth, targetStatesByTask, taskHealth, type TargetState } from './health';
 import type { GraphNode, TaskHealth } from './types';
 
@@ -39,9 +39,6 @@ export const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set([
   'amazon-vpc-cni',
 ]);
 
-const revisionOf = (arn: string) => arn.split('/').pop() ?? arn;
-const short = (id: string) => id.split('/').pop() ?? id;
-
 export function ecsUnits(topology: Topology): Unit[] {
   const targets = targetStatesByTask(topology);
   const services = new Map(resourcesOf(topology, 'service').map((s) => [s.id, s]));
@@ -53,10 +50,10 @@ export function ecsUnits(topology: Topology): Unit[] {
       id: task.id,
       ...(task.serviceArn ? { serviceId: task.serviceArn } : {}),
       groupKey: task.serviceArn ?? task.group ?? 'standalone',
-      label: service?.name ?? (task.serviceArn ? short(task.serviceArn) : (task.group ?? 'task')),
+      label: service?.name ?? (task.serviceArn ? shortId(task.serviceArn) : (task.group ?? 'task')),
       health,
       ...(reason ? { reason } : {}),
-      revision: revisionOf(task.taskDefinitionArn),
+      revision: shortId(task.taskDefinitionArn),
       oldRevision: primary !== undefined && primary !== task.taskDefinitionArn,
       ...(task.az ? { az: task.az } : {}),
       ...(task.subnetId ? { subnetId: task.subnetId } : {}),

@@ -1,5 +1,5 @@
-import type { GraphEdge, GraphNode } from '../graph/types';
-import { leafSize, SPACING } from './sizes';
+import type { Graph, GraphEdge, GraphNode } from '../graph/types';
+import { BAND_NODE_GAP, leafSize, SPACING } from './sizes';
 import type { Box } from './types';
 
 const LB = leafSize('loadBalancer');
@@ -55,7 +55,7 @@ export function packLoadBalancers(
   return { boxes, height };
 }
 
-/** Order for ELK's model-order strategy: target groups under their load balancers, services under their groups. */
+/** The band's order: target groups under their load balancers, services under their groups. */
 export function bandOrder(nodes: readonly GraphNode[], edges: readonly GraphEdge[], lbX: Map<string, number>): GraphNode[] {
   const tgX = new Map<string, number>();
   for (const e of edges) if (e.kind === 'route' && lbX.has(e.source)) tgX.set(e.target, Math.min(tgX.get(e.target) ?? Infinity, lbX.get(e.source) ?? 0));
@@ -69,4 +69,123 @@ export function bandOrder(nodes: readonly GraphNode[], edges: readonly GraphEdge
     .filter((n) => n.kind === 'service')
     .sort((a, b) => (svcRank.get(a.id) ?? Infinity) - (svcRank.get(b.id) ?? Infinity) || a.label.localeCompare(b.label));
   return [...tgs, ...services];
+}
+
+/**
+ * The band between the load balancers and the boxes, packed group by group: a large band would be one very wide row
+ * (500 services side by side), so it wraps; connected groups (a target group with its services) stay whole and in
+ * order, filling rows up to `maxWidth`, and each row is packed by `packBandRow`. Bands of every size are packed the
+ * same way: each target group over its own services reads better than a general layered layout, whose edges share
+ * long horizontal runs.
+ */
+export function layoutBand(
+  nodes: GraphNode[],
+  graph: Graph,
+  partitionOf: (n: GraphNode) => number,
+  maxWidth: number,
+): { boxes: Box[]; width: number; height: number } {
+  const laid = bandRows(nodes, graph, partitionOf, maxWidth).map((row) => packBandRow(row.groups, partitionOf));
+  const boxes: Box[] = [];
+  let y = 0;
+  let width = 0;
+  for (const row of laid) {
+    const dx = Math.max(0, (maxWidth - row.width) / 2);
+    for (const b of row.boxes) boxes.push({ ...b, x: b.x + (laid.length > 1 ? dx : 0), y: b.y + y });
+    width = Math.max(width, laid.length > 1 ? maxWidth : row.width);
+    y += row.height + SPACING.bandRowGap;
+  }
+  return { boxes, width, height: laid.length ? y - SPACING.bandRowGap : 0 };
+}
+
+/**
+ * One row of the band: each connected group takes the width of its widest layer, and its nodes are centred in that
+ * span layer by layer, so a target group sits over its services, edges run straight down and no two groups cross.
+ */
+export function packBandRow(groups: readonly GraphNode[][], partitionOf: (n: GraphNode) => number): { boxes: Box[]; width: number; height: number } {
+  const layers = [...new Set(groups.flat().map(partitionOf))].sort((a, b) => a - b);
+  const layerHeight = new Map(
+    layers.map((l) => [
+      l,
+      Math.max(
+        0,
+        ...groups
+          .flat()
+          .filter((n) => partitionOf(n) === l)
+          .map((n) => leafSize(n.kind).height),
+      ),
+    ]),
+  );
+  const layerY = new Map<number, number>();
+  let y = 0;
+  for (const l of layers) {
+    layerY.set(l, y);
+    y += (layerHeight.get(l) ?? 0) + SPACING.bandLayerGap;
+  }
+  const boxes: Box[] = [];
+  let x = 0;
+  for (const group of groups) {
+    const span = groupWidth(group, partitionOf);
+    for (const l of layers) {
+      const members = group.filter((n) => partitionOf(n) === l);
+      const used = members.reduce((w, n) => w + leafSize(n.kind).width + BAND_NODE_GAP, 0);
+      let mx = x + (span - used) / 2;
+      for (const n of members) {
+        const size = leafSize(n.kind);
+        boxes.push({ id: n.id, x: mx, y: layerY.get(l) ?? 0, ...size });
+        mx += size.width + BAND_NODE_GAP;
+      }
+    }
+    x += span;
+  }
+  return { boxes, width: Math.max(0, x - BAND_NODE_GAP), height: Math.max(0, y - SPACING.bandLayerGap) };
+}
+
+/** A group's width is that of its widest layer. */
+function groupWidth(group: readonly GraphNode[], partitionOf: (n: GraphNode) => number): number {
+  const perLayer = new Map<number, number>();
+  for (const n of group) perLayer.set(partitionOf(n), (perLayer.get(partitionOf(n)) ?? 0) + leafSize(n.kind).width + BAND_NODE_GAP);
+  return Math.max(0, ...perLayer.values());
+}
+
+/** Splits band nodes (in model order) into rows of whole connected groups; a group is never cut across two rows. */
+export function bandRows(
+  nodes: readonly GraphNode[],
+  graph: Graph,
+  partitionOf: (n: GraphNode) => number,
+  maxWidth: number,
+): { nodes: GraphNode[]; groups: GraphNode[][] }[] {
+  const index = new Map(nodes.map((n, i) => [n.id, i]));
+  const root = nodes.map((_, i) => i);
+  const find = (i: number): number => {
+    while (root[i] !== i) i = root[i] = root[root[i] ?? i] ?? i;
+    return i;
+  };
+  for (const e of graph.edges) {
+    const a = index.get(e.source);
+    const b = index.get(e.target);
+    if (a !== undefined && b !== undefined) root[find(a)] = find(b);
+  }
+  const groups = new Map<number, GraphNode[]>();
+  nodes.forEach((n, i) => {
+    const key = find(i);
+    const g = groups.get(key);
+    if (g) g.push(n);
+    else groups.set(key, [n]);
+  });
+  const rows: { nodes: GraphNode[]; groups: GraphNode[][] }[] = [];
+  let current: { nodes: GraphNode[]; groups: GraphNode[][] } = { nodes: [], groups: [] };
+  let used = 0;
+  for (const group of groups.values()) {
+    const w = groupWidth(group, partitionOf);
+    if (current.nodes.length && used + w > maxWidth) {
+      rows.push(current);
+      current = { nodes: [], groups: [] };
+      used = 0;
+    }
+    current.nodes.push(...group);
+    current.groups.push(group);
+    used += w;
+  }
+  if (current.nodes.length) rows.push(current);
+  return rows;
 }

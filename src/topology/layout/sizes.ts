@@ -22,7 +22,7 @@ export const SPACING = {
   laneGap: 12,
   /** between the rows of a wrapped band */
   bandRowGap: 40,
-  /** between the layers of a band row packed without ELK */
+  /** between the layers of a band row */
   bandLayerGap: 56,
 };
 
@@ -46,20 +46,3 @@ export function isHost(kind: GraphNodeKind): boolean {
 }
 
 export const BAND_NODE_GAP = 24;
-
-/** Bands with more nodes than this are packed group by group instead of by ELK. */
-export const BAND_ELK_LIMIT = 150;
-
-/** ELK options for the band: layered, cheap placement (about 10× faster than the defaults on large bands). */
-export const ELK_BAND_OPTIONS: Record<string, string> = {
-  'elk.algorithm': 'layered',
-  'elk.direction': 'DOWN',
-  'elk.edgeRouting': 'POLYLINE',
-  'elk.layered.nodePlacement.strategy': 'SIMPLE',
-  'elk.layered.thoroughness': '1',
-  'elk.partitioning.activate': 'true',
-  'elk.spacing.nodeNode': String(BAND_NODE_GAP),
-  'elk.layered.spacing.nodeNodeBetweenLayers': '56',
-  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-  'elk.separateConnectedComponents': 'false',
-};

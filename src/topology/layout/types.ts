@@ -14,19 +14,3 @@ export interface Layout {
   width: number;
   height: number;
 }
-
-/** The slice of elkjs the band layout uses, so the core does not depend on how ELK is loaded (worker or Node). */
-export interface ElkNode {
-  id: string;
-  width?: number;
-  height?: number;
-  x?: number;
-  y?: number;
-  layoutOptions?: Record<string, string>;
-  children?: ElkNode[];
-  edges?: { id: string; sources: string[]; targets: string[] }[];
-}
-
-export interface ElkLike {
-  layout(graph: ElkNode): Promise<ElkNode>;
-}

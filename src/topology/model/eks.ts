@@ -145,6 +145,7 @@ export const Pod = z.object({
   revision: z.string().optional(),
   /** Runs a ReplicaSet other than its Deployment's newest */
   oldRevision: z.boolean(),
+  /** status.startTime, epoch milliseconds (as every time in the model; schema version 1 held seconds) */
   startedAt: z.number().optional(),
   qosClass: z.string().optional(),
   containers: z.array(KubeContainer),

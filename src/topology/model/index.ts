@@ -2,3 +2,4 @@ export * from './resources';
 export * from './topology';
 export * from './snapshot';
 export * from './cidr';
+export * from './ids';

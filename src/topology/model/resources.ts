@@ -88,8 +88,9 @@ export const Deployment = z.object({
   running: z.number(),
   pending: z.number(),
   failedTasks: z.number(),
-  /** epoch milliseconds */
+  /** DescribeServices: deployments[].createdAt, epoch milliseconds */
   createdAt: z.number().optional(),
+  /** DescribeServices: deployments[].updatedAt, epoch milliseconds */
   updatedAt: z.number().optional(),
 });
 
@@ -111,7 +112,7 @@ export const NetworkConfiguration = z.object({
 
 export const ServiceEvent = z.object({
   id: z.string(),
-  /** epoch milliseconds */
+  /** DescribeServices: events[].createdAt, epoch milliseconds */
   createdAt: z.number(),
   message: z.string(),
 });
@@ -183,7 +184,7 @@ export const Task = z.object({
   capacityProviderName: z.string().optional(),
   stoppedReason: z.string().optional(),
   stopCode: z.string().optional(),
-  /** epoch milliseconds */
+  /** DescribeTasks: startedAt, epoch milliseconds */
   startedAt: z.number().optional(),
   containers: z.array(TaskContainer),
 });

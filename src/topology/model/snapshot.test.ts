@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSnapshot, SCHEMA_VERSION } from '.';
+import { parseSnapshot, parseSnapshotValue, resourcesOf, SCHEMA_VERSION } from '.';
 
 const minimal = {
   schemaVersion: SCHEMA_VERSION,
@@ -28,5 +28,45 @@ describe('parseSnapshot', () => {
   it('refuses a newer schema', () => {
     const r = parseSnapshot(JSON.stringify({ ...minimal, schemaVersion: SCHEMA_VERSION + 1 }));
     expect(r.ok === false && r.error).toContain('newer');
+  });
+
+  it('opens a version-1 snapshot, whose pod start times were epoch seconds, with every time in milliseconds', () => {
+    const pod = {
+      kind: 'pod',
+      id: 'arn:aws:eks:us-east-1:123456789012:cluster/orders/pod/orders/orders-api-7c9f-x2k4q',
+      clusterArn: 'arn:aws:eks:us-east-1:123456789012:cluster/orders',
+      namespace: 'orders',
+      name: 'orders-api-7c9f-x2k4q',
+      fargate: false,
+      phase: 'Running',
+      status: 'Running',
+      ready: true,
+      restarts: 0,
+      owners: [],
+      oldRevision: false,
+      containers: [],
+      containerStatuses: [],
+    };
+    const task = {
+      kind: 'task',
+      id: 'arn:aws:ecs:us-east-1:123456789012:task/shop/0f1e2d3c',
+      clusterArn: 'arn:aws:ecs:us-east-1:123456789012:cluster/shop',
+      lastStatus: 'RUNNING',
+      desiredStatus: 'RUNNING',
+      taskDefinitionArn: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:3',
+      startedAt: 1_795_129_300_000,
+      containers: [],
+    };
+    const v1 = {
+      ...minimal,
+      schemaVersion: 1,
+      resources: { [pod.id]: { ...pod, startedAt: 1_795_132_000 }, [`${pod.id}-pending`]: { ...pod, id: `${pod.id}-pending` }, [task.id]: task },
+    };
+    const r = parseSnapshotValue(v1);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.topology.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(resourcesOf(r.topology, 'pod').map((p) => p.startedAt)).toEqual([1_795_132_000_000, undefined]);
+    // Task times were milliseconds already and stay as they were.
+    expect(resourcesOf(r.topology, 'task')[0]?.startedAt).toBe(1_795_129_300_000);
   });
 });

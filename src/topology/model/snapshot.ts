@@ -5,7 +5,22 @@ import { SCHEMA_VERSION, Topology } from './topology';
  * Snapshot files are untrusted input: repaired by migration or rejected here, at the edge, with a message that
  * says what is wrong. Each schema change adds one step to MIGRATIONS (from version N to N + 1).
  */
-const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
+  1: podStartsInMilliseconds,
+};
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Version 1 held a pod's startedAt in epoch seconds; from version 2 every time in the model is epoch milliseconds. */
+function podStartsInMilliseconds(doc: Record<string, unknown>): Record<string, unknown> {
+  const resources = doc['resources'];
+  // Anything but an object is left for the schema check, which names the field.
+  if (!isRecord(resources)) return doc;
+  const migrated = Object.entries(resources).map(([id, r]) =>
+    isRecord(r) && r['kind'] === 'pod' && typeof r['startedAt'] === 'number' ? [id, { ...r, startedAt: r['startedAt'] * 1000 }] : [id, r],
+  );
+  return { ...doc, resources: Object.fromEntries(migrated) };
+}
 
 export type SnapshotResult = { ok: true; topology: Topology } | { ok: false; error: string };
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Resource, type ResourceKind, type ResourceOf } from './resources';
 
-export const SCHEMA_VERSION = 1;
+/** 2: pod start times in epoch milliseconds, as every other time (1 held them in seconds). */
+export const SCHEMA_VERSION = 2;
 
 export const SourceInfo = z.object({
   /** aws: a real account; demo: the built-in estate read from the in-process fake AWS; snapshot: a saved file */
@@ -11,7 +12,7 @@ export const SourceInfo = z.object({
   region: z.string(),
   /** STS is not called (read-only, no extra permission); the account comes from the ARNs read */
   accountId: z.string().optional(),
-  /** ISO-8601 time the read finished */
+  /** ISO-8601 time the read finished; kept as text because export file names and captions quote it */
   fetchedAt: z.string(),
 });
 

@@ -76,7 +76,8 @@ export function containerOf(c: V1Container): KubeContainer {
 
 const labelList = (labels: Record<string, string> | undefined) => Object.entries(labels ?? {}).map(([k, v]) => `${k}=${v}`);
 const controller = (m: V1ObjectMeta | undefined) => (m?.ownerReferences ?? []).find((o) => o.controller) ?? m?.ownerReferences?.[0];
-const seconds = (d: Date | string | undefined) => (d ? Math.floor(new Date(d).getTime() / 1000) : undefined);
+/** A Kubernetes timestamp (RFC 3339 on the wire; a Date once the client has read it) as epoch milliseconds. */
+const epochMs = (d: Date | string | undefined) => (d ? new Date(d).getTime() : undefined);
 
 function podState(p: V1Pod): { status: string; ready: boolean; restarts: number } {
   const statuses = p.status?.containerStatuses ?? [];
@@ -249,7 +250,7 @@ export function kubeResources(read: KubeRead, ctx: Context): Resource[] {
       owners,
       ...opt('revision', hash),
       oldRevision,
-      ...opt('startedAt', seconds(p.status?.startTime)),
+      ...opt('startedAt', epochMs(p.status?.startTime)),
       ...opt('qosClass', p.status?.qosClass),
       containers: (p.spec?.containers ?? []).map(containerOf),
       containerStatuses: (p.status?.containerStatuses ?? []).map((c) => {

@@ -1,0 +1,99 @@
+import { FAULT_HELP } from '../fake-aws/faults';
+import { RETRY_AFTER_S } from '../security';
+
+/*
+ * What each command says about itself, apart from its code: `fleetmap --help` and `fleetmap <command> --help` print
+ * from here without loading a command (the AWS SDK, the web server, the renderers), so they answer at once.
+ */
+
+/** Bad arguments: the CLI prints the message with the usage and exits 2. */
+export class UsageError extends Error {}
+
+/** How long requests in flight may take to finish after SIGTERM; container runtimes kill after 10 s or 30 s. */
+export const SHUTDOWN_GRACE_MS = 8_000;
+
+export const USAGE = `Usage: fleetmap <command> [options]
+
+Commands:
+  serve      Serve the map (what "npm start" runs)
+  snapshot   Read the estate once and save it as a JSON snapshot
+  export     Write the map as SVG, PNG, draw.io, Mermaid, JSON or a single offline HTML file
+  fake-aws   Run the fake AWS (ECS, EC2, ELBv2, EKS wire protocols, and each EKS cluster's Kubernetes API) on loopback
+
+Run "fleetmap <command> --help" for the options of a command.
+
+Exit codes: 0 done; 1 unexpected failure; 2 bad arguments; 3 partial read (output written, errors listed);
+4 nothing could be read.`;
+
+export const SOURCE_HELP = `  --source auto|aws|demo|snapshot  Where to read from (default auto: aws when credentials are configured, else demo)
+  --file PATH        The snapshot to open with --source snapshot
+  --profile NAME     AWS profile (default: AWS_PROFILE, then the SDK's default chain)
+  --region NAME      AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then us-east-1)
+  --max-attempts N   Attempts per AWS call before an error is shown (default 8)
+  --read-timeout S   Seconds a whole read may take (default 120): then what was read is drawn, with an error for
+                     each call that had not answered (an endpoint that accepts connections and never answers)
+  --kubeconfig PATH  Read each EKS cluster's Kubernetes API through the kubeconfig context whose server is its
+                     endpoint (default: an EKS token made from the AWS credentials, as aws eks get-token does)
+  --kube-context N   The kubeconfig context to prefer when several point at one cluster
+  --world demo|generated|PATH  With --source demo: the fake AWS world to read (default demo)
+  --clusters N --services N --tasks N --load-balancers N --azs N --seed N   Size of a generated world`;
+
+export const SERVE_USAGE = `Usage: fleetmap serve [options]
+
+Serve the map (what "npm start" runs).
+
+${SOURCE_HELP}
+  --host ADDR        Address to bind (default 127.0.0.1); 0.0.0.0 in a container or behind a proxy, with
+                     --allowed-host and --auth-token
+  --port N           Port (default 8080); 0 picks a free port and prints it
+  --allowed-host NAME[:PORT]  A name browsers reach Fleetmap by (its Host header), e.g. fleetmap.internal;
+                     repeatable; also FLEETMAP_ALLOWED_HOSTS=NAME,NAME. Other names are answered 421.
+  --auth-token TOKEN Require this token on every request; required beyond loopback. Prefer FLEETMAP_AUTH_TOKEN
+                     (a command line is visible to other users). Open the map once with ?token=TOKEN;
+                     scripts send Authorization: Bearer TOKEN
+  -h, --help         This help
+
+On SIGTERM or SIGINT the server stops accepting connections, answers requests still waiting for a read with
+503 (Retry-After: ${RETRY_AFTER_S}), lets the others finish (at most ${SHUTDOWN_GRACE_MS / 1000} s), closes the source and exits 0.`;
+
+export const SNAPSHOT_USAGE = `Usage: fleetmap snapshot -o FILE [options]
+
+Read the estate once and save the topology as a JSON snapshot (redacted, versioned schema). It reopens with
+"fleetmap serve --source snapshot --file FILE" and by dropping the file onto the map.
+
+  -o, --output FILE  Where to write the snapshot ("-" for standard output)
+${SOURCE_HELP}
+  -h, --help         This help
+
+Exit codes: 0 done; 2 bad arguments; 3 partial read (snapshot written, each error printed with the IAM action to
+grant); 4 nothing could be read.`;
+
+export const EXPORT_USAGE = `Usage: fleetmap export --format FORMAT -o FILE [options]
+
+Write the map as a file, with the same layout and redaction as the screen.
+
+  --format svg|png|drawio|mermaid|json|html   What to write (html: one offline file holding viewer and snapshot)
+  -o, --output FILE  Where to write it ("-" for standard output, text formats only)
+  --view network|service  Which view (default network)
+  --scale N          PNG pixels per map unit (default 1; 2 for high-density screens)
+  --file PATH        Export from a saved snapshot (the same as --source snapshot --file PATH)
+${SOURCE_HELP}
+  -h, --help         This help
+
+Exit codes: 0 done; 2 bad arguments; 3 partial read (file written, each error printed with the IAM action to
+grant); 4 nothing could be read.`;
+
+export const FAKE_USAGE = `Usage: fleetmap fake-aws [options]
+
+  --world demo|generated|PATH  The world to serve (default demo); PATH is a world JSON file
+  --clusters N --services N --tasks N --load-balancers N --azs N --seed N   Size of a generated world
+  --port N           Port (default 4566; 0 picks a free port)
+  --host ADDR        Address to bind (default 127.0.0.1)
+  --latency MS       Added to every answer (default 0)
+  --throttle         Enforce AWS's throttle buckets
+  --deny ACTION      Answer AccessDenied for an IAM action, e.g. elasticloadbalancing:DescribeTargetHealth (repeatable)
+  --fault ${FAULT_HELP}
+                     Answer one action wrongly on purpose, as a proxy or a broken endpoint would (repeatable):
+                     a proxy's HTML page, an empty 200, never answering, a stalled body, a null item in a
+                     list, an item without a field; e.g. --fault ecs:DescribeTasks=null-item:tasks
+  -h, --help         This help`;
