@@ -1,8 +1,6 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { demoWorld } from '../../server/fake-aws/demo';
-import { generateWorld } from '../../server/fake-aws/generate';
-import { readThroughFake } from '../../server/fake-aws/readWorld';
+import { describe, expect, it } from 'vitest';
+import { syntheticEstate } from '../topology/__fixtures__/estate';
+import { demoTopology } from '../topology/__fixtures__/fixtures';
 import { buildGraph } from '../topology/graph/buildGraph';
 import type { Graph } from '../topology/graph/types';
 import { layoutGraph } from '../topology/layout/layoutGraph';
@@ -10,29 +8,29 @@ import type { Layout } from '../topology/layout/types';
 import type { Topology } from '../topology/model';
 import { itemAt, needsOverview, overview, overviewBelowZoom } from './sketch';
 
-const elk = new ELK();
-let demo: Topology;
-let big: Topology;
+const demo = demoTopology();
+const big = syntheticEstate({ clusters: 6, services: 120, tasks: 1500, loadBalancers: 6, azs: 3, seed: 3 });
 
-beforeAll(async () => {
-  demo = (await readThroughFake({ world: demoWorld() })).topology;
-  big = (await readThroughFake({ world: generateWorld({ clusters: 6, services: 120, tasks: 1500, loadBalancers: 6, azs: 3, seed: 3 }) })).topology;
-});
+function laid(topology: Topology, view: 'network' | 'service', expanded: ReadonlySet<string> = new Set()): { graph: Graph; layout: Layout } {
+  const graph = buildGraph(topology, { view, expanded });
+  return { graph, layout: layoutGraph(graph) };
+}
 
-async function laid(topology: Topology, view: 'network' | 'service'): Promise<{ graph: Graph; layout: Layout }> {
-  const graph = buildGraph(topology, { view, expanded: new Set() });
-  return { graph, layout: await layoutGraph(graph, elk) };
+/** The map with every folded group opened, so tasks stand one by one on their hosts. */
+function unfolded(topology: Topology): { graph: Graph; layout: Layout } {
+  const groups = laid(topology, 'network').graph.nodes.flatMap((n) => (n.kind === 'taskGroup' ? [n.id] : []));
+  return laid(topology, 'network', new Set(groups));
 }
 
 describe('overview level of detail', () => {
   it('exists only for large maps', async () => {
-    expect(needsOverview((await laid(demo, 'network')).graph)).toBe(false);
-    expect(needsOverview((await laid(big, 'network')).graph)).toBe(true);
+    expect(needsOverview(laid(demo, 'network').graph)).toBe(false);
+    expect(needsOverview(laid(big, 'network').graph)).toBe(true);
   });
 
   it('draws every node either as itself or in exactly one sketch, inside the sketch, in both views', async () => {
     for (const view of ['network', 'service'] as const) {
-      const { graph, layout } = await laid(big, view);
+      const { graph, layout } = laid(big, view);
       const { keep, sketches } = overview(graph, layout, undefined, undefined);
       const drawn = new Map<string, number>();
       for (const sketch of sketches) {
@@ -52,14 +50,14 @@ describe('overview level of detail', () => {
   });
 
   it('keeps the band edges as lines, the unhealthy ones marked', async () => {
-    const { graph, layout } = await laid(big, 'network');
+    const { graph, layout } = laid(big, 'network');
     const band = overview(graph, layout, undefined, undefined).sketches.find((s) => s.id === 'sketch:band');
     expect(band?.data.lines).toHaveLength(graph.edges.length);
     expect(band?.data.lines.filter((l) => l.unhealthy).length).toBe(graph.edges.filter((e) => e.unhealthy).length);
   });
 
   it('finds the task under a point, the innermost box winning', async () => {
-    const { graph, layout } = await laid(big, 'network');
+    const { graph, layout } = unfolded(big);
     const sketch = overview(graph, layout, undefined, undefined).sketches.find((s) => s.data.items.some((i) => i.kind === 'instance'));
     const task = sketch?.data.items.find(
       (i) => i.kind === 'task' && sketch.data.items.some((h) => h.kind === 'instance' && h.x <= i.x && h.x + h.w >= i.x + i.w),

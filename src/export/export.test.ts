@@ -1,32 +1,27 @@
 import { Resvg } from '@resvg/resvg-js';
-import ELK from 'elkjs/lib/elk.bundled.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { readFile } from 'node:fs/promises';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { demoWorld } from '../../server/fake-aws/demo';
-import { generateWorld } from '../../server/fake-aws/generate';
-import { readThroughFake } from '../../server/fake-aws/readWorld';
+import { describe, expect, it } from 'vitest';
+import { syntheticEstate } from '../topology/__fixtures__/estate';
+import { demoTopology } from '../topology/__fixtures__/fixtures';
 import { parseSnapshotValue, resourcesOf, type Topology } from '../topology/model';
 import { toDrawio } from './drawio';
 import { toHtml } from './html';
 import { toMermaid } from './mermaid';
-import { prepare, type Prepared } from './prepare';
+import { layOutForExport, type ExportInput } from './prepare';
 import { toSvg } from './svg';
 
-const elk = new ELK();
-const worlds: Record<string, Topology> = {};
-
-beforeAll(async () => {
-  worlds['demo'] = (await readThroughFake({ world: demoWorld() })).topology;
-  worlds['large'] = (await readThroughFake({ world: generateWorld({ clusters: 6, services: 120, tasks: 1500, loadBalancers: 6, azs: 3, seed: 3 }) })).topology;
-});
+const worlds: Record<string, Topology> = {
+  demo: demoTopology(),
+  large: syntheticEstate({ clusters: 6, services: 120, tasks: 1500, loadBalancers: 6, azs: 3, seed: 3 }),
+};
 
 const cases = ['demo', 'large'].flatMap((world) => (['network', 'service'] as const).map((view) => ({ world, view })));
 
-async function prep(world: string, view: 'network' | 'service'): Promise<Prepared> {
+function prep(world: string, view: 'network' | 'service'): ExportInput {
   const t = worlds[world];
   if (!t) throw new Error(world);
-  return prepare(t, { view }, elk);
+  return layOutForExport(t, { view });
 }
 
 type Xml = Record<string, unknown>;
@@ -34,7 +29,7 @@ const asList = (v: unknown): Xml[] => (Array.isArray(v) ? (v as Xml[]) : v === u
 
 describe.each(cases)('exports of the $world estate, $view view', ({ world, view }) => {
   it('SVG: well-formed, self-contained, every service named, every task or its group drawn', async () => {
-    const p = await prep(world, view);
+    const p = prep(world, view);
     const svg = toSvg(p);
     expect(XMLValidator.validate(svg)).toBe(true);
     expect(svg).not.toMatch(/(href|src)="(https?:|\/\/)/);
@@ -44,7 +39,7 @@ describe.each(cases)('exports of the $world estate, $view view', ({ world, view 
   });
 
   it('draw.io: one cell per node inside its container, every edge attached at both ends', async () => {
-    const p = await prep(world, view);
+    const p = prep(world, view);
     const xml = toDrawio(p);
     expect(XMLValidator.validate(xml)).toBe(true);
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml) as Xml;
@@ -70,7 +65,7 @@ describe.each(cases)('exports of the $world estate, $view view', ({ world, view 
   });
 
   it('Mermaid: a flowchart whose subgraphs nest and close, one node line per leaf, one edge line per edge', async () => {
-    const p = await prep(world, view);
+    const p = prep(world, view);
     const text = toMermaid(p);
     expect(text.split('\n')[1]).toBe('flowchart TB');
     const opens = (text.match(/^\s*subgraph /gm) ?? []).length;
@@ -83,14 +78,14 @@ describe.each(cases)('exports of the $world estate, $view view', ({ world, view 
 
 describe('JSON snapshot and single-file HTML', () => {
   it('the JSON export reopens as the same topology', async () => {
-    const p = await prep('large', 'network');
+    const p = prep('large', 'network');
     const back = parseSnapshotValue(JSON.parse(JSON.stringify(p.topology)));
     if (!back.ok) throw new Error(back.error);
     expect(Object.keys(back.topology.resources)).toHaveLength(Object.keys(p.topology.resources).length);
   });
 
   it('the HTML file embeds the snapshot safely and allows no network access', async () => {
-    const p = await prep('demo', 'network');
+    const p = prep('demo', 'network');
     const hostile = { ...p.topology, source: { ...p.topology.source, label: '</script><script>alert(1)</script>' } };
     const html = toHtml(hostile, { js: 'console.log("</script>")', css: 'body{}' }, 'title </title>');
     expect(html).toContain(`default-src 'none'`);
@@ -108,18 +103,18 @@ describe('names no export format can be broken by', () => {
   const HOSTILE = 'web\u0000\u0007\u001b\ud800 first line\nsecond line %%{init: {"securityLevel":"loose"}}%% #quot; `x`';
 
   /** The demo estate with a service, a VPC and the read's label and region named to break each format. */
-  async function hostile(view: 'network' | 'service'): Promise<Prepared> {
+  function hostile(view: 'network' | 'service'): ExportInput {
     const t = worlds['demo'];
     if (!t) throw new Error('demo');
     const resources = Object.fromEntries(
       Object.entries(t.resources).map(([id, r]) => [id, r.kind === 'service' || r.kind === 'vpc' ? { ...r, name: `${r.name ?? ''} ${HOSTILE}` } : r]),
     );
     const source = { ...t.source, label: 'prod\n%%{init: {"theme":"dark"}}%%\nflowchart LR\u0000', region: 'us-east-1\r\n%%{init}%%' };
-    return prepare({ ...t, source, resources }, { view }, elk);
+    return layOutForExport({ ...t, source, resources }, { view });
   }
 
   it.each(['network', 'service'] as const)('SVG (%s view): well-formed XML 1.0 with the control characters left out', async (view) => {
-    const svg = toSvg(await hostile(view));
+    const svg = toSvg(hostile(view));
     expect(svg).not.toMatch(NOT_XML);
     expect(XMLValidator.validate(svg)).toBe(true);
     expect(() => new XMLParser({ ignoreAttributes: false }).parse(svg)).not.toThrow();
@@ -127,7 +122,7 @@ describe('names no export format can be broken by', () => {
   });
 
   it.each(['network', 'service'] as const)('draw.io (%s view): well-formed, and a second line survives as &#10;', async (view) => {
-    const xml = toDrawio(await hostile(view));
+    const xml = toDrawio(hostile(view));
     expect(xml).not.toMatch(NOT_XML);
     expect(XMLValidator.validate(xml)).toBe(true);
     // A raw newline inside an attribute is read back as a space (XML attribute normalisation): it must be encoded.
@@ -141,7 +136,7 @@ describe('names no export format can be broken by', () => {
   });
 
   it.each(['network', 'service'] as const)('Mermaid (%s view): no directive from a name or the caption, a newline stays in its node', async (view) => {
-    const text = toMermaid(await hostile(view));
+    const text = toMermaid(hostile(view));
     const lines = text.split('\n');
     expect(text).not.toContain('%%{');
     expect(text).not.toMatch(NOT_XML);
@@ -171,7 +166,7 @@ describe('the SVG of an empty region', () => {
   };
 
   it.each(['network', 'service'] as const)('(%s view) is as wide as its caption and says the region holds no containers', async (view) => {
-    const svg = toSvg(await prepare(await emptyRegion(), { view }, elk));
+    const svg = toSvg(layOutForExport(await emptyRegion(), { view }));
     expect(XMLValidator.validate(svg)).toBe(true);
     expect(svg).toContain('No ECS or EKS containers in eu-west-2');
     // The font is there: the caption alone, on a canvas wide enough, measures hundreds of pixels.
@@ -184,7 +179,7 @@ describe('the SVG of an empty region', () => {
   it('a map narrower than its caption is widened to hold it', async () => {
     const t = await emptyRegion();
     const narrow = topologyWithOneTask(t);
-    const svg = toSvg(await prepare(narrow, { view: 'service' }, elk));
+    const svg = toSvg(layOutForExport(narrow, { view: 'service' }));
     const { right, width } = drawnRightEdge(svg);
     expect(right).toBeLessThanOrEqual(width);
   });

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { ContainerInstance, Task } from '@aws-sdk/client-ecs';
-import type { Instance, Subnet } from '@aws-sdk/client-ec2';
+import type { Instance, RouteTable, Subnet } from '@aws-sdk/client-ec2';
 import type { Cluster as EksCluster } from '@aws-sdk/client-eks';
 import { describe, expect, it } from 'vitest';
 import { resourcesOf } from '../../../src/topology/model';
 import type { RawEstate } from './raw';
-import { toTopology } from './toTopology';
+import { publicSubnets, toTopology } from './toTopology';
 
 /** A wire body as the SDK hands it over: epoch-second timestamps (every `…At` member) become Dates. */
 function sdkBody<T>(file: string): T {
@@ -101,5 +101,66 @@ describe('toTopology: EKS worker nodes', () => {
     const [n] = resourcesOf(t, 'eksNode');
     expect(n?.clusterArn).toBe(cluster.arn);
     expect(n?.nodeGroupName).toBeUndefined();
+  });
+});
+
+describe('toTopology: public and private subnets', () => {
+  // DescribeRouteTables as the SDK hands it over: the VPC's own route to its CIDR, a default route, associations.
+  const local = { DestinationCidrBlock: '10.0.0.0/16', GatewayId: 'local', Origin: 'CreateRouteTable', State: 'active' } as const;
+  const table = (
+    id: string,
+    vpc: string,
+    defaultRoute: { GatewayId?: string; NatGatewayId?: string } | undefined,
+    associations: { SubnetId?: string; Main?: boolean }[],
+  ): RouteTable => ({
+    RouteTableId: id,
+    VpcId: vpc,
+    OwnerId: '123456789012',
+    Routes: [local, ...(defaultRoute ? [{ DestinationCidrBlock: '0.0.0.0/0', Origin: 'CreateRoute', State: 'active', ...defaultRoute } as const] : [])],
+    Associations: associations.map((a, i) => ({
+      RouteTableAssociationId: `rtbassoc-0${i}${id.slice(-4)}`,
+      RouteTableId: id,
+      Main: a.Main ?? false,
+      ...(a.SubnetId ? { SubnetId: a.SubnetId } : {}),
+    })),
+  });
+  const subnet = (id: string, vpc = 'vpc-1'): Subnet => ({ ...subnetB, SubnetId: id, VpcId: vpc });
+
+  it('calls a subnet public when its own route table sends 0.0.0.0/0 to an internet gateway, private when to a NAT gateway', () => {
+    const tables = [
+      table('rtb-0pub1', 'vpc-1', { GatewayId: 'igw-0c1a2b3d4e5f60718' }, [{ SubnetId: 'subnet-pub' }]),
+      table('rtb-0nat1', 'vpc-1', { NatGatewayId: 'nat-0a1b2c3d4e5f60718' }, [{ SubnetId: 'subnet-nat' }]),
+      table('rtb-0iso1', 'vpc-1', undefined, [{ SubnetId: 'subnet-isolated' }]),
+      table('rtb-0vgw1', 'vpc-1', { GatewayId: 'vgw-0a1b2c3d4e5f60718' }, [{ SubnetId: 'subnet-vpn' }]),
+    ];
+    const ids = ['subnet-pub', 'subnet-nat', 'subnet-isolated', 'subnet-vpn'];
+    expect([
+      ...publicSubnets(
+        ids.map((id) => subnet(id)),
+        tables,
+      ),
+    ]).toEqual(['subnet-pub']);
+  });
+
+  it('takes the VPC’s main table for a subnet with no table of its own, and a subnet’s own table over the main one', () => {
+    const tables = [
+      table('rtb-0main', 'vpc-1', { GatewayId: 'igw-0c1a2b3d4e5f60718' }, [{ Main: true }]),
+      table('rtb-0priv', 'vpc-1', { NatGatewayId: 'nat-0a1b2c3d4e5f60718' }, [{ SubnetId: 'subnet-own' }]),
+      table('rtb-0othr', 'vpc-2', undefined, [{ Main: true }]),
+    ];
+    const found = publicSubnets([subnet('subnet-implicit'), subnet('subnet-own'), subnet('subnet-elsewhere', 'vpc-2')], tables);
+    expect([...found]).toEqual(['subnet-implicit']);
+  });
+
+  it('calls nothing public without route tables, and toTopology marks each subnet as found', () => {
+    expect(publicSubnets([subnet('subnet-a')], []).size).toBe(0);
+    const t = toTopology(
+      estate({
+        subnets: [subnet('subnet-pub'), subnet('subnet-priv')],
+        routeTables: [table('rtb-0pub1', 'vpc-1', { GatewayId: 'igw-0c1a2b3d4e5f60718' }, [{ SubnetId: 'subnet-pub' }])],
+      }),
+      source,
+    );
+    expect(resourcesOf(t, 'subnet').map((s) => `${s.id} ${s.public}`)).toEqual(['subnet-priv false', 'subnet-pub true']);
   });
 });

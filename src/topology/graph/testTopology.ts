@@ -137,3 +137,46 @@ export function taskDefinition(
     ],
   };
 }
+
+export function vpc(id: string, cidrBlock: string, name?: string): ResourceOf<'vpc'> {
+  return { kind: 'vpc', id, cidrBlock, ...(name ? { name } : {}) };
+}
+
+export function subnet(
+  id: string,
+  az: string,
+  cidrBlock: string,
+  isPublic: boolean,
+  extra: Partial<Pick<ResourceOf<'subnet'>, 'name' | 'vpcId'>> = {},
+): ResourceOf<'subnet'> {
+  return { kind: 'subnet', id, vpcId: 'vpc-1', az, cidrBlock, public: isPublic, ...extra };
+}
+
+export const lbArn = (name: string) => `arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/${name}/50dc6c495c0c9188`;
+
+/** An application load balancer in `azs` with one HTTPS listener: the first group is its default action, each other one a path rule. */
+export function loadBalancer(name: string, azs: readonly string[], targetGroupArns: readonly string[]): ResourceOf<'loadBalancer'> {
+  const id = lbArn(name);
+  return {
+    kind: 'loadBalancer',
+    id,
+    name,
+    type: 'application',
+    scheme: 'internet-facing',
+    zones: azs.map((az) => ({ az })),
+    securityGroups: [],
+    listeners: [
+      {
+        id: `${id.replace(':loadbalancer/', ':listener/')}/f2f7dc8efc522ab2`,
+        port: 443,
+        protocol: 'HTTPS',
+        rules: targetGroupArns.map((tg, i) => ({
+          priority: i === 0 ? 'default' : String(i),
+          conditions: i === 0 ? [] : [`path-pattern /svc${i}/*`],
+          action: 'forward',
+          targets: [{ targetGroupArn: tg }],
+        })),
+      },
+    ],
+  };
+}

@@ -1,59 +1,29 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { demoWorld } from '../../../server/fake-aws/demo';
-import { generateWorld } from '../../../server/fake-aws/generate';
-import { readThroughFake } from '../../../server/fake-aws/readWorld';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { syntheticEstate } from '../__fixtures__/estate';
+import { demoTopology } from '../__fixtures__/fixtures';
+import { layoutViolations } from '../__fixtures__/geometry';
 import { buildGraph } from '../graph/buildGraph';
 import type { Graph } from '../graph/types';
-import { resourcesOf, type Topology } from '../model';
-import { bandRows, layoutGraph } from './layoutGraph';
+import { indexResources, resourcesOf, type Topology } from '../model';
+import { bandRows } from './band';
+import { layoutGraph } from './layoutGraph';
 import { BAND_MIN_WIDTH } from './sizes';
 import type { Box, Layout } from './types';
 
-const elk = new ELK();
-let demo: Topology;
-let large: Topology;
-let huge: Topology;
-
-beforeAll(async () => {
-  demo = (await readThroughFake({ world: demoWorld() })).topology;
-  large = (await readThroughFake({ world: generateWorld({ clusters: 4, services: 40, tasks: 600, loadBalancers: 3, azs: 3, seed: 9 }) })).topology;
-  huge = (await readThroughFake({ world: generateWorld({ clusters: 8, services: 240, tasks: 2400, loadBalancers: 12, azs: 3, seed: 4 }) })).topology;
-});
-
-const inside = (child: Box, parent: Box) =>
-  child.x >= 0 && child.y >= 0 && child.x + child.width <= parent.width + 0.5 && child.y + child.height <= parent.height + 0.5;
-const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const demo = demoTopology();
+const large = syntheticEstate({ clusters: 4, services: 40, tasks: 600, loadBalancers: 3, azs: 3, seed: 9 });
+const huge = syntheticEstate({ clusters: 8, services: 240, tasks: 2400, loadBalancers: 12, azs: 3, seed: 4 });
 
 function checkInvariants(graph: Graph, layout: Layout) {
-  const boxes = new Map(layout.boxes.map((b) => [b.id, b]));
-  expect(layout.boxes).toHaveLength(graph.nodes.length);
-  const seen = new Set<string>();
-  for (const node of graph.nodes) {
-    // Parents come before children, as React Flow requires.
-    if (node.parent) expect(seen.has(node.parent), node.id).toBe(true);
-    seen.add(node.id);
-    const box = boxes.get(node.id);
-    const parent = node.parent ? boxes.get(node.parent) : undefined;
-    if (box && parent) expect(inside(box, parent), `${node.kind} ${node.id} inside ${node.parent}`).toBe(true);
-  }
-  const siblings = new Map<string, Box[]>();
-  for (const node of graph.nodes) {
-    const key = node.parent ?? '';
-    const box = boxes.get(node.id);
-    if (box) siblings.set(key, [...(siblings.get(key) ?? []), box]);
-  }
-  for (const list of siblings.values()) {
-    for (let i = 0; i < list.length; i++)
-      for (let j = i + 1; j < list.length; j++) expect(overlap(list[i] as Box, list[j] as Box), `${list[i]?.id} / ${list[j]?.id}`).toBe(false);
-  }
+  expect(layoutViolations(graph, layout)).toEqual([]);
 }
 
 describe('buildGraph + layoutGraph', () => {
-  it('puts every task inside its subnet, every subnet inside its AZ column, and no siblings overlap (network view)', async () => {
+  it('puts every task inside its subnet, every subnet inside its AZ column, and no siblings overlap (network view)', () => {
     for (const topology of [demo, large]) {
       const graph = buildGraph(topology, { view: 'network', expanded: new Set() });
-      const layout = await layoutGraph(graph, elk);
+      const layout = layoutGraph(graph);
       checkInvariants(graph, layout);
       const byId = new Map(graph.nodes.map((n) => [n.id, n]));
       for (const task of resourcesOf(topology, 'task')) {
@@ -82,16 +52,16 @@ describe('buildGraph + layoutGraph', () => {
     for (const id of group.taskIds) expect(open.nodes.find((n) => n.id === id)?.parent).toBe(group.parent);
   });
 
-  it('lays out the service view without overlaps', async () => {
+  it('lays out the service view without overlaps', () => {
     const graph = buildGraph(demo, { view: 'service', expanded: new Set() });
-    checkInvariants(graph, await layoutGraph(graph, elk));
+    checkInvariants(graph, layoutGraph(graph));
     expect(graph.nodes.filter((n) => n.kind === 'cluster' && n.engine === 'ecs')).toHaveLength(3);
     expect(graph.nodes.filter((n) => n.kind === 'cluster' && n.engine === 'eks')).toHaveLength(1);
   });
 
-  it('is deterministic: the same topology gives the same layout', async () => {
+  it('is deterministic: the same topology gives the same layout', () => {
     const graph = buildGraph(demo, { view: 'network', expanded: new Set() });
-    expect(await layoutGraph(graph, elk)).toEqual(await layoutGraph(buildGraph(demo, { view: 'network', expanded: new Set() }), elk));
+    expect(layoutGraph(graph)).toEqual(layoutGraph(buildGraph(demo, { view: 'network', expanded: new Set() })));
   });
 
   it('marks the unhealthy target, the deployment and the AZ spread of the demo', () => {
@@ -109,10 +79,10 @@ describe('buildGraph + layoutGraph', () => {
     expect(graph.nodes.filter((n) => n.kind === 'task' && n.pod && n.oldRevision)).toHaveLength(2);
   });
 
-  it('wraps a large band into rows no wider than the map, each target group above the services it serves', async () => {
+  it('wraps a large band into rows no wider than the map, each target group above the services it serves', () => {
     for (const view of ['network', 'service'] as const) {
       const graph = buildGraph(huge, { view, expanded: new Set() });
-      const layout = await layoutGraph(graph, elk);
+      const layout = layoutGraph(graph);
       checkInvariants(graph, layout);
       const boxes = new Map(layout.boxes.map((b) => [b.id, b]));
       const band = graph.nodes.filter((n) => !n.parent && (n.kind === 'targetGroup' || n.kind === 'service' || n.kind === 'loadBalancer'));
@@ -137,5 +107,106 @@ describe('buildGraph + layoutGraph', () => {
     const rowOf = new Map(rows.flatMap((r, i) => r.nodes.map((n) => [n.id, i] as const)));
     expect(rowOf.size).toBe(bandNodes.length);
     for (const e of graph.edges) if (rowOf.has(e.source) && rowOf.has(e.target)) expect(rowOf.get(e.source)).toBe(rowOf.get(e.target));
+  });
+});
+
+/** Generated estates small enough that each property runs in well under a second on two cores. */
+const estateSize = fc.record({
+  clusters: fc.integer({ min: 1, max: 5 }),
+  services: fc.integer({ min: 1, max: 24 }),
+  tasks: fc.integer({ min: 0, max: 160 }),
+  loadBalancers: fc.integer({ min: 0, max: 2 }),
+  azs: fc.integer({ min: 1, max: 4 }),
+  seed: fc.integer({ min: 1, max: 1_000_000 }),
+});
+const view = fc.constantFrom('network' as const, 'service' as const);
+
+/** Part of the demo read, as a read cut short leaves it: tasks whose subnet, host or service is missing among them. */
+const demoIds = Object.keys(demo.resources).filter((id) => id !== demo.source.region);
+const demoPart = fc
+  .subarray(demoIds)
+  .map((ids): Topology => ({ ...demo, resources: indexResources([...ids, demo.source.region].flatMap((id) => demo.resources[id] ?? [])) }));
+
+/** Folded groups the user opened: a sample of the groups the graph folds. */
+function withOpened(topology: Topology, v: Graph['view'], pick: number[]): Graph {
+  const folded = buildGraph(topology, { view: v, expanded: new Set() }).nodes.filter((n) => n.kind === 'taskGroup');
+  const opened = new Set(pick.flatMap((i) => (folded.length ? [folded[i % folded.length]?.id ?? ''] : [])));
+  return buildGraph(topology, { view: v, expanded: opened });
+}
+
+/** The same topology rebuilt from its JSON with its resources in another order: what a reload or another machine gives. */
+function reordered(topology: Topology, order: number[]): Topology {
+  const copy = JSON.parse(JSON.stringify(topology)) as Topology;
+  const list = Object.values(copy.resources);
+  const shuffled = list.map((r, i) => ({ r, k: order[i % Math.max(1, order.length)] ?? 0, i })).sort((a, b) => a.k - b.k || b.i - a.i);
+  return { ...copy, resources: indexResources(shuffled.map((x) => x.r)) };
+}
+
+describe('layout invariants over generated estates (fast-check)', () => {
+  const picks = fc.array(fc.nat(), { maxLength: 3 });
+
+  it('the checker itself notices a task outside its subnet, overlapping siblings and swapped AZ columns', () => {
+    const graph = buildGraph(demo, { view: 'network', expanded: new Set() });
+    const layout = layoutGraph(graph);
+    expect(layoutViolations(graph, layout)).toEqual([]);
+    const moved = (pred: (b: Box) => boolean, to: (b: Box) => Partial<Box>) => ({
+      ...layout,
+      boxes: layout.boxes.map((b) => (pred(b) ? { ...b, ...to(b) } : b)),
+    });
+    const task = graph.nodes.find((n) => n.kind === 'task' && !n.pod);
+    if (!task) throw new Error('the demo draws ECS tasks');
+    const subnetOfTask = graph.nodes.find((n) => n.id === task.parent);
+    const tooFar = moved(
+      (b) => b.id === task.id,
+      (b) => ({ x: b.x + 10_000 }),
+    );
+    expect(layoutViolations(graph, tooFar)).toContain(`task ${task.id} is not inside a subnet`);
+    expect(layoutViolations(graph, tooFar)).toContain(`task ${task.id} sticks out of ${subnetOfTask?.id}`);
+    const sibling = graph.nodes.find((n) => n.kind === 'task' && n.parent === task.parent && n.id !== task.id);
+    const first = layout.boxes.find((b) => b.id === task.id);
+    const stacked = moved(
+      (b) => b.id === sibling?.id,
+      () => ({ x: first?.x ?? 0, y: first?.y ?? 0 }),
+    );
+    expect(layoutViolations(graph, stacked).some((v) => v.includes('overlaps'))).toBe(true);
+    const [a, b] = graph.nodes.filter((n) => n.kind === 'az');
+    const ax = layout.boxes.find((x) => x.id === a?.id)?.x ?? 0;
+    const bx = layout.boxes.find((x) => x.id === b?.id)?.x ?? 0;
+    const swapped = moved(
+      (x) => x.id === a?.id || x.id === b?.id,
+      (x) => ({ x: x.id === a?.id ? bx : ax }),
+    );
+    expect(layoutViolations(graph, swapped).some((v) => v.includes('not in order from left to right'))).toBe(true);
+  });
+
+  it('every task inside its subnet, every subnet inside its AZ column, no overlapping siblings: generated estates', () => {
+    fc.assert(
+      fc.property(estateSize, view, picks, (size, v, pick) => {
+        const graph = withOpened(syntheticEstate(size), v, pick);
+        expect(layoutViolations(graph, layoutGraph(graph))).toEqual([]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('the same invariants hold for any part of the demo read', () => {
+    fc.assert(
+      fc.property(demoPart, view, picks, (topology, v, pick) => {
+        const graph = withOpened(topology, v, pick);
+        expect(layoutViolations(graph, layoutGraph(graph))).toEqual([]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('the same input gives the same positions, whatever order its resources were read in', () => {
+    fc.assert(
+      fc.property(fc.oneof(estateSize.map(syntheticEstate), demoPart), view, fc.array(fc.nat(), { minLength: 1 }), (topology, v, order) => {
+        const once = layoutGraph(buildGraph(topology, { view: v, expanded: new Set() }));
+        const again = layoutGraph(buildGraph(reordered(topology, order), { view: v, expanded: new Set() }));
+        expect(again).toEqual(once);
+      }),
+      { numRuns: 50 },
+    );
   });
 });

@@ -13,6 +13,8 @@ export function ipv4ToInt(ip: string): number | undefined {
 
 export function cidrContains(cidr: string, ip: string): boolean {
   const [base = '', bitsText = ''] = cidr.split('/');
+  // Number('') is 0: a block written without its prefix length would otherwise hold every address.
+  if (!/^\d{1,2}$/.test(bitsText)) return false;
   const bits = Number(bitsText);
   const a = ipv4ToInt(base);
   const b = ipv4ToInt(ip);
