@@ -3,6 +3,9 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+// Which folder may import what (the core, the browser app, the server, the AWS SDK) is checked by dependency-cruiser
+// (.dependency-cruiser.js, `npm run lint:boundaries`), which follows imports through every module between.
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
@@ -19,28 +22,5 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
-  },
-  {
-    // The topology core is shared by the browser and the server: no framework, no DOM, no AWS SDK, no Node.
-    files: ['src/topology/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['react', 'react-dom', '@xyflow/*', 'zustand'], message: 'src/topology is framework-free.' },
-            { group: ['@aws-sdk/*', '@smithy/*'], message: 'Only server/sources/aws talks to AWS.' },
-            { group: ['node:*', 'fs', 'path', 'http'], message: 'src/topology runs in the browser too.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/**/*.{ts,tsx}', 'server/app.ts', 'server/fake-aws/**/*.ts', 'server/sources/snapshot.ts'],
-    ignores: ['server/sources/aws/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@aws-sdk/*'], message: 'Only server/sources/aws imports the AWS SDK.' }] }],
-    },
   },
 );

@@ -1,4 +1,4 @@
-import { BATCH } from '../sources/aws/limits';
+import { AWS_BATCH, AWS_PAGE, type PageBounds } from './awsLimits';
 import { AwsError, decodeToken, ec2Filters, listParam, paginate } from './protocol';
 import { str, type JsonObject, type JsonValue, type World } from './world';
 
@@ -12,7 +12,8 @@ interface Collection {
   idParam: string;
   idField: string;
   notFound: string;
-  maxPage: number;
+  /** MaxResults bounds */
+  page: PageBounds;
   items: (world: World) => JsonObject[];
   /** filter name → the item's values for it */
   filters: Record<string, (item: JsonObject) => string[]>;
@@ -40,7 +41,7 @@ const COLLECTIONS: Record<string, Collection> = {
     idParam: 'VpcId',
     idField: 'vpcId',
     notFound: 'InvalidVpcID.NotFound',
-    maxPage: BATCH.ec2Page,
+    page: AWS_PAGE.ec2Describe,
     items: (w) => w.ec2.vpcs,
     filters: { 'vpc-id': (i) => [str(i, 'vpcId')] },
   },
@@ -49,7 +50,7 @@ const COLLECTIONS: Record<string, Collection> = {
     idParam: 'SubnetId',
     idField: 'subnetId',
     notFound: 'InvalidSubnetID.NotFound',
-    maxPage: BATCH.ec2Page,
+    page: AWS_PAGE.ec2Describe,
     items: (w) => w.ec2.subnets,
     filters: { 'vpc-id': (i) => [str(i, 'vpcId')], 'subnet-id': (i) => [str(i, 'subnetId')], 'availability-zone': (i) => [str(i, 'availabilityZone')] },
   },
@@ -58,7 +59,7 @@ const COLLECTIONS: Record<string, Collection> = {
     idParam: 'RouteTableId',
     idField: 'routeTableId',
     notFound: 'InvalidRouteTableID.NotFound',
-    maxPage: BATCH.ec2RouteTablesPage,
+    page: AWS_PAGE.ec2DescribeRouteTables,
     items: (w) => w.ec2.routeTables,
     filters: {
       'vpc-id': (i) => [str(i, 'vpcId')],
@@ -73,7 +74,7 @@ const COLLECTIONS: Record<string, Collection> = {
     idParam: 'InstanceId',
     idField: 'instanceId',
     notFound: 'InvalidInstanceID.NotFound',
-    maxPage: BATCH.ec2Page,
+    page: AWS_PAGE.ec2Describe,
     noPagingWithIds: true,
     items: (w) => w.ec2.instances,
     filters: {
@@ -95,13 +96,16 @@ export function ec2Operation(world: World, operation: string, params: URLSearchP
   if (!c) throw new AwsError('InvalidAction', `The action ${operation} is not valid for this web service.`);
   const ids = listParam(params, c.idParam);
   const maxResults = params.get('MaxResults');
-  if (ids.length > BATCH.ec2Ids) throw new AwsError('InvalidParameterValue', `You may not specify more than ${BATCH.ec2Ids} ${c.idParam} values.`);
+  if (ids.length > AWS_BATCH.ec2Ids) throw new AwsError('InvalidParameterValue', `You may not specify more than ${AWS_BATCH.ec2Ids} ${c.idParam} values.`);
   if (maxResults !== null) {
     if (c.noPagingWithIds && ids.length)
       throw new AwsError('InvalidParameterCombination', `The parameter ${c.idParam}s cannot be used with the parameter maxResults`);
     const n = Number(maxResults);
-    if (!Number.isInteger(n) || n < 5 || n > c.maxPage)
-      throw new AwsError('InvalidParameterValue', `Value ( ${maxResults} ) for parameter maxResults is invalid. Expecting a value between 5 and ${c.maxPage}.`);
+    if (!Number.isInteger(n) || n < c.page.min || n > c.page.max)
+      throw new AwsError(
+        'InvalidParameterValue',
+        `Value ( ${maxResults} ) for parameter maxResults is invalid. Expecting a value between ${c.page.min} and ${c.page.max}.`,
+      );
   }
   let items = c.items(world);
   if (ids.length) {

@@ -1,4 +1,4 @@
-import { BATCH } from '../sources/aws/limits';
+import { AWS_BATCH, AWS_DEFAULT_PAGE, AWS_PAGE } from './awsLimits';
 import { AwsError, decodeToken, paginate } from './protocol';
 import { str, type JsonObject, type World } from './world';
 
@@ -23,8 +23,8 @@ function stringParam(input: Input, key: string): string | undefined {
 function pageSize(input: Input, defaultSize: number, cap: number): number {
   const v = input['maxResults'];
   if (v === undefined) return Math.min(defaultSize, cap);
-  if (typeof v !== 'number' || v < 1 || v > BATCH.ecsListPage) {
-    throw new AwsError('InvalidParameterException', 'maxResults must be between 1 and 100.');
+  if (typeof v !== 'number' || v < AWS_PAGE.ecsList.min || v > AWS_PAGE.ecsList.max) {
+    throw new AwsError('InvalidParameterException', `maxResults must be between ${AWS_PAGE.ecsList.min} and ${AWS_PAGE.ecsList.max}.`);
   }
   return Math.min(v, cap);
 }
@@ -59,10 +59,11 @@ function listOp(items: (world: World, input: Input) => string[], key: string, de
 }
 
 const OPS: Record<string, Op> = {
-  ListClusters: listOp((w) => w.ecs.clusters.map((c) => str(c, 'clusterArn')), 'clusterArns', 100),
+  ListClusters: listOp((w) => w.ecs.clusters.map((c) => str(c, 'clusterArn')), 'clusterArns', AWS_DEFAULT_PAGE.ecsList),
   DescribeClusters: (world, input) => {
     const refs = stringList(input, 'clusters');
-    if (refs.length > BATCH.ecsDescribeClusters) throw new AwsError('InvalidParameterException', 'clusters can have at most 100 items.');
+    if (refs.length > AWS_BATCH.ecsDescribeClusters)
+      throw new AwsError('InvalidParameterException', `clusters can have at most ${AWS_BATCH.ecsDescribeClusters} items.`);
     const clusters: JsonObject[] = [];
     const failures: JsonObject[] = [];
     for (const ref of refs.length ? refs : ['default']) {
@@ -79,11 +80,11 @@ const OPS: Record<string, Op> = {
       return w.ecs.services.filter((s) => str(s, 'clusterArn') === cluster).map((s) => str(s, 'serviceArn'));
     },
     'serviceArns',
-    10,
+    AWS_DEFAULT_PAGE.ecsListServices,
   ),
   DescribeServices: (world, input) => {
     const cluster = str(findCluster(world, stringParam(input, 'cluster')), 'clusterArn');
-    const refs = batch(input, 'services', BATCH.ecsDescribeServices);
+    const refs = batch(input, 'services', AWS_BATCH.ecsDescribeServices);
     const services: JsonObject[] = [];
     const failures: JsonObject[] = [];
     for (const ref of refs) {
@@ -117,7 +118,7 @@ const OPS: Record<string, Op> = {
   ),
   DescribeTasks: (world, input) => {
     const cluster = str(findCluster(world, stringParam(input, 'cluster')), 'clusterArn');
-    const refs = batch(input, 'tasks', BATCH.ecsDescribeTasks);
+    const refs = batch(input, 'tasks', AWS_BATCH.ecsDescribeTasks);
     const tasks: JsonObject[] = [];
     const failures: JsonObject[] = [];
     for (const ref of refs) {
@@ -146,7 +147,7 @@ const OPS: Record<string, Op> = {
   ),
   DescribeContainerInstances: (world, input) => {
     const cluster = str(findCluster(world, stringParam(input, 'cluster')), 'clusterArn');
-    const refs = batch(input, 'containerInstances', BATCH.ecsDescribeContainerInstances);
+    const refs = batch(input, 'containerInstances', AWS_BATCH.ecsDescribeContainerInstances);
     const containerInstances: JsonObject[] = [];
     const failures: JsonObject[] = [];
     for (const ref of refs) {

@@ -1,4 +1,4 @@
-import { BATCH } from '../sources/aws/limits';
+import { AWS_DEFAULT_PAGE, AWS_PAGE } from './awsLimits';
 import { AwsError, decodeToken, paginate } from './protocol';
 import { str, type JsonObject, type World } from './world';
 
@@ -15,6 +15,8 @@ const ROUTES: { pattern: RegExp; operation: string }[] = [
   { pattern: /^\/clusters\/([^/]+)\/fargate-profiles\/([^/]+)$/, operation: 'DescribeFargateProfile' },
 ];
 
+export const EKS_OPERATIONS = ROUTES.map((r) => r.operation);
+
 export function eksOperationOf(method: string, path: string): { operation: string; args: string[] } | undefined {
   if (method !== 'GET') return undefined;
   for (const r of ROUTES) {
@@ -27,9 +29,10 @@ export function eksOperationOf(method: string, path: string): { operation: strin
 const notFound = (what: string) => new AwsError('ResourceNotFoundException', `No ${what} found.`, 404);
 
 function page(names: string[], query: URLSearchParams, scope: string, pageCap: number): { names: string[]; nextToken?: string } {
-  const max = Number(query.get('maxResults') ?? BATCH.eksListPage);
-  if (!Number.isInteger(max) || max < 1 || max > BATCH.eksListPage) {
-    throw new AwsError('InvalidParameterException', `maxResults must be between 1 and ${BATCH.eksListPage}.`, 400);
+  const { min, max: most } = AWS_PAGE.eksList;
+  const max = Number(query.get('maxResults') ?? AWS_DEFAULT_PAGE.eksList);
+  if (!Number.isInteger(max) || max < min || max > most) {
+    throw new AwsError('InvalidParameterException', `maxResults must be between ${min} and ${most}.`, 400);
   }
   const offset = decodeToken(query.get('nextToken') ?? undefined, scope, () => new AwsError('InvalidParameterException', 'The nextToken is not valid.', 400));
   const { page: out, next } = paginate(names, offset, Math.min(max, pageCap), scope);

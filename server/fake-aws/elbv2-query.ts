@@ -1,4 +1,4 @@
-import { BATCH } from '../sources/aws/limits';
+import { AWS_BATCH, AWS_DEFAULT_PAGE, AWS_PAGE } from './awsLimits';
 import { AwsError, decodeToken, listParam, paginate } from './protocol';
 import { str, strs, type JsonObject, type World } from './world';
 
@@ -9,19 +9,21 @@ type Op = (world: World, params: URLSearchParams, pageCap: number) => JsonObject
 
 function pageOf(params: URLSearchParams, items: JsonObject[], listName: string, scope: string, pageCap: number): JsonObject {
   const sizeParam = params.get('PageSize');
-  const size = sizeParam === null ? 400 : Number(sizeParam);
-  if (!Number.isInteger(size) || size < 1 || size > BATCH.elbPage)
+  const { min, max } = AWS_PAGE.elbv2Describe;
+  const size = sizeParam === null ? AWS_DEFAULT_PAGE.elbv2Describe : Number(sizeParam);
+  if (!Number.isInteger(size) || size < min || size > max)
     throw new AwsError(
       'ValidationError',
-      `1 validation error detected: Value '${sizeParam}' at 'pageSize' failed to satisfy constraint: Member must have value less than or equal to 400`,
+      `1 validation error detected: Value '${sizeParam}' at 'pageSize' failed to satisfy constraint: Member must have value less than or equal to ${max}`,
     );
   const offset = decodeToken(params.get('Marker') ?? undefined, scope, () => new AwsError('ValidationError', 'The marker is not valid.'));
   const { page, next } = paginate(items, offset, Math.min(size, pageCap), scope);
   return next ? { [listName]: page, NextMarker: next } : { [listName]: page };
 }
 
-function byArns(all: JsonObject[], field: string, arns: string[], max: number, notFound: string, what: string): JsonObject[] {
-  if (arns.length > max)
+/** `max` undefined: AWS documents no count for this list, so the fake caps none. */
+function byArns(all: JsonObject[], field: string, arns: string[], max: number | undefined, notFound: string, what: string): JsonObject[] {
+  if (max !== undefined && arns.length > max)
     throw new AwsError(
       'ValidationError',
       `1 validation error detected: Value at '${field}' failed to satisfy constraint: Member must have length less than or equal to ${max}`,
@@ -38,19 +40,17 @@ const OPS: Record<string, Op> = {
     const arns = listParam(p, 'LoadBalancerArns.member');
     const names = listParam(p, 'Names.member');
     let items = arns.length
-      ? byArns(w.elbv2.loadBalancers, 'LoadBalancerArn', arns, BATCH.elbLoadBalancerArns, 'LoadBalancerNotFound', 'load balancers')
+      ? byArns(w.elbv2.loadBalancers, 'LoadBalancerArn', arns, AWS_BATCH.elbv2LoadBalancerArns, 'LoadBalancerNotFound', 'load balancers')
       : w.elbv2.loadBalancers;
-    if (names.length) items = byArns(items, 'LoadBalancerName', names, BATCH.elbLoadBalancerArns, 'LoadBalancerNotFound', 'load balancers');
+    if (names.length) items = byArns(items, 'LoadBalancerName', names, undefined, 'LoadBalancerNotFound', 'load balancers');
     return pageOf(p, items, 'LoadBalancers', `lb:${arns.join(',')}:${names.join(',')}`, cap);
   },
   DescribeTargetGroups: (w, p, cap) => {
     const arns = listParam(p, 'TargetGroupArns.member');
     const lb = p.get('LoadBalancerArn');
-    let items = arns.length
-      ? byArns(w.elbv2.targetGroups, 'TargetGroupArn', arns, BATCH.elbTargetGroupArns, 'TargetGroupNotFound', 'target groups')
-      : w.elbv2.targetGroups;
+    let items = arns.length ? byArns(w.elbv2.targetGroups, 'TargetGroupArn', arns, undefined, 'TargetGroupNotFound', 'target groups') : w.elbv2.targetGroups;
     const names = listParam(p, 'Names.member');
-    if (names.length) items = byArns(items, 'TargetGroupName', names, BATCH.elbTargetGroupArns, 'TargetGroupNotFound', 'target groups');
+    if (names.length) items = byArns(items, 'TargetGroupName', names, undefined, 'TargetGroupNotFound', 'target groups');
     if (lb) items = items.filter((tg) => strs(tg, 'LoadBalancerArns').includes(lb));
     return pageOf(p, items, 'TargetGroups', `tg:${arns.length}:${lb ?? ''}`, cap);
   },

@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { bucketFor, bucketSpec } from '../sources/aws/limits';
-import { TokenBucket } from '../sources/aws/tokenBucket';
+import { awsBucket, Throttle, type AwsService } from './awsLimits';
 import { ECS_TARGET_PREFIX, ecsOperation } from './ecs-json';
 import { EC2_VERSION, ec2Operation } from './ec2-query';
 import { eksOperation, eksOperationOf } from './eks-rest';
@@ -12,7 +11,7 @@ import { connectionFault, faultFor, startBlackHole, wireFault, withItemFault, ty
 import { AwsError, escapeXml, objectXml, requestId, type FakeResponse } from './protocol';
 import { seededRandom, str, type KubeResource, type World } from './world';
 
-export type FakeService = 'ecs' | 'ec2' | 'elbv2' | 'eks';
+export type FakeService = AwsService;
 
 export interface FakeAwsOptions {
   world: World;
@@ -21,7 +20,7 @@ export interface FakeAwsOptions {
   port?: number;
   /** Added to every answer, as a network round trip to AWS would */
   latencyMs?: number;
-  /** Enforce AWS's token buckets (limits.ts); scale < 1 shrinks them to provoke a throttling storm */
+  /** Enforce AWS's token buckets (awsLimits.ts); scale < 1 shrinks them to provoke a throttling storm */
   throttle?: { scale?: number };
   /** Also throttle this fraction of calls at random (seeded), on top of the buckets */
   throttleChance?: number;
@@ -197,7 +196,7 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
   const { world } = options;
   const calls: CallRecord[] = [];
   const startedAt = Date.now();
-  const buckets = new Map<string, TokenBucket>();
+  const buckets = new Map<string, Throttle>();
   const chance = seededRandom(7);
   const deny = new Set(options.deny ?? []);
   const pageCap = options.pageCap ?? Number.MAX_SAFE_INTEGER;
@@ -205,13 +204,13 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
 
   const takeToken = (service: FakeService, operation: string): boolean => {
     if (!options.throttle) return true;
-    const { spec, key } = bucketFor(service, operation);
-    let bucket = buckets.get(key);
+    const drawn = awsBucket(service, operation);
+    if (!drawn) return true;
+    let bucket = buckets.get(drawn.key);
     if (!bucket) {
-      const base = bucketSpec(spec);
       const scale = options.throttle.scale ?? 1;
-      bucket = new TokenBucket({ capacity: Math.max(1, base.capacity * scale), refillPerSecond: base.refillPerSecond * scale }, Date.now());
-      buckets.set(key, bucket);
+      bucket = new Throttle({ capacity: Math.max(1, drawn.bucket.capacity * scale), refillPerSecond: drawn.bucket.refillPerSecond * scale }, Date.now());
+      buckets.set(drawn.key, bucket);
     }
     return bucket.tryTake(Date.now());
   };
