@@ -13,7 +13,7 @@ export const tdArn = (family: string, revision: number) => `${ACCOUNT}:task-defi
 export function topologyOf(resources: Resource[]): Topology {
   return {
     schemaVersion: SCHEMA_VERSION,
-    source: { kind: 'snapshot', label: 'test', region: 'us-east-1', fetchedAt: '2026-11-20T00:00:00.000Z' },
+    source: { kind: 'snapshot', label: 'test', region: 'us-east-1', fetchedAt: Date.UTC(2026, 10, 20) },
     resources: indexResources([{ kind: 'region', id: 'us-east-1' }, ...resources]),
     errors: [],
     stats: { calls: {}, retries: 0, durationMs: 0 },

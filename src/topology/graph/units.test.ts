@@ -59,7 +59,7 @@ describe('ECS tasks as units', () => {
     const fresh = task('storefront', 'web', { taskDefinitionArn: tdArn('web', 8), containerInstanceArn: host.id });
     const units = new Map(ecsUnits(topologyOf([web, host, old, fresh])).map((u) => [u.id, u]));
     expect(units.get(old.id)).toMatchObject({ label: 'web', revision: 'web:7', oldRevision: true, az: 'us-east-1a', subnetId: 'subnet-a', pod: false });
-    expect(units.get(fresh.id)).toMatchObject({ label: 'web', revision: 'web:8', oldRevision: false, hostId: host.id, groupKey: web.id, serviceId: web.id });
+    expect(units.get(fresh.id)).toMatchObject({ label: 'web', revision: 'web:8', oldRevision: false, hostId: host.id, groupKey: web.id, ownerId: web.id });
   });
 
   it('names a task of a service that was not read by its ARN, and a standalone task by its group', () => {
@@ -67,9 +67,9 @@ describe('ECS tasks as units', () => {
     const standalone = task('storefront', undefined, { group: 'family:migrate' });
     const bare = task('storefront', undefined);
     const units = new Map(ecsUnits(topologyOf([orphan, standalone, bare])).map((u) => [u.id, u]));
-    expect(units.get(orphan.id)).toMatchObject({ label: 'checkout', oldRevision: false, serviceId: orphan.serviceArn });
+    expect(units.get(orphan.id)).toMatchObject({ label: 'checkout', oldRevision: false, ownerId: orphan.serviceArn });
     expect(units.get(standalone.id)).toMatchObject({ label: 'family:migrate', groupKey: 'family:migrate' });
-    expect(units.get(standalone.id)?.serviceId).toBeUndefined();
+    expect(units.get(standalone.id)?.ownerId).toBeUndefined();
     expect(units.get(bare.id)).toMatchObject({ label: 'task', groupKey: 'standalone' });
   });
 });
@@ -98,7 +98,7 @@ describe('pods as units', () => {
     const system = units.filter((u) => u.namespace === 'kube-system');
     expect(system.length).toBeGreaterThan(0);
     expect(new Set(system.map((u) => u.groupKey))).toEqual(new Set(['ns:kube-system']));
-    expect(units.filter((u) => u.namespace === 'orders').every((u) => u.groupKey === u.serviceId)).toBe(true);
+    expect(units.filter((u) => u.namespace === 'orders').every((u) => u.groupKey === u.ownerId)).toBe(true);
     const shown = podUnits(demo, new Set(['kube-system', 'batch']));
     expect(new Set(shown.map((u) => u.namespace))).toEqual(new Set(['orders']));
     expect(SYSTEM_NAMESPACES.has('orders')).toBe(false);
@@ -130,7 +130,7 @@ describe('grouping and placing units', () => {
     oldRevision: false,
     cluster: 'c',
     pod: false,
-    ...(groupKey.startsWith('svc') ? { serviceId: groupKey } : {}),
+    ...(groupKey.startsWith('svc') ? { ownerId: groupKey } : {}),
     ...extra,
   });
   const colorOf = (id: string | undefined) => (id === 'svc-a' ? 3 : id === undefined ? -1 : 5);
@@ -164,7 +164,7 @@ describe('grouping and placing units', () => {
   });
 
   it('always folds a system namespace’s pods, neutral in colour, unless opened', () => {
-    const sys = [unit('p1', 'ns:kube-system', { pod: true, serviceId: 'ds-aws-node' }), unit('p2', 'ns:kube-system', { pod: true })];
+    const sys = [unit('p1', 'ns:kube-system', { pod: true, ownerId: 'ds-aws-node' }), unit('p2', 'ns:kube-system', { pod: true })];
     const out = place(sys.slice(0, 1), false);
     expect(out).toEqual([expect.objectContaining({ kind: 'taskGroup', label: 'kube-system', color: -1, system: true, pod: true, taskIds: ['p1'] })]);
     expect(out[0] && 'serviceId' in out[0]).toBe(false);

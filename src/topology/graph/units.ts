@@ -9,7 +9,7 @@ import type { GraphNode, TaskHealth } from './types';
 export interface Unit {
   id: string;
   /** The ECS service or Kubernetes workload it belongs to */
-  serviceId?: string;
+  ownerId?: string;
   /** Folding key: the service or workload, a standalone task's group, or "ns:<namespace>" for system pods */
   groupKey: string;
   label: string;
@@ -48,7 +48,7 @@ export function ecsUnits(topology: Topology): Unit[] {
     const primary = service?.deployments.find((d) => d.status === 'PRIMARY')?.taskDefinitionArn ?? service?.taskDefinitionArn;
     return {
       id: task.id,
-      ...(task.serviceArn ? { serviceId: task.serviceArn } : {}),
+      ...(task.serviceArn ? { ownerId: task.serviceArn } : {}),
       groupKey: task.serviceArn ?? task.group ?? 'standalone',
       label: service?.name ?? (task.serviceArn ? shortId(task.serviceArn) : (task.group ?? 'task')),
       health,
@@ -98,7 +98,7 @@ export function podUnits(topology: Topology, hiddenNamespaces: ReadonlySet<strin
       const system = SYSTEM_NAMESPACES.has(pod.namespace);
       return {
         id: pod.id,
-        ...(pod.workloadId ? { serviceId: pod.workloadId } : {}),
+        ...(pod.workloadId ? { ownerId: pod.workloadId } : {}),
         groupKey: system ? `ns:${pod.namespace}` : (pod.workloadId ?? `pod:${pod.namespace}`),
         label: workload?.name ?? pod.name,
         health,
@@ -149,7 +149,7 @@ export function placeUnits(
     const groupId = `group:${parent}:${key}`;
     const first = list[0];
     const system = key.startsWith('ns:');
-    const serviceId = system ? undefined : first?.serviceId;
+    const serviceId = system ? undefined : first?.ownerId;
     if (((fold && list.length > 1) || system) && !expanded.has(groupId)) {
       out.push({
         kind: 'taskGroup',
@@ -171,8 +171,8 @@ export function placeUnits(
         id: u.id,
         parent,
         label: u.label,
-        ...(u.serviceId ? { serviceId: u.serviceId } : {}),
-        color: system ? -1 : colorOf(u.serviceId),
+        ...(u.ownerId ? { serviceId: u.ownerId } : {}),
+        color: system ? -1 : colorOf(u.ownerId),
         health: u.health,
         revision: u.revision,
         oldRevision: u.oldRevision,
