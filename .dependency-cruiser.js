@@ -25,11 +25,8 @@ const CORE_PACKAGES = ['zod'];
 const CORE_TEST_PACKAGES = [...CORE_PACKAGES, 'vitest', '@vitest/[^/]+', 'fast-check'];
 const SDK = npm(['@aws-sdk/[^/]+', '@smithy/[^/]+']);
 
-/**
- * The canvas's two reaches outside its lane, kept until the presentation layer in the core serves them: node text
- * from the exporters' labels, and the export menu drawn on the canvas.
- */
-const CANVAS_DRIFTS = ['^src/export/labels\\.ts$', '^src/panels/ExportMenu\\.tsx$'];
+/** The canvas's one reach outside its lane: the export menu drawn on the canvas. */
+const CANVAS_DRIFTS = ['^src/panels/ExportMenu\\.tsx$'];
 
 /** One area's rules: the project folders it may import, the packages it may not (or only may), Node or not. */
 function area({ name, path, pathNot = [], mayImport, packagesOnly, noNode, why }) {

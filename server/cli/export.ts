@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { toDrawio } from '../../src/export/drawio';
 import { toHtml } from '../../src/export/html';
-import { caption } from '../../src/export/labels';
+import { caption } from '../../src/topology/present/labels';
 import { toMermaid } from '../../src/export/mermaid';
 import { layOutForExport } from '../../src/export/prepare';
 import { toSvg } from '../../src/export/svg';

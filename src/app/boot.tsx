@@ -4,13 +4,16 @@ import '@xyflow/react/dist/style.css';
 import '../styles.css';
 import './app.css';
 import { setLayoutRunner, type LayoutRunner } from '../canvas/layoutRunner';
-import { HEALTH_COLORS, SERVICE_PALETTE } from '../topology/graph/theme';
+import { cssVariables } from '../topology/present/theme';
 import { App } from './App';
 
-/** Starts the app: the palette as CSS custom properties (one table for canvas and exports), a layout runner, the UI. */
+/**
+ * Starts the app: the theme as CSS custom properties on the document (the stylesheets read every colour from them;
+ * set through element.style, which the Content-Security-Policy allows where an inline <style> is refused), a layout
+ * runner, the UI.
+ */
 export function boot(runner: LayoutRunner): void {
-  SERVICE_PALETTE.forEach((c, i) => document.documentElement.style.setProperty(`--svc-${i}`, c));
-  for (const [health, c] of Object.entries(HEALTH_COLORS)) document.documentElement.style.setProperty(`--${health}`, c);
+  for (const [name, value] of cssVariables()) document.documentElement.style.setProperty(name, value);
   setLayoutRunner(runner);
   const root = document.getElementById('root');
   if (root) {

@@ -24,8 +24,11 @@ import { sketchItemAt } from './nodes/SketchNode';
 import { needsOverview, overview, overviewBelowZoom } from './sketch';
 import { focusService, toFlowEdges, toFlowNodes, type MapNode } from './toFlow';
 import { useLayout } from './useLayout';
+import { MINIMAP_COLORS } from '../topology/present/theme';
 
-const MINIMAP_COLORS: Record<string, string> = { vpc: '#e8eef7', az: '#dde6f2', subnet: '#cfdced', instance: '#c2d0e4', cluster: '#e8eef7', sketch: '#b4c3d8' };
+const minimapColor = (type: string | undefined): string =>
+  type !== undefined && type in MINIMAP_COLORS ? MINIMAP_COLORS[type as keyof typeof MINIMAP_COLORS] : MINIMAP_COLORS.other;
+
 const MIN_ZOOM = 0.02;
 const MAX_ZOOM = 3;
 const FIT_PADDING = 0.04;
@@ -175,7 +178,7 @@ function MapFlow({
     >
       <Background gap={24} />
       <Controls showInteractive={false} />
-      <MiniMap pannable zoomable nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? '#8aa4c8'} />
+      <MiniMap pannable zoomable nodeColor={(n) => minimapColor(n.type)} />
       <Panel position="top-right">
         <ExportMenu topology={topology} graph={graph} layout={layout} />
       </Panel>

@@ -3,6 +3,7 @@ import type { Graph, GraphNode, HealthCounts, TaskHealth } from '../topology/gra
 import { SPACING } from '../topology/layout/sizes';
 import { absoluteBoxes } from '../topology/layout/absolute';
 import type { Box, Layout } from '../topology/layout/types';
+import { edgeEnds, type EdgeEnds } from '../topology/present/edges';
 
 /**
  * The overview level of detail. Past a few hundred leaves, the map at low zoom draws the contents of each subnet
@@ -26,12 +27,8 @@ export interface SketchItem {
   count?: number;
 }
 
-export interface SketchLine {
-  /** Source bottom-centre and target top-centre, relative to the sketch */
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
+/** An edge of the band: its ends (source bottom-centre, target top-centre) relative to the sketch. */
+export interface SketchLine extends EdgeEnds {
   source: string;
   target: string;
   unhealthy: boolean;
@@ -162,11 +159,9 @@ export function overview(graph: Graph, layout: Layout, focus: string | undefined
         const s = abs.get(e.source);
         const t = abs.get(e.target);
         if (!s || !t || hostOf.get(e.source) !== 'band' || hostOf.get(e.target) !== 'band') continue;
+        const shift = (b: Box): Box => ({ ...b, x: b.x - frame.x, y: b.y - frame.y });
         lines.push({
-          x1: s.x + s.width / 2 - frame.x,
-          y1: s.y + s.height - frame.y,
-          x2: t.x + t.width / 2 - frame.x,
-          y2: t.y - frame.y,
+          ...edgeEnds(shift(s), shift(t)),
           source: e.source,
           target: e.target,
           unhealthy: e.unhealthy,

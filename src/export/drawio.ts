@@ -1,39 +1,40 @@
-import { BOX_STYLE, HEALTH_COLORS, serviceColor, SUBNET_STYLE } from '../topology/graph/theme';
 import type { GraphNode } from '../topology/graph/types';
-import { xmlAttr } from './escape';
-import { caption, nodeText } from './labels';
+import { xmlAttr } from '../topology/present/escape';
+import { caption, nodeText, textLines } from '../topology/present/labels';
+import { BOX_STYLE, EDGE_COLORS, HEALTH_COLORS, INK, serviceColor, SUBNET_STYLE, TASK_FILL, type BoxColors } from '../topology/present/theme';
 import type { ExportInput } from './prepare';
 
 /** mxGraph style per node: containers hold their children (diagrams.net moves them together), leaves are plain. */
 function styleOf(n: GraphNode, container: boolean): string {
   const base = 'rounded=1;arcSize=4;whiteSpace=wrap;html=0;fontSize=11;';
-  const box = (fill: string, stroke: string) =>
-    `${base}fillColor=${fill};strokeColor=${stroke};${container ? 'container=1;collapsible=0;verticalAlign=top;align=left;spacingLeft=8;spacingTop=2;fontStyle=1;' : ''}`;
+  const box = ({ fill, stroke }: BoxColors) =>
+    `${base}fillColor=${fill};strokeColor=${stroke};fontColor=${INK.text};${container ? 'container=1;collapsible=0;verticalAlign=top;align=left;spacingLeft=8;spacingTop=2;fontStyle=1;' : ''}`;
+  const alert = `strokeColor=${HEALTH_COLORS.unhealthy};`;
   switch (n.kind) {
     case 'vpc':
-      return box(BOX_STYLE.vpc.fill, BOX_STYLE.vpc.stroke);
     case 'az':
-      return box(BOX_STYLE.az.fill, BOX_STYLE.az.stroke);
-    case 'subnet':
-      return box(SUBNET_STYLE[n.exposure].fill, SUBNET_STYLE[n.exposure].stroke);
     case 'instance':
-      return box(BOX_STYLE.instance.fill, BOX_STYLE.instance.stroke);
-    case 'cluster':
-      return box(BOX_STYLE.cluster.fill, BOX_STYLE.cluster.stroke) + 'strokeWidth=2;';
-    case 'service':
-      return box('#ffffff', serviceColor(n.color)) + `strokeWidth=2;${n.unhealthy && !container ? `strokeColor=${HEALTH_COLORS.unhealthy};` : ''}`;
-    case 'task':
-      return `${base}fillColor=${n.health === 'unhealthy' ? '#fdecea' : '#ffffff'};strokeColor=${n.health === 'unhealthy' ? HEALTH_COLORS.unhealthy : serviceColor(n.color)};strokeWidth=2;`;
-    case 'node':
-      return box(BOX_STYLE.node.fill, BOX_STYLE.node.stroke) + `strokeWidth=2;${n.spot ? 'dashed=1;' : ''}`;
-    case 'namespace':
-      return box(BOX_STYLE.namespace.fill, BOX_STYLE.namespace.stroke) + 'dashed=1;';
-    case 'taskGroup':
-      return `${base}fillColor=#ffffff;strokeColor=${n.counts.unhealthy ? HEALTH_COLORS.unhealthy : serviceColor(n.color)};strokeWidth=2;shadow=1;`;
     case 'loadBalancer':
-      return box(BOX_STYLE.loadBalancer.fill, BOX_STYLE.loadBalancer.stroke);
+      return box(BOX_STYLE[n.kind]);
+    case 'subnet':
+      return box(SUBNET_STYLE[n.exposure]) + (n.exposure === 'unknown' ? 'dashed=1;' : '');
+    case 'cluster':
+      return box(BOX_STYLE.cluster) + 'strokeWidth=2;';
+    case 'service':
+      return (
+        box({ fill: container ? BOX_STYLE.serviceBox.fill : BOX_STYLE.service.fill, stroke: serviceColor(n.color) }) +
+        `strokeWidth=2;${n.unhealthy && !container ? alert : ''}`
+      );
+    case 'task':
+      return `${base}fillColor=${TASK_FILL[n.health]};strokeColor=${serviceColor(n.color)};fontColor=${INK.text};strokeWidth=2;${n.health === 'unhealthy' ? alert : ''}`;
+    case 'node':
+      return box(BOX_STYLE.node) + `strokeWidth=2;${n.spot ? 'dashed=1;' : ''}${n.ready === false ? alert : ''}`;
+    case 'namespace':
+      return box(BOX_STYLE.namespace) + 'dashed=1;';
+    case 'taskGroup':
+      return `${base}fillColor=${BOX_STYLE.task.fill};strokeColor=${serviceColor(n.color)};fontColor=${INK.text};strokeWidth=2;shadow=1;${n.counts.unhealthy ? alert : ''}`;
     case 'targetGroup':
-      return box(BOX_STYLE.targetGroup.fill, n.counts.unhealthy ? HEALTH_COLORS.unhealthy : BOX_STYLE.targetGroup.stroke);
+      return box(BOX_STYLE.targetGroup) + (n.counts.unhealthy ? alert : '');
   }
 }
 
@@ -51,8 +52,7 @@ export function toDrawio(p: ExportInput): string {
   for (const n of graph.nodes) {
     const b = boxes.get(n.id);
     if (!b) continue;
-    const t = nodeText(n);
-    const value = [t.glyph ? `${t.glyph} ${t.title}` : t.title, t.sub].filter(Boolean).join('\n');
+    const value = textLines(nodeText(n)).join('\n');
     const parent = n.parent ? (ids.get(n.parent) ?? '1') : '1';
     cells.push(
       `<mxCell id="${ids.get(n.id) ?? ''}" value="${xmlAttr(value)}" tooltip="${xmlAttr(n.id)}" style="${styleOf(n, containers.has(n.id))}" vertex="1" parent="${parent}"><mxGeometry x="${r(b.x)}" y="${r(b.y)}" width="${r(b.width)}" height="${r(b.height)}" as="geometry"/></mxCell>`,
@@ -62,7 +62,7 @@ export function toDrawio(p: ExportInput): string {
     const source = ids.get(e.source);
     const target = ids.get(e.target);
     if (!source || !target) return;
-    const stroke = e.unhealthy ? HEALTH_COLORS.unhealthy : '#7d8da3';
+    const stroke = e.unhealthy ? EDGE_COLORS.unhealthy : EDGE_COLORS.line;
     cells.push(
       `<mxCell id="e${i + 1}" value="${xmlAttr(e.label ?? '')}" style="edgeStyle=orthogonalEdgeStyle;rounded=0;html=0;fontSize=10;strokeColor=${stroke};endArrow=block;endSize=6;" edge="1" parent="1" source="${source}" target="${target}"><mxGeometry relative="1" as="geometry"/></mxCell>`,
     );

@@ -1,5 +1,5 @@
 import type { Topology } from '../topology/model';
-import { xmlText } from './escape';
+import { xmlText } from '../topology/present/escape';
 
 /** The built viewer: one script and its stylesheet, inlined into every single-file export. */
 export interface ViewerAssets {

@@ -1,7 +1,7 @@
 import { buildGraph } from '../topology/graph/buildGraph';
 import type { Graph, View } from '../topology/graph/types';
 import { layoutGraph } from '../topology/layout/layoutGraph';
-import type { Box, Layout } from '../topology/layout/types';
+import type { Layout } from '../topology/layout/types';
 import type { Topology } from '../topology/model';
 import { redactTopology, scrubStrings } from '../topology/redact/redact';
 
@@ -45,31 +45,3 @@ export function screenForExport(topology: Topology, graph: Graph, layout: Layout
   if (safe === topology) return { topology, graph, layout };
   return { topology: safe, graph: scrubStrings(graph), layout: scrubStrings(layout) };
 }
-
-/** An edge as the canvas draws it: down from the source's bottom centre, across, and down into the target's top. */
-export function edgePoints(s: Box, t: Box): [number, number][] {
-  const x1 = s.x + s.width / 2;
-  const y1 = s.y + s.height;
-  const x2 = t.x + t.width / 2;
-  const y2 = t.y;
-  const mid = y1 + (y2 - y1) / 2;
-  return x1 === x2
-    ? [
-        [x1, y1],
-        [x2, y2],
-      ]
-    : [
-        [x1, y1],
-        [x1, mid],
-        [x2, mid],
-        [x2, y2],
-      ];
-}
-
-export function edgePath(s: Box, t: Box): string {
-  return edgePoints(s, t)
-    .map(([x, y], i) => `${i ? 'L' : 'M'}${round(x)} ${round(y)}`)
-    .join(' ');
-}
-
-const round = (n: number) => Math.round(n * 10) / 10;

@@ -1,11 +1,25 @@
 import { emptyEstate } from '../topology/graph/emptyEstate';
-import { BOX_STYLE, GLYPH_COLORS, HEALTH_COLORS, serviceColor, SUBNET_STYLE } from '../topology/graph/theme';
 import type { GraphNode, HealthCounts } from '../topology/graph/types';
 import { absoluteBoxes } from '../topology/layout/absolute';
 import type { Box } from '../topology/layout/types';
-import { xmlText as esc } from './escape';
-import { caption, nodeText } from './labels';
-import { edgePath, type ExportInput } from './prepare';
+import { edgeEnds, edgeLabelAt, edgePath } from '../topology/present/edges';
+import { xmlText as esc } from '../topology/present/escape';
+import { caption, NO_RUNNING_TASKS, nodeText, type Badge, type NodeText } from '../topology/present/labels';
+import {
+  BADGE_COLORS,
+  BOX_STYLE,
+  EDGE_COLORS,
+  GLYPH_COLORS,
+  HEALTH_COLORS,
+  healthSegments,
+  INK,
+  serviceColor,
+  SUBNET_STYLE,
+  SURFACE,
+  TASK_FILL,
+  type BoxColors,
+} from '../topology/present/theme';
+import type { ExportInput } from './prepare';
 
 /**
  * A self-contained SVG of the map as laid out on screen: boxes, tasks, the band and its edges, text as text and the
@@ -39,13 +53,13 @@ export function toSvg(input: ExportInput, options: { crop?: Crop } = {}): string
     `<svg xmlns="http://www.w3.org/2000/svg" ${size} viewBox="${view}" font-family="system-ui, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif" font-size="12">`,
   );
   out.push(`<title>${esc(heading)}</title>`);
-  out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
-  out.push(`<text x="${margin}" y="${margin + 8}" font-size="14" font-weight="600" fill="#1d2733">${esc(heading)}</text>`);
+  out.push(`<rect width="${width}" height="${height}" fill="${SURFACE.page}"/>`);
+  out.push(`<text x="${margin}" y="${margin + 8}" font-size="14" font-weight="600" fill="${INK.text}">${esc(heading)}</text>`);
   let y = margin + head;
   for (const l of notice) {
     y += l.size + 8;
     out.push(
-      `<text x="${margin}" y="${y}" font-size="${l.size}"${l.bold ? ' font-weight="600"' : ''} fill="${l.bold ? '#1d2733' : '#3d4a5c'}" data-kind="empty-estate">${esc(l.text)}</text>`,
+      `<text x="${margin}" y="${y}" font-size="${l.size}"${l.bold ? ' font-weight="600"' : ''} fill="${l.bold ? INK.text : INK.soft}" data-kind="empty-estate">${esc(l.text)}</text>`,
     );
   }
   out.push(`<g transform="translate(${margin} ${margin + head})">`);
@@ -59,13 +73,13 @@ export function toSvg(input: ExportInput, options: { crop?: Crop } = {}): string
     const s = abs.get(e.source);
     const t = abs.get(e.target);
     if (!s || !t) continue;
-    const color = e.unhealthy ? HEALTH_COLORS.unhealthy : '#7d8da3';
-    out.push(`<path d="${edgePath(s, t)}" fill="none" stroke="${color}" stroke-width="${e.unhealthy ? 2 : 1.5}"/>`);
+    const ends = edgeEnds(s, t);
+    const color = e.unhealthy ? EDGE_COLORS.unhealthy : EDGE_COLORS.line;
+    out.push(`<path d="${edgePath(ends)}" fill="none" stroke="${color}" stroke-width="${e.unhealthy ? 2 : 1.5}"/>`);
     if (e.label) {
-      const x = (s.x + s.width / 2 + t.x + t.width / 2) / 2;
-      const y = (s.y + s.height + t.y) / 2;
+      const { x, y } = edgeLabelAt(ends);
       out.push(
-        `<text x="${x}" y="${y - 3}" font-size="10" text-anchor="middle" fill="#334" stroke="#fff" stroke-width="3" paint-order="stroke">${esc(e.label)}</text>`,
+        `<text x="${x}" y="${y - 3}" font-size="10" text-anchor="middle" fill="${INK.soft}" stroke="${SURFACE.page}" stroke-width="3" paint-order="stroke">${esc(e.label)}</text>`,
       );
     }
   }
@@ -77,68 +91,103 @@ export function toSvg(input: ExportInput, options: { crop?: Crop } = {}): string
   return out.join('\n');
 }
 
+function boxColors(n: GraphNode, container: boolean): BoxColors {
+  switch (n.kind) {
+    case 'subnet':
+      return SUBNET_STYLE[n.exposure];
+    case 'service':
+      return container ? BOX_STYLE.serviceBox : BOX_STYLE.service;
+    case 'task':
+    case 'taskGroup':
+      return BOX_STYLE.task;
+    default:
+      return BOX_STYLE[n.kind];
+  }
+}
+
+/** Whether a node is drawn with the alert colour round it, as on the canvas. */
+function alerted(n: GraphNode): boolean {
+  switch (n.kind) {
+    case 'task':
+      return n.health === 'unhealthy';
+    case 'taskGroup':
+    case 'targetGroup':
+      return n.counts.unhealthy > 0;
+    case 'service':
+      return n.unhealthy > 0;
+    case 'node':
+      return n.ready === false;
+    default:
+      return false;
+  }
+}
+
+/** The service colour a node carries as a bar on its left edge, if any. */
+function serviceBar(n: GraphNode): string | undefined {
+  return n.kind === 'task' || n.kind === 'taskGroup' || n.kind === 'service' ? serviceColor(n.color) : undefined;
+}
+
 function container(n: GraphNode, b: Box): string {
-  const style = n.kind === 'subnet' ? SUBNET_STYLE[n.exposure] : n.kind in BOX_STYLE ? BOX_STYLE[n.kind as keyof typeof BOX_STYLE] : BOX_STYLE.vpc;
+  const style = boxColors(n, true);
   const t = nodeText(n);
-  const bar = n.kind === 'service' ? `<rect x="${b.x}" y="${b.y}" width="6" height="${b.height}" fill="${serviceColor(n.color)}"/>` : '';
+  const bar = serviceBar(n);
+  const thick = n.kind === 'cluster' || n.kind === 'vpc' || n.kind === 'node';
   return [
     `<g data-kind="${n.kind}">`,
-    `<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" rx="4" fill="${style.fill}" stroke="${style.stroke}" stroke-width="${n.kind === 'cluster' ? 2 : 1}"/>`,
-    bar,
-    title(n, b, t.title, t.sub, t.glyph),
+    `<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" rx="4" fill="${style.fill}" stroke="${alerted(n) ? HEALTH_COLORS.unhealthy : style.stroke}" stroke-width="${thick ? 2 : 1}"${n.kind === 'subnet' && n.exposure === 'unknown' ? ' stroke-dasharray="4 3"' : ''}/>`,
+    bar ? `<rect x="${b.x}" y="${b.y}" width="6" height="${b.height}" fill="${bar}"/>` : '',
+    titleLine(b, t),
+    n.kind === 'service' ? chipsLine(b, t) : '',
     '</g>',
   ].join('');
 }
 
-function title(n: GraphNode, b: Box, text: string, sub: string | undefined, glyph: string | undefined): string {
+/** A service's tasks per AZ, under its name and detail. */
+function chipsLine(b: Box, t: NodeText): string {
+  const text = t.chips?.length ? t.chips.join(' ') : NO_RUNNING_TASKS;
+  return `<text x="${b.x + 14}" y="${b.y + 50}" font-size="10" fill="${INK.soft}">${esc(clip(text, b.width - 20, 5.6))}</text>`;
+}
+
+/** Glyph, title and badges on the first line; the second line below. */
+function titleLine(b: Box, t: NodeText, sub = true): string {
   let x = b.x + 10;
   const y = b.y + 18;
   const parts: string[] = [];
-  if (glyph) {
-    const w = 8 + glyph.length * 7;
-    parts.push(glyphTile(x, y - 12, glyph, glyphColor(n)));
+  if (t.glyph) {
+    const w = 8 + t.glyph.text.length * 7;
+    parts.push(tile(x, y - 12, t.glyph.text, GLYPH_COLORS[t.glyph.tone], INK.onColor, 16));
     x += w + 6;
   }
-  parts.push(`<text x="${x}" y="${y}" font-weight="600" fill="#1d2733">${esc(clip(text, b.width - (x - b.x) - 8, 7))}</text>`);
-  if (sub) parts.push(`<text x="${b.x + 10}" y="${y + 16}" font-size="10" fill="#5b6675">${esc(clip(sub, b.width - 20, 5.6))}</text>`);
+  for (const badge of t.badges.filter((g) => g.tone === 'public' || g.tone === 'private')) x = pill(parts, x, y, badge);
+  const title = clip(t.title, b.width - (x - b.x) - 8, 7);
+  parts.push(`<text x="${x}" y="${y}" font-weight="600" fill="${INK.text}">${esc(title)}</text>`);
+  x += title.length * 7 + 6;
+  for (const badge of t.badges.filter((g) => g.tone !== 'public' && g.tone !== 'private')) x = pill(parts, x, y, badge);
+  if (sub && t.sub) parts.push(`<text x="${b.x + 10}" y="${y + 16}" font-size="10" fill="${INK.muted}">${esc(clip(t.sub, b.width - 20, 5.6))}</text>`);
   return parts.join('');
 }
 
-function glyphColor(n: GraphNode): string {
-  switch (n.kind) {
-    case 'vpc':
-      return GLYPH_COLORS.vpc;
-    case 'az':
-      return GLYPH_COLORS.az;
-    case 'instance':
-      return GLYPH_COLORS.ec2;
-    case 'cluster':
-      return n.engine === 'eks' ? GLYPH_COLORS.eks : GLYPH_COLORS.cluster;
-    case 'node':
-    case 'namespace':
-      return GLYPH_COLORS.eks;
-    case 'loadBalancer':
-      return GLYPH_COLORS.lb;
-    default:
-      return GLYPH_COLORS.tg;
-  }
+/** A badge as on the canvas: a word on a coloured pill; returns where the next thing on the line starts. */
+function pill(parts: string[], x: number, y: number, badge: Badge): number {
+  const w = 8 + badge.text.length * 5.6;
+  const c = BADGE_COLORS[badge.tone];
+  parts.push(tile(x, y - 11, badge.text, c.fill, c.text, 14));
+  return x + w + 4;
 }
 
-function glyphTile(x: number, y: number, text: string, color: string): string {
-  const w = 8 + text.length * 7;
-  return `<rect x="${x}" y="${y}" width="${w}" height="16" rx="3" fill="${color}"/><text x="${x + w / 2}" y="${y + 12}" font-size="10" font-weight="700" text-anchor="middle" fill="#fff">${esc(text)}</text>`;
+function tile(x: number, y: number, text: string, fill: string, ink: string, height: number): string {
+  const w = 8 + text.length * (height === 16 ? 7 : 5.6);
+  return `<rect x="${x}" y="${y}" width="${r1(w)}" height="${height}" rx="3" fill="${fill}"/><text x="${r1(x + w / 2)}" y="${y + height - 4}" font-size="${height === 16 ? 10 : 9}" font-weight="700" text-anchor="middle" fill="${ink}">${esc(text)}</text>`;
 }
 
 function healthBar(x: number, y: number, width: number, c: HealthCounts): string {
-  const order: (keyof HealthCounts)[] = ['healthy', 'unknown', 'pending', 'unhealthy', 'stopped'];
-  const total = order.reduce((a, k) => a + c[k], 0);
-  if (!total) return `<rect x="${x}" y="${y}" width="${width}" height="5" fill="#e3e8ef"/>`;
+  const total = healthSegments(c).reduce((a, p) => a + p.count, 0);
+  if (!total) return `<rect x="${x}" y="${y}" width="${width}" height="5" fill="${SURFACE.healthBarEmpty}"/>`;
   let at = x;
-  return order
-    .filter((k) => c[k])
-    .map((k) => {
-      const w = (width * c[k]) / total;
-      const r = `<rect x="${at}" y="${y}" width="${w}" height="5" fill="${HEALTH_COLORS[k]}"/>`;
+  return healthSegments(c)
+    .map(({ health, count }) => {
+      const w = (width * count) / total;
+      const r = `<rect x="${r1(at)}" y="${y}" width="${r1(w)}" height="5" fill="${HEALTH_COLORS[health]}"/>`;
       at += w;
       return r;
     })
@@ -147,49 +196,46 @@ function healthBar(x: number, y: number, width: number, c: HealthCounts): string
 
 function leaf(n: GraphNode, b: Box): string {
   const t = nodeText(n);
+  const style = boxColors(n, false);
+  const bad = alerted(n);
+  const frame = (fill: string) =>
+    `<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" rx="4" fill="${fill}" stroke="${bad ? HEALTH_COLORS.unhealthy : style.stroke}" stroke-width="${bad ? 2 : 1}"/>`;
+  const bar = serviceBar(n);
+  const left = bar ? `<rect x="${b.x}" y="${b.y}" width="6" height="${b.height}" fill="${bar}"/>` : '';
   switch (n.kind) {
     case 'task':
     case 'taskGroup': {
-      const unhealthy = n.kind === 'task' ? n.health === 'unhealthy' : n.counts.unhealthy > 0;
+      // As on the canvas: name and revision on the first line, the alert (or the folded group's health bar) below.
       const dot = n.kind === 'task' ? HEALTH_COLORS[n.health] : undefined;
-      const fill = n.kind === 'task' && n.health === 'unhealthy' ? '#fdecea' : n.kind === 'task' && n.health === 'stopped' ? '#eceff3' : '#ffffff';
+      const rev = n.kind === 'task' ? (t.sub ?? '') : '';
+      const nameX = b.x + (dot ? 24 : 12);
       return [
         `<g data-kind="${n.kind}">`,
-        `<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" rx="4" fill="${fill}" stroke="${unhealthy ? HEALTH_COLORS.unhealthy : BOX_STYLE.task.stroke}" stroke-width="${unhealthy ? 2 : 1}"/>`,
-        `<rect x="${b.x}" y="${b.y}" width="6" height="${b.height}" fill="${serviceColor(n.color)}"/>`,
+        frame(n.kind === 'task' ? TASK_FILL[n.health] : style.fill),
+        left,
         dot ? `<circle cx="${b.x + 15}" cy="${b.y + 15}" r="4.5" fill="${dot}"/>` : '',
-        `<text x="${b.x + (dot ? 24 : 12)}" y="${b.y + 19}" font-size="11" font-weight="600" fill="#1d2733">${esc(clip(t.title, b.width - 30, 6.2))}</text>`,
-        n.kind === 'taskGroup'
-          ? healthBar(b.x + 12, b.y + b.height - 12, b.width - 20, n.counts)
-          : `<text x="${b.x + 12}" y="${b.y + 35}" font-size="9" fill="${unhealthy ? HEALTH_COLORS.unhealthy : '#556'}">${esc(clip(t.sub ?? '', b.width - 18, 5))}</text>`,
+        `<text x="${nameX}" y="${b.y + 19}" font-size="11" font-weight="600" fill="${INK.text}">${esc(clip(t.title, b.x + b.width - nameX - rev.length * 5.5 - 10, 6.2))}</text>`,
+        rev ? `<text x="${b.x + b.width - 6}" y="${b.y + 19}" font-size="10" text-anchor="end" fill="${INK.revision}">${esc(rev)}</text>` : '',
+        ...t.badges.map(
+          (g) =>
+            `<text x="${b.x + 12}" y="${b.y + 35}" font-size="9" font-weight="700" fill="${HEALTH_COLORS.unhealthy}">${esc(clip(g.text, b.width - 18, 5))}</text>`,
+        ),
+        t.bar ? `<g><title>${esc(t.sub ?? '')}</title>${healthBar(b.x + 12, b.y + b.height - 12, b.width - 20, t.bar)}</g>` : '',
         '</g>',
       ].join('');
     }
     case 'loadBalancer':
-    case 'targetGroup': {
-      const style = BOX_STYLE[n.kind];
-      const bad = n.kind === 'targetGroup' && n.counts.unhealthy > 0;
+    case 'targetGroup':
       return [
         `<g data-kind="${n.kind}">`,
-        `<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" rx="4" fill="${style.fill}" stroke="${bad ? HEALTH_COLORS.unhealthy : style.stroke}" stroke-width="${bad ? 2 : 1}"/>`,
-        title(n, b, t.title, n.kind === 'loadBalancer' ? t.sub : undefined, t.glyph),
-        n.kind === 'targetGroup' ? healthBar(b.x + 10, b.y + b.height - 14, b.width - 20, n.counts) : '',
-        n.kind === 'targetGroup'
-          ? `<text x="${b.x + 10}" y="${b.y + b.height - 18}" font-size="9" fill="#5b6675">${esc(clip(t.sub ?? '', b.width - 20, 5))}</text>`
-          : '',
+        frame(style.fill),
+        titleLine(b, t, !t.bar),
+        t.bar ? healthBar(b.x + 10, b.y + b.height - 14, b.width - 20, t.bar) : '',
+        t.bar ? `<text x="${b.x + 10}" y="${b.y + b.height - 18}" font-size="9" fill="${INK.muted}">${esc(clip(t.sub ?? '', b.width - 20, 5))}</text>` : '',
         '</g>',
       ].join('');
-    }
     case 'service':
-      return [
-        `<g data-kind="service">`,
-        `<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" rx="4" fill="#fff" stroke="${n.unhealthy ? HEALTH_COLORS.unhealthy : BOX_STYLE.service.stroke}"/>`,
-        `<rect x="${b.x}" y="${b.y}" width="6" height="${b.height}" fill="${serviceColor(n.color)}"/>`,
-        `<text x="${b.x + 14}" y="${b.y + 18}" font-weight="600" fill="#1d2733">${esc(clip(t.title, b.width - 20, 7))}</text>`,
-        `<text x="${b.x + 14}" y="${b.y + 34}" font-size="10" fill="#5b6675">${esc(clip(n.detail, b.width - 20, 5.6))}</text>`,
-        `<text x="${b.x + 14}" y="${b.y + 50}" font-size="10" fill="#334">${esc(clip((t.sub ?? '').split(' · ').pop() ?? '', b.width - 20, 5.6))}</text>`,
-        '</g>',
-      ].join('');
+      return [`<g data-kind="service">`, frame(style.fill), left, titleLine({ ...b, x: b.x + 4 }, t), chipsLine(b, t), '</g>'].join('');
     default:
       return container(n, b);
   }

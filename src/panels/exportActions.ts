@@ -3,7 +3,7 @@ import type { Layout } from '../topology/layout/types';
 import type { Topology } from '../topology/model';
 import { toDrawio } from '../export/drawio';
 import { toHtml, type ViewerAssets } from '../export/html';
-import { caption } from '../export/labels';
+import { caption } from '../topology/present/labels';
 import { toMermaid } from '../export/mermaid';
 import { screenForExport } from '../export/prepare';
 import { toSvg, type Crop } from '../export/svg';
@@ -56,7 +56,7 @@ async function viewerAssets(): Promise<ViewerAssets> {
 /** Exports exactly what the screen shows: the same graph (view, unfolded groups) and the same layout. */
 export async function exportMap(format: ExportFormat, topology: Topology, graph: Graph, layout: Layout, visible: Crop): Promise<void> {
   const p = screenForExport(topology, graph, layout);
-  const base = `fleetmap-${graph.view}-${topology.source.fetchedAt.replace(/[:.]/g, '-')}`;
+  const base = `fleetmap-${graph.view}-${new Date(topology.source.fetchedAt).toISOString().replace(/[:.]/g, '-')}`;
   switch (format) {
     case 'svg':
       return download(`${base}.svg`, new Blob([toSvg(p)], { type: 'image/svg+xml' }));

@@ -1,73 +1,62 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { FlowNode } from '../toFlow';
-import { unitCount } from '../../export/labels';
+import { nodeText } from '../../topology/present/labels';
+import { Badges } from './Badges';
 import { Glyph } from './Glyph';
+
+/** Per box kind: its class and data attributes (the words come from the presentation layer). */
+function frame(data: FlowNode['data']): { className: string; attrs: Record<string, string | number> } | undefined {
+  const n = data.node;
+  const selected = data.selected ? ' is-selected' : '';
+  switch (n.kind) {
+    case 'vpc':
+      return { className: 'box box-vpc', attrs: {} };
+    case 'az':
+      return { className: 'box box-az', attrs: { 'data-az': n.label } };
+    case 'subnet':
+      return {
+        className: `box box-subnet ${n.exposure}`,
+        attrs: { 'data-subnet': n.id, 'data-subnet-tasks': n.taskCount, 'data-subnet-pods': n.podCount },
+      };
+    case 'instance':
+      return { className: `box box-instance${selected}`, attrs: {} };
+    case 'namespace':
+      return { className: 'box box-namespace', attrs: { 'data-namespace': n.label } };
+    case 'cluster':
+      return { className: 'box box-cluster', attrs: { 'data-engine': n.engine } };
+    default:
+      return undefined;
+  }
+}
 
 /** Containers: VPC, AZ column, subnet, container instance, cluster, Kubernetes namespace. */
 export const BoxNode = memo(function BoxNode({ data }: NodeProps<FlowNode>) {
-  const n = data.node;
-  switch (n.kind) {
-    case 'vpc':
-      return (
-        <div className="box box-vpc">
-          <div className="box-title">
-            <Glyph kind="vpc" text="VPC" /> {n.label} <span className="muted">{n.cidr}</span>
-          </div>
+  const box = frame(data);
+  if (!box) return null;
+  const t = nodeText(data.node);
+  // A container instance's title holds two lines beside its glyph; the others one line, with the cluster's
+  // detail below it.
+  if (data.node.kind === 'instance') {
+    return (
+      <div className={box.className} {...box.attrs}>
+        <div className="box-title instance-title">
+          <Glyph glyph={t.glyph} />
+          <span className="instance-id">{t.title}</span>
+          <span className="muted instance-use">{t.sub}</span>
         </div>
-      );
-    case 'az':
-      return (
-        <div className="box box-az" data-az={n.label}>
-          <div className="box-title">
-            <Glyph kind="az" text="AZ" /> {n.label} {n.zoneId ? <span className="muted">{n.zoneId}</span> : null}
-          </div>
-        </div>
-      );
-    case 'subnet':
-      return (
-        <div className={`box box-subnet ${n.exposure}`} data-subnet={n.id} data-subnet-tasks={n.taskCount} data-subnet-pods={n.podCount}>
-          <div className="box-title">
-            {/* A subnet whose routes were not read (or that was not read at all) is neither: no badge. */}
-            {n.exposure === 'unknown' ? null : (
-              <>
-                <span className={`badge badge-${n.exposure}`}>{n.exposure}</span>{' '}
-              </>
-            )}
-            {n.label} <span className="muted">{[n.cidr, unitCount(n.taskCount, n.podCount)].filter(Boolean).join(' · ')}</span>
-          </div>
-        </div>
-      );
-    case 'instance':
-      return (
-        <div className={`box box-instance${data.selected ? ' is-selected' : ''}`}>
-          <div className="box-title instance-title">
-            <Glyph kind="ec2" text="EC2" />
-            <span className="instance-id">{n.label}</span>
-            <span className="muted instance-use">
-              {n.instanceType} · cpu {n.cpu} · mem {n.memory}
-            </span>
-          </div>
-        </div>
-      );
-    case 'namespace':
-      return (
-        <div className="box box-namespace" data-namespace={n.label}>
-          <div className="box-title">
-            <Glyph kind="eks" text="NS" /> {n.label} <span className="muted">{n.detail}</span>
-          </div>
-        </div>
-      );
-    case 'cluster':
-      return (
-        <div className="box box-cluster" data-engine={n.engine}>
-          <div className="box-title">
-            {n.engine === 'eks' ? <Glyph kind="eks" text="EKS" /> : <Glyph kind="cluster" text="ECS" />} {n.label}
-          </div>
-          <div className="box-sub muted">{n.detail}</div>
-        </div>
-      );
-    default:
-      return null;
+      </div>
+    );
   }
+  const subBelow = data.node.kind === 'cluster';
+  return (
+    <div className={box.className} {...box.attrs}>
+      <div className="box-title">
+        <Glyph glyph={t.glyph} />
+        <Badges badges={t.badges} />
+        {t.title} {t.sub && !subBelow ? <span className="muted">{t.sub}</span> : null}
+      </div>
+      {t.sub && subBelow ? <div className="box-sub muted">{t.sub}</div> : null}
+    </div>
+  );
 });

@@ -1,12 +1,14 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { FlowNode } from '../toFlow';
+import { nodeText } from '../../topology/present/labels';
 import { Glyph } from './Glyph';
 
 /** An EKS worker node in its subnet, holding its pods: node group and name, type, pods and allocatable; spot dashed. */
 export const EksNodeNode = memo(function EksNodeNode({ data }: NodeProps<FlowNode>) {
   const n = data.node;
   if (n.kind !== 'node') return null;
+  const t = nodeText(n);
   return (
     <div
       className={`box box-eks-node${n.spot ? ' spot' : ''}${n.ready === false ? ' not-ready' : ''}${data.selected ? ' is-selected' : ''}`}
@@ -14,16 +16,17 @@ export const EksNodeNode = memo(function EksNodeNode({ data }: NodeProps<FlowNod
       title={`EKS node ${n.label} · cluster ${n.cluster} · node group ${n.nodeGroup} · ${n.instanceType}${n.spot ? ' (spot)' : ''} · ${n.state}${n.usage ? ` · ${n.usage}` : ''}`}
     >
       <div className="box-title instance-title">
-        <Glyph kind="eks" text="EKS" />
+        <Glyph glyph={t.glyph} />
         <span className="instance-id">
-          {n.nodeGroup} · {n.label}
-          {n.ready === false ? <span className="task-alert"> NotReady</span> : null}
+          {t.title}
+          {t.badges.map((b) => (
+            <span key={b.text} className="task-alert">
+              {' '}
+              {b.text}
+            </span>
+          ))}
         </span>
-        <span className="muted instance-use">
-          {n.instanceType}
-          {n.spot ? ' · spot' : ''}
-          {n.usage ? ` · ${n.usage}` : ''}
-        </span>
+        <span className="muted instance-use">{t.sub}</span>
       </div>
     </div>
   );

@@ -1,20 +1,15 @@
 import type { HealthCounts } from '../../topology/graph/types';
-
-const ORDER: (keyof HealthCounts)[] = ['healthy', 'unknown', 'pending', 'unhealthy', 'stopped'];
+import { healthWords } from '../../topology/present/labels';
+import { healthSegments } from '../../topology/present/theme';
 
 /** Proportional bar of task or target health. */
 export function HealthBar({ counts }: { counts: HealthCounts }) {
-  const total = ORDER.reduce((n, k) => n + counts[k], 0);
-  if (!total) return <div className="health-bar empty" />;
+  const parts = healthSegments(counts);
+  if (!parts.length) return <div className="health-bar empty" />;
   return (
-    <div
-      className="health-bar"
-      title={ORDER.filter((k) => counts[k])
-        .map((k) => `${counts[k]} ${k}`)
-        .join(', ')}
-    >
-      {ORDER.filter((k) => counts[k]).map((k) => (
-        <span key={k} className={`hb-${k}`} style={{ flexGrow: counts[k] }} />
+    <div className="health-bar" title={healthWords(counts)}>
+      {parts.map(({ health, count }) => (
+        <span key={health} className={`hb-${health}`} style={{ flexGrow: count }} />
       ))}
     </div>
   );

@@ -1,22 +1,21 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { FlowNode } from '../toFlow';
+import { nodeText } from '../../topology/present/labels';
 import { Glyph } from './Glyph';
 
 /** A load balancer, as wide as the AZ columns it has nodes in. */
 export const LoadBalancerNode = memo(function LoadBalancerNode({ data }: NodeProps<FlowNode>) {
   const n = data.node;
   if (n.kind !== 'loadBalancer') return null;
-  const short = n.lbType === 'application' ? 'ALB' : n.lbType === 'network' ? 'NLB' : 'GWLB';
+  const t = nodeText(n);
   return (
     <div className={`band lb${data.selected ? ' is-selected' : ''}`} data-lb={n.label}>
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <div className="band-title">
-        <Glyph kind="lb" text={short} /> {n.label}
+        <Glyph glyph={t.glyph} /> {t.title}
       </div>
-      <div className="band-sub muted">
-        {n.scheme} · AZs {n.azs.map((a) => a.slice(-1)).join(' ')}
-      </div>
+      <div className="band-sub muted">{t.sub}</div>
       <Handle type="source" position={Position.Bottom} isConnectable={false} />
     </div>
   );

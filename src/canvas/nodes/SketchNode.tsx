@@ -1,13 +1,16 @@
 import { memo, useEffect, useRef } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import { BOX_STYLE, HEALTH_COLORS, serviceColor } from '../../topology/graph/theme';
 import type { TaskHealth } from '../../topology/graph/types';
+import { edgePoints } from '../../topology/present/edges';
+import { healthWords } from '../../topology/present/labels';
+import { BOX_STYLE, EDGE_COLORS, HEALTH_COLORS, INK, serviceColor, SURFACE, type BoxColors } from '../../topology/present/theme';
 import { itemAt, type SketchData, type SketchFlowNode, type SketchItem } from '../sketch';
 
-const HOST_BOXES: Partial<Record<string, { fill: string; stroke: string; width: number }>> = {
-  node: { fill: BOX_STYLE.node.fill, stroke: BOX_STYLE.node.stroke, width: 4 },
-  namespace: { fill: BOX_STYLE.namespace.fill, stroke: BOX_STYLE.namespace.stroke, width: 2 },
-  instance: { fill: '#eef2f8', stroke: '#8aa0bf', width: 2 },
+/** Boxes that hold tasks or pods, in their map colours, with the border widths a sketch's scale needs. */
+const HOST_BOXES: Partial<Record<SketchItem['kind'], BoxColors & { width: number }>> = {
+  node: { ...BOX_STYLE.node, width: 4 },
+  namespace: { ...BOX_STYLE.namespace, width: 2 },
+  instance: { ...BOX_STYLE.instance, width: 2 },
 };
 
 /** Canvas pixels per map unit are capped here, so a sketch costs at most this many pixels of memory. */
@@ -34,12 +37,10 @@ function draw(canvas: HTMLCanvasElement, data: SketchData, scale: number): void 
 
   for (const l of data.lines) {
     ctx.globalAlpha = data.focus === undefined || l.target === data.focus ? 0.7 : 0.15;
-    ctx.strokeStyle = l.unhealthy ? colors.health('unhealthy') : '#7d8da3';
+    ctx.strokeStyle = l.unhealthy ? EDGE_COLORS.unhealthy : EDGE_COLORS.line;
     ctx.lineWidth = l.unhealthy ? 3 : 1.5;
-    const dy = (l.y2 - l.y1) / 2;
     ctx.beginPath();
-    ctx.moveTo(l.x1, l.y1);
-    ctx.bezierCurveTo(l.x1, l.y1 + dy, l.x2, l.y2 - dy, l.x2, l.y2);
+    edgePoints(l).forEach(([x, y], i) => (i ? ctx.lineTo(x, y) : ctx.moveTo(x, y)));
     ctx.stroke();
   }
 
@@ -59,8 +60,12 @@ function draw(canvas: HTMLCanvasElement, data: SketchData, scale: number): void 
       ctx.fillRect(it.x, it.y, it.w, it.h);
       ctx.strokeRect(it.x, it.y, it.w, it.h);
     } else if (it.kind === 'loadBalancer' || it.kind === 'targetGroup') {
-      ctx.fillStyle = it.kind === 'loadBalancer' ? '#232f3e' : '#e9ebfb';
+      const box = BOX_STYLE[it.kind];
+      ctx.fillStyle = box.fill;
+      ctx.strokeStyle = box.stroke;
+      ctx.lineWidth = 2;
       ctx.fillRect(it.x, it.y, it.w, it.h);
+      ctx.strokeRect(it.x, it.y, it.w, it.h);
       ctx.fillStyle = colors.health(health);
       if (it.kind === 'targetGroup') ctx.fillRect(it.x, it.y + it.h - 10, it.w, 10);
       if (health === 'unhealthy') {
@@ -84,12 +89,13 @@ function draw(canvas: HTMLCanvasElement, data: SketchData, scale: number): void 
     }
     if (it.id === data.selected) {
       ctx.globalAlpha = 1;
-      ctx.strokeStyle = '#1a73e8';
+      ctx.strokeStyle = SURFACE.selection;
       ctx.lineWidth = 10;
       ctx.strokeRect(it.x - 4, it.y - 4, it.w + 8, it.h + 8);
     }
     if (legible && it.kind !== 'task') {
-      ctx.fillStyle = it.kind === 'loadBalancer' || it.kind === 'taskGroup' || it.kind === 'service' ? '#fff' : '#1d2733';
+      // Names on a service's colour are white; on the light boxes, the map's text colour.
+      ctx.fillStyle = it.kind === 'taskGroup' || it.kind === 'service' ? INK.onColor : INK.text;
       const text = it.count ? `${it.label} ×${it.count}` : it.label;
       ctx.fillText(text, it.x + 6, it.y + Math.min(it.h / 2, 16), Math.max(10, it.w - 12));
     }
@@ -99,12 +105,7 @@ function draw(canvas: HTMLCanvasElement, data: SketchData, scale: number): void 
 
 function describe(it: SketchItem): string {
   const what = it.kind === 'taskGroup' ? `${it.count ?? 0} tasks of ${it.label}` : it.label;
-  const c = it.counts;
-  const health = c
-    ? ` · ${c.healthy} healthy${c.unhealthy ? `, ${c.unhealthy} unhealthy` : ''}${c.pending ? `, ${c.pending} pending` : ''}`
-    : it.health
-      ? ` · ${it.health}`
-      : '';
+  const health = it.counts ? ` · ${healthWords(it.counts)}` : it.health ? ` · ${it.health}` : '';
   return `${what}${health} (zoom in for details)`;
 }
 

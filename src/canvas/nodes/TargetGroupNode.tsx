@@ -1,20 +1,23 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { FlowNode } from '../toFlow';
+import { nodeText } from '../../topology/present/labels';
+import { Badges } from './Badges';
 import { Glyph } from './Glyph';
 import { HealthBar } from './HealthBar';
 
 export const TargetGroupNode = memo(function TargetGroupNode({ data }: NodeProps<FlowNode>) {
   const n = data.node;
   if (n.kind !== 'targetGroup') return null;
+  const t = nodeText(n);
   return (
     <div className={`band tg${n.counts.unhealthy ? ' has-unhealthy' : ''}${data.selected ? ' is-selected' : ''}`} data-tg={n.label}>
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <div className="band-title">
-        <Glyph kind="tg" text="TG" /> {n.label}
-        {n.counts.unhealthy ? <span className="alert-pill">{n.counts.unhealthy} unhealthy</span> : null}
+        <Glyph glyph={t.glyph} /> {t.title}
+        <Badges badges={t.badges} />
       </div>
-      {n.unreadable ? <div className="band-sub warn">target health not readable</div> : <HealthBar counts={n.counts} />}
+      {t.bar ? <HealthBar counts={t.bar} /> : <div className="band-sub warn">{t.sub}</div>}
       <Handle type="source" position={Position.Bottom} isConnectable={false} />
     </div>
   );
