@@ -7,7 +7,7 @@ const TOKEN = 'e3b0c44298fc1c149afbf4c8996fb924';
 const HOST = { host: 'fleetmap.internal' };
 const topology: Topology = {
   schemaVersion: SCHEMA_VERSION,
-  source: { kind: 'snapshot', label: 'snapshot t.json', region: 'eu-west-1', fetchedAt: '2024-05-01T00:00:00.000Z' },
+  source: { kind: 'snapshot', label: 'snapshot t.json', region: 'eu-west-1', fetchedAt: Date.UTC(2024, 4, 1) },
   resources: {},
   errors: [],
   stats: { calls: {}, retries: 0, durationMs: 0 },

@@ -13,7 +13,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin/fleetmap.js');
 const EMPTY_SNAPSHOT = {
   schemaVersion: 1,
-  source: { kind: 'snapshot', label: 'snapshot', region: 'eu-west-1', fetchedAt: '2024-05-01T00:00:00.000Z' },
+  source: { kind: 'snapshot', label: 'snapshot', region: 'eu-west-1', fetchedAt: Date.UTC(2024, 4, 1) },
   resources: {},
   errors: [],
   stats: { calls: {}, retries: 0, durationMs: 0 },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { WORLD_EPOCH, type ServiceSpec, type WorldBuilder } from './builder';
 import { str, type JsonObject } from './world';
 
@@ -97,6 +98,34 @@ export function addLoadBalancer(
     }
   }
   return arn;
+}
+
+/** Fargate's platform version for new tasks (1.4.0: 20 GiB of ephemeral storage unless the task asks for more). */
+const FARGATE_PLATFORM = '1.4.0';
+
+/** What DescribeTasks adds for a task on Fargate. */
+const fargateTask = (): JsonObject => ({
+  platformVersion: FARGATE_PLATFORM,
+  platformFamily: 'Linux',
+  ephemeralStorage: { sizeInGiB: 20 },
+  attributes: [{ name: 'ecs.cpu-architecture', value: 'x86_64' }],
+});
+
+/** What DescribeServices echoes for a service created with CreateService's defaults. */
+const serviceDefaults = (): JsonObject => ({
+  deploymentConfiguration: { deploymentCircuitBreaker: { enable: false, rollback: false }, maximumPercent: 200, minimumHealthyPercent: 100 },
+  serviceRegistries: [],
+  placementConstraints: [],
+  placementStrategy: [],
+  enableECSManagedTags: false,
+  propagateTags: 'NONE',
+  enableExecuteCommand: false,
+});
+
+function containerDefinitionOf(td: JsonObject): JsonObject {
+  const containers = td['containerDefinitions'];
+  const first = Array.isArray(containers) ? containers[0] : undefined;
+  return typeof first === 'object' && first !== null && !Array.isArray(first) ? first : {};
 }
 
 /** The first port mapping of a task definition's first container, as RegisterTaskDefinition stored it. */
@@ -220,11 +249,16 @@ export function addService(b: WorldBuilder, spec: ServiceSpec): string {
         body['runningTasksCount'] = Number(body['runningTasksCount']) + 1;
         const remaining = body['remainingResources'];
         if (Array.isArray(remaining))
-          for (const res of remaining as JsonObject[]) res['integerValue'] = Number(res['integerValue']) - (res['name'] === 'CPU' ? 256 : 512);
+          for (const res of remaining as JsonObject[]) {
+            if (res['name'] === 'CPU' || res['name'] === 'MEMORY') res['integerValue'] = Number(res['integerValue']) - (res['name'] === 'CPU' ? 256 : 512);
+          }
       }
       const healthy = unhealthy === undefined;
       const pendingTask = i >= r.running - (ri === spec.revisions.length - 1 ? (spec.pending ?? 0) : 0);
       const capacityProviderName = spec.capacityProviderStrategy ? (b.random() < 0.7 ? 'FARGATE_SPOT' : 'FARGATE') : undefined;
+      const definition = containerDefinitionOf(td);
+      const image = str(definition, 'image');
+      const started = WORLD_EPOCH - 3500 - index * 7;
       w.ecs.tasks.push({
         taskArn,
         clusterArn,
@@ -239,10 +273,20 @@ export function addService(b: WorldBuilder, spec: ServiceSpec): string {
         ...(capacityProviderName ? { capacityProviderName } : {}),
         ...(containerInstanceArn ? { containerInstanceArn } : {}),
         attachments,
+        ...(awsvpc ? fargateTask() : {}),
+        overrides: { containerOverrides: [{ name: containerName }], inferenceAcceleratorOverrides: [] },
+        enableExecuteCommand: false,
         containers: [
           {
             containerArn: `${b.arnPrefix('ecs')}:container/${spec.cluster}/${taskId}/${b.hex(8)}`,
+            taskArn,
             name: containerName,
+            image,
+            // A digest is the image's content hash: the same image gives the same one in every task.
+            imageDigest: `sha256:${createHash('sha256').update(image).digest('hex')}`,
+            runtimeId: `${taskId}-${index}`,
+            cpu: String(definition['cpu'] ?? 0),
+            ...(definition['memory'] === undefined ? {} : { memory: String(definition['memory']) }),
             lastStatus: pendingTask ? 'PENDING' : 'RUNNING',
             healthStatus: pendingTask ? 'UNKNOWN' : healthy ? 'HEALTHY' : 'UNHEALTHY',
             networkBindings:
@@ -255,7 +299,10 @@ export function addService(b: WorldBuilder, spec: ServiceSpec): string {
         cpu: '512',
         memory: '1024',
         createdAt: WORLD_EPOCH - 3600 - index * 7,
-        ...(pendingTask ? {} : { startedAt: WORLD_EPOCH - 3500 - index * 7 }),
+        // A task still provisioning has neither connected, pulled its image nor started.
+        ...(pendingTask
+          ? {}
+          : { connectivity: 'CONNECTED', connectivityAt: started - 90, pullStartedAt: started - 80, pullStoppedAt: started - 20, startedAt: started }),
         version: 3,
       });
       if (tg && tgArn && !pendingTask && hostPort !== undefined) {
@@ -268,6 +315,11 @@ export function addService(b: WorldBuilder, spec: ServiceSpec): string {
     }
   });
   const running = spec.revisions.reduce((n, r) => n + r.running, 0) - (spec.pending ?? 0);
+  const networkConfiguration = awsvpc
+    ? { awsvpcConfiguration: { subnets: spec.subnets, securityGroups: [`sg-${b.hex(17)}`], assignPublicIp: 'DISABLED' } }
+    : undefined;
+  // Each deployment of an awsvpc service carries the network configuration and, on Fargate, the platform it runs.
+  if (networkConfiguration) for (const d of deployments) Object.assign(d, { networkConfiguration, platformVersion: FARGATE_PLATFORM });
   w.ecs.services.push({
     serviceArn,
     serviceName: spec.name,
@@ -281,9 +333,7 @@ export function addService(b: WorldBuilder, spec: ServiceSpec): string {
     taskDefinition: primary.taskDefinition,
     deployments: [...deployments].reverse(),
     loadBalancers: tgArn ? [{ targetGroupArn: tgArn, containerName, containerPort }] : [],
-    ...(awsvpc
-      ? { networkConfiguration: { awsvpcConfiguration: { subnets: spec.subnets, securityGroups: [`sg-${b.hex(17)}`], assignPublicIp: 'DISABLED' } } }
-      : {}),
+    ...(networkConfiguration ? { networkConfiguration, platformVersion: 'LATEST', platformFamily: 'Linux' } : {}),
     events: (spec.events ?? [`(service ${spec.name}) has reached a steady state.`]).map((message, i) => ({
       id: `${b.hex(8)}-${b.hex(4)}-${b.hex(4)}-${b.hex(4)}-${b.hex(12)}`,
       createdAt: WORLD_EPOCH - 60 - i * 300,
@@ -292,6 +342,8 @@ export function addService(b: WorldBuilder, spec: ServiceSpec): string {
     schedulingStrategy: 'REPLICA',
     deploymentController: { type: 'ECS' },
     createdAt: WORLD_EPOCH - 40 * 86400,
+    ...serviceDefaults(),
+    roleArn: `arn:aws:iam::${w.accountId}:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS`,
   });
   cluster['activeServicesCount'] = Number(cluster['activeServicesCount']) + 1;
   cluster['runningTasksCount'] = Number(cluster['runningTasksCount']) + running;

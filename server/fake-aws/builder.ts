@@ -34,6 +34,20 @@ export interface ServiceSpec {
   events?: string[];
 }
 
+/**
+ * A container instance's resources as DescribeContainerInstances gives them: every entry carries all the value
+ * members (zeros where unused), and the ports the agent reserves are a STRINGSET of their own.
+ */
+function hostResources(cpu: number, memory: number): JsonObject[] {
+  const value = { doubleValue: 0, integerValue: 0, longValue: 0 };
+  return [
+    { name: 'CPU', type: 'INTEGER', ...value, integerValue: cpu },
+    { name: 'MEMORY', type: 'INTEGER', ...value, integerValue: memory },
+    { name: 'PORTS', type: 'STRINGSET', ...value, stringSetValue: ['22', '2375', '2376', '51678', '51679'] },
+    { name: 'PORTS_UDP', type: 'STRINGSET', ...value, stringSetValue: [] },
+  ];
+}
+
 /** Builds worlds the way AWS would hold them: ids, ARNs, and the joins between services kept consistent. */
 export class WorldBuilder {
   private readonly rand: () => number;
@@ -206,6 +220,9 @@ export class WorldBuilder {
       taskRoleArn: `${role}/${family}-task`,
       executionRoleArn: `${role}/ecsTaskExecutionRole`,
       registeredAt: WORLD_EPOCH - 86400 * (10 - Math.min(revision, 9)),
+      // DescribeTaskDefinition echoes these defaults even when the registration left them out.
+      volumes: [],
+      placementConstraints: [],
       containerDefinitions: containers.map((c) => ({
         name: c.name,
         image: c.image,
@@ -215,6 +232,8 @@ export class WorldBuilder {
         portMappings: c.port === undefined ? [] : [{ containerPort: c.port, hostPort: networkMode === 'awsvpc' ? c.port : 0, protocol: 'tcp', name: 'http' }],
         environment: Object.entries(c.environment ?? {}).map(([name, value]) => ({ name, value })),
         secrets: Object.entries(c.secrets ?? {}).map(([name, valueFrom]) => ({ name, valueFrom })),
+        mountPoints: [],
+        volumesFrom: [],
         logConfiguration: {
           logDriver: 'awslogs',
           options: { 'awslogs-group': `/ecs/${family}`, 'awslogs-region': this.world.region, 'awslogs-stream-prefix': c.name },
@@ -262,14 +281,8 @@ export class WorldBuilder {
         agentConnected: true,
         runningTasksCount: 0,
         pendingTasksCount: 0,
-        registeredResources: [
-          { name: 'CPU', type: 'INTEGER', integerValue: cpu },
-          { name: 'MEMORY', type: 'INTEGER', integerValue: memory },
-        ],
-        remainingResources: [
-          { name: 'CPU', type: 'INTEGER', integerValue: cpu },
-          { name: 'MEMORY', type: 'INTEGER', integerValue: memory },
-        ],
+        registeredResources: hostResources(cpu, memory),
+        remainingResources: hostResources(cpu, memory),
         attributes: [
           { name: 'ecs.availability-zone', value: az },
           { name: 'ecs.instance-type', value: instanceType },

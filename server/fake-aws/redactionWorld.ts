@@ -6,7 +6,7 @@ import { demoWorld } from './demo';
 import type { JsonObject, World } from './world';
 
 const fixture = JSON.parse(
-  readFileSync(new URL('../sources/aws/__fixtures__/ecs/ecs-DescribeTaskDefinition.SYNTHETIC-redaction-fixture.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../sources/aws/__fixtures__/ecs/DescribeTaskDefinition/SYNTHETIC-redaction-fixture.json', import.meta.url), 'utf8'),
 ) as {
   taskDefinition: JsonObject;
 };

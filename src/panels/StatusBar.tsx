@@ -52,7 +52,7 @@ export function StatusBar({ topology }: { topology: Topology }) {
       <span>{source.label}</span>
       <span>region {source.region}</span>
       {source.accountId ? <span>account {source.accountId}</span> : null}
-      <span>read {formatTime(Date.parse(source.fetchedAt))}</span>
+      <span>read {formatTime(source.fetchedAt)}</span>
       <span>
         {calls} API calls{topology.stats.retries ? ` (${topology.stats.retries} retries)` : ''} in {(topology.stats.durationMs / 1000).toFixed(1)} s
       </span>

@@ -1,3 +1,5 @@
+import type { BucketSpec } from './tokenBucket';
+
 /**
  * AWS's own limits, in one table, used by the collector (to batch and pace its calls) and by the fake AWS (to
  * enforce them). Sources: the botocore service models (batch and page sizes) and AWS's request-throttling pages
@@ -34,13 +36,6 @@ export const BATCH = {
   /** EKS ListClusters/ListNodegroups/ListFargateProfiles maxResults 1–100 */
   eksListPage: 100,
 } as const;
-
-export interface BucketSpec {
-  /** burst: tokens the bucket holds */
-  capacity: number;
-  /** sustained: tokens added per second */
-  refillPerSecond: number;
-}
 
 /**
  * ECS shares one bucket per category across its actions (request-throttling page). EC2 rates each API on its

@@ -88,7 +88,7 @@ export function createAwsSource(options: AwsSourceOptions): TopologySource {
         },
       );
       // The one redaction pass for a live read: nothing the proxy serves, saves or exports has seen the raw values.
-      return redactTopology(toTopology(raw, { kind: options.kind, label: options.label, fetchedAt: new Date().toISOString() }));
+      return redactTopology(toTopology(raw, { kind: options.kind, label: options.label, fetchedAt: Date.now() }));
     },
   };
 }

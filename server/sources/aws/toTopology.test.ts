@@ -1,52 +1,15 @@
-import { readFileSync } from 'node:fs';
 import type { ContainerInstance, Task } from '@aws-sdk/client-ecs';
-import type { Instance, RouteTable, Subnet } from '@aws-sdk/client-ec2';
+import type { Instance, RouteState, RouteTable, Subnet } from '@aws-sdk/client-ec2';
 import type { Cluster as EksCluster } from '@aws-sdk/client-eks';
 import { describe, expect, it } from 'vitest';
 import { resourcesOf } from '../../../src/topology/model';
-import type { RawEstate } from './raw';
+import { rawEstate, sdkOutput } from './__fixtures__/responses';
 import { publicSubnets, toTopology } from './toTopology';
 
-/** A wire body as the SDK hands it over: epoch-second timestamps (every `…At` member) become Dates. */
-function sdkBody<T>(file: string): T {
-  const text = readFileSync(new URL(`./__fixtures__/ecs/${file}`, import.meta.url), 'utf8');
-  return JSON.parse(text, (key, value: unknown) => (typeof value === 'number' && key.endsWith('At') ? new Date(value * 1000) : value)) as T;
-}
-
-function estate(part: Partial<RawEstate>): RawEstate {
-  return {
-    region: 'us-east-1',
-    clusters: [],
-    services: [],
-    tasks: [],
-    containerInstances: [],
-    taskDefinitions: [],
-    instances: [],
-    subnets: [],
-    vpcs: [],
-    routeTables: [],
-    loadBalancers: [],
-    listeners: [],
-    rules: [],
-    targetGroups: [],
-    targetHealth: {},
-    eksClusters: [],
-    nodegroups: [],
-    fargateProfiles: [],
-    eksInstances: [],
-    kube: [],
-    errors: [],
-    calls: {},
-    retries: 0,
-    durationMs: 0,
-    ...part,
-  };
-}
-
-const source = { kind: 'aws', label: 'test', fetchedAt: '2026-11-20T00:00:00.000Z' } as const;
+const source = { kind: 'aws', label: 'test', fetchedAt: Date.UTC(2026, 10, 20) } as const;
 
 const awsvpcTask = () => {
-  const [task] = sdkBody<{ tasks: Task[] }>('ecs-DescribeTasks.awscli-fargate-awsvpc.json').tasks;
+  const [task] = sdkOutput<{ tasks: Task[] }>('ecs/DescribeTasks/awscli-fargate-awsvpc').tasks;
   if (!task) throw new Error('fixture has no task');
   return task;
 };
@@ -55,25 +18,28 @@ const subnetB: Subnet = { SubnetId: 'subnet-0d0eab1bb38d5ca64', VpcId: 'vpc-1', 
 
 describe('toTopology: where a task runs', () => {
   it('keeps DescribeTasks availabilityZone when AWS gives it', () => {
-    const t = toTopology(estate({ tasks: [awsvpcTask()], subnets: [{ ...subnetB, AvailabilityZone: 'us-east-1c' }] }), source);
+    const t = toTopology(rawEstate({ tasks: [awsvpcTask()], subnets: [{ ...subnetB, AvailabilityZone: 'us-east-1c' }] }), source);
     expect(resourcesOf(t, 'task')[0]?.az).toBe('us-east-1b');
   });
 
   it('takes the AZ of the task ENI’s subnet when availabilityZone is left out', () => {
     const task = awsvpcTask();
     delete task.availabilityZone;
-    const t = toTopology(estate({ tasks: [task], subnets: [subnetB] }), source);
+    const t = toTopology(rawEstate({ tasks: [task], subnets: [subnetB] }), source);
     expect(resourcesOf(t, 'task')[0]).toMatchObject({ az: 'us-east-1b', subnetId: 'subnet-0d0eab1bb38d5ca64', privateIp: '10.0.1.170' });
   });
 
   it('takes the container instance’s AZ for an EC2-launch task without availabilityZone or ENI', () => {
     // The botocore DescribeTasks example has neither availabilityZone nor attachments, as some endpoints answer.
-    const [task] = sdkBody<{ tasks: Task[] }>('ecs-DescribeTasks.botocore-example-ec2-launch.json').tasks;
-    const [ci] = sdkBody<{ containerInstances: ContainerInstance[] }>('ecs-DescribeContainerInstances.botocore-example.json').containerInstances;
+    const [task] = sdkOutput<{ tasks: Task[] }>('ecs/DescribeTasks/botocore-example-ec2-launch').tasks;
+    const [ci] = sdkOutput<{ containerInstances: ContainerInstance[] }>('ecs/DescribeContainerInstances/botocore-example').containerInstances;
     if (!task || !ci) throw new Error('fixture is empty');
     const host: ContainerInstance = { ...ci, containerInstanceArn: task.containerInstanceArn };
     const instance: Instance = { InstanceId: ci.ec2InstanceId, Placement: { AvailabilityZone: 'us-east-1c' }, PrivateIpAddress: '10.0.2.20' };
-    const t = toTopology(estate({ tasks: [task], containerInstances: [{ clusterArn: task.clusterArn ?? '', instance: host }], instances: [instance] }), source);
+    const t = toTopology(
+      rawEstate({ tasks: [task], containerInstances: [{ clusterArn: task.clusterArn ?? '', instance: host }], instances: [instance] }),
+      source,
+    );
     expect(resourcesOf(t, 'task')[0]).toMatchObject({ az: 'us-east-1c', privateIp: '10.0.2.20' });
   });
 });
@@ -92,12 +58,12 @@ describe('toTopology: EKS worker nodes', () => {
 
   it('names a managed node’s group from its eks:nodegroup-name tag when DescribeNodegroup was not read', () => {
     const managed = node({ 'eks:cluster-name': 'orders-eks', 'eks:nodegroup-name': 'general', 'aws:autoscaling:groupName': 'eks-general-1a2b' });
-    const t = toTopology(estate({ eksClusters: [cluster], eksInstances: [managed] }), source);
+    const t = toTopology(rawEstate({ eksClusters: [cluster], eksInstances: [managed] }), source);
     expect(resourcesOf(t, 'eksNode')[0]).toMatchObject({ clusterArn: cluster.arn, nodeGroupName: 'general' });
   });
 
   it('finds a self-managed node’s cluster from its kubernetes.io/cluster/<name> tag', () => {
-    const t = toTopology(estate({ eksClusters: [cluster], eksInstances: [node({ 'kubernetes.io/cluster/orders-eks': 'owned' })] }), source);
+    const t = toTopology(rawEstate({ eksClusters: [cluster], eksInstances: [node({ 'kubernetes.io/cluster/orders-eks': 'owned' })] }), source);
     const [n] = resourcesOf(t, 'eksNode');
     expect(n?.clusterArn).toBe(cluster.arn);
     expect(n?.nodeGroupName).toBeUndefined();
@@ -110,7 +76,7 @@ describe('toTopology: public and private subnets', () => {
   const table = (
     id: string,
     vpc: string,
-    defaultRoute: { GatewayId?: string; NatGatewayId?: string } | undefined,
+    defaultRoute: { GatewayId?: string; NatGatewayId?: string; State?: RouteState } | undefined,
     associations: { SubnetId?: string; Main?: boolean }[],
   ): RouteTable => ({
     RouteTableId: id,
@@ -152,10 +118,43 @@ describe('toTopology: public and private subnets', () => {
     expect([...found]).toEqual(['subnet-implicit']);
   });
 
+  it('calls a subnet private when its 0.0.0.0/0 route to an internet gateway is a blackhole (the gateway was detached)', () => {
+    const tables = [
+      table('rtb-0dead', 'vpc-1', { GatewayId: 'igw-0c1a2b3d4e5f60718', State: 'blackhole' }, [{ SubnetId: 'subnet-detached' }]),
+      table('rtb-0live', 'vpc-1', { GatewayId: 'igw-0c1a2b3d4e5f60718' }, [{ SubnetId: 'subnet-live' }]),
+    ];
+    expect([...publicSubnets([subnet('subnet-detached'), subnet('subnet-live')], tables)]).toEqual(['subnet-live']);
+  });
+
+  it('calls an IPv6-only subnet public when ::/0 goes to an internet gateway, never when it goes to an egress-only one', () => {
+    // DescribeRouteTables: an IPv6 route names DestinationIpv6CidrBlock and no DestinationCidrBlock.
+    const v6 = (
+      id: string,
+      subnetId: string,
+      target: { GatewayId?: string; EgressOnlyInternetGatewayId?: string },
+      state: RouteState = 'active',
+    ): RouteTable => ({
+      ...table(id, 'vpc-1', undefined, [{ SubnetId: subnetId }]),
+      Routes: [local, { DestinationIpv6CidrBlock: '::/0', Origin: 'CreateRoute', State: state, ...target }],
+    });
+    const tables = [
+      v6('rtb-0v6p', 'subnet-v6-public', { GatewayId: 'igw-0c1a2b3d4e5f60718' }),
+      v6('rtb-0v6e', 'subnet-v6-egress', { EgressOnlyInternetGatewayId: 'eigw-0a1b2c3d4e5f60718' }),
+      v6('rtb-0v6b', 'subnet-v6-blackhole', { GatewayId: 'igw-0c1a2b3d4e5f60718' }, 'blackhole'),
+    ];
+    const ids = ['subnet-v6-public', 'subnet-v6-egress', 'subnet-v6-blackhole'];
+    expect([
+      ...publicSubnets(
+        ids.map((id) => subnet(id)),
+        tables,
+      ),
+    ]).toEqual(['subnet-v6-public']);
+  });
+
   it('calls nothing public without route tables, and toTopology marks each subnet as found', () => {
     expect(publicSubnets([subnet('subnet-a')], []).size).toBe(0);
     const t = toTopology(
-      estate({
+      rawEstate({
         subnets: [subnet('subnet-pub'), subnet('subnet-priv')],
         routeTables: [table('rtb-0pub1', 'vpc-1', { GatewayId: 'igw-0c1a2b3d4e5f60718' }, [{ SubnetId: 'subnet-pub' }])],
       }),

@@ -4,7 +4,7 @@ import type {
   TaskDefinition as AwsTaskDefinition,
   ContainerInstance as AwsContainerInstance,
 } from '@aws-sdk/client-ecs';
-import type { Instance, RouteTable, Subnet as AwsSubnet } from '@aws-sdk/client-ec2';
+import type { Instance, Route as AwsRoute, RouteTable, Subnet as AwsSubnet } from '@aws-sdk/client-ec2';
 import type {
   Listener as AwsListener,
   LoadBalancer as AwsLoadBalancer,
@@ -20,9 +20,19 @@ import { eksResources } from './toTopologyEks';
 
 const ms = (d: Date | undefined): number | undefined => (d === undefined ? undefined : d.getTime());
 
-/** A subnet is public when its route table, or the VPC's main table if it has none, sends 0.0.0.0/0 to an internet gateway. */
+/** A default route for either address family: DescribeRouteTables names an IPv6 one by DestinationIpv6CidrBlock alone. */
+const isDefaultRoute = (r: AwsRoute) => r.DestinationCidrBlock === '0.0.0.0/0' || r.DestinationIpv6CidrBlock === '::/0';
+
+/**
+ * Whether a route reaches the internet both ways: to an internet gateway (an egress-only one, eigw-, is named in
+ * EgressOnlyInternetGatewayId and lets no connection in), and not a blackhole (State "blackhole" once the gateway
+ * is detached, while the route stays in the table).
+ */
+const reachesInternet = (r: AwsRoute) => isDefaultRoute(r) && (r.GatewayId ?? '').startsWith('igw-') && r.State !== 'blackhole';
+
+/** A subnet is public when its route table, or the VPC's main table if it has none, sends 0.0.0.0/0 or ::/0 to an attached internet gateway. */
 export function publicSubnets(subnets: readonly AwsSubnet[], tables: readonly RouteTable[]): Set<string> {
-  const toIgw = (t: RouteTable) => (t.Routes ?? []).some((r) => r.DestinationCidrBlock === '0.0.0.0/0' && (r.GatewayId ?? '').startsWith('igw-'));
+  const toIgw = (t: RouteTable) => (t.Routes ?? []).some(reachesInternet);
   const out = new Set<string>();
   for (const s of subnets) {
     const own = tables.find((t) => (t.Associations ?? []).some((a) => a.SubnetId === s.SubnetId));

@@ -1,4 +1,10 @@
-import type { BucketSpec } from './limits';
+/** A token bucket's size and rate, as AWS's request-throttling pages give them. */
+export interface BucketSpec {
+  /** burst: tokens the bucket holds */
+  capacity: number;
+  /** sustained: tokens added per second */
+  refillPerSecond: number;
+}
 
 /**
  * AWS's throttling model: a bucket holds `capacity` tokens, refills `refillPerSecond`, each call takes one.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import describeTasks from './__fixtures__/ecs/ecs-DescribeTasks.awscli-fargate-awsvpc.json';
+import describeTasks from './__fixtures__/ecs/DescribeTasks/awscli-fargate-awsvpc.json';
 import { checkAnswer, type Malformed } from './validate';
 
 /** The answer rules on real response shapes: a good answer passes untouched, a bad item is left out and said. */

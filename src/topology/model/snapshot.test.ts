@@ -3,7 +3,7 @@ import { parseSnapshot, parseSnapshotValue, resourcesOf, SCHEMA_VERSION } from '
 
 const minimal = {
   schemaVersion: SCHEMA_VERSION,
-  source: { kind: 'snapshot', label: 's', region: 'us-east-1', fetchedAt: '2026-11-26T00:00:00Z' },
+  source: { kind: 'snapshot', label: 's', region: 'us-east-1', fetchedAt: Date.UTC(2026, 10, 26) },
   resources: {},
   errors: [],
   stats: { calls: {}, retries: 0, durationMs: 0 },
@@ -60,6 +60,7 @@ describe('parseSnapshot', () => {
     const v1 = {
       ...minimal,
       schemaVersion: 1,
+      source: { ...minimal.source, fetchedAt: '2026-11-26T00:00:00Z' },
       resources: { [pod.id]: { ...pod, startedAt: 1_795_132_000 }, [`${pod.id}-pending`]: { ...pod, id: `${pod.id}-pending` }, [task.id]: task },
     };
     const r = parseSnapshotValue(v1);
@@ -68,5 +69,18 @@ describe('parseSnapshot', () => {
     expect(resourcesOf(r.topology, 'pod').map((p) => p.startedAt)).toEqual([1_795_132_000_000, undefined]);
     // Task times were milliseconds already and stay as they were.
     expect(resourcesOf(r.topology, 'task')[0]?.startedAt).toBe(1_795_129_300_000);
+  });
+
+  it('opens a version-2 snapshot, whose read time was ISO-8601 text, with the read time in epoch milliseconds', () => {
+    const v2 = { ...minimal, schemaVersion: 2, source: { ...minimal.source, fetchedAt: '2026-11-20T09:30:15.250Z' } };
+    const r = parseSnapshot(JSON.stringify(v2));
+    if (!r.ok) throw new Error(r.error);
+    expect(r.topology.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(r.topology.source.fetchedAt).toBe(Date.UTC(2026, 10, 20, 9, 30, 15, 250));
+  });
+
+  it('names the read time of a version-2 snapshot whose text is not a time', () => {
+    const r = parseSnapshot(JSON.stringify({ ...minimal, schemaVersion: 2, source: { ...minimal.source, fetchedAt: 'yesterday' } }));
+    expect(r.ok === false && r.error).toMatch(/field source\.fetchedAt/);
   });
 });

@@ -7,6 +7,7 @@ import { SCHEMA_VERSION, Topology } from './topology';
  */
 const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
   1: podStartsInMilliseconds,
+  2: readTimeInMilliseconds,
 };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -20,6 +21,16 @@ function podStartsInMilliseconds(doc: Record<string, unknown>): Record<string, u
     isRecord(r) && r['kind'] === 'pod' && typeof r['startedAt'] === 'number' ? [id, { ...r, startedAt: r['startedAt'] * 1000 }] : [id, r],
   );
   return { ...doc, resources: Object.fromEntries(migrated) };
+}
+
+/** Version 2 held source.fetchedAt as ISO-8601 text; from version 3 it is epoch milliseconds, as every other time. */
+function readTimeInMilliseconds(doc: Record<string, unknown>): Record<string, unknown> {
+  const source = doc['source'];
+  const text = isRecord(source) ? source['fetchedAt'] : undefined;
+  const at = typeof text === 'string' ? Date.parse(text) : Number.NaN;
+  // Text that is not a time is left as it was, for the schema check to name the field.
+  if (!isRecord(source) || Number.isNaN(at)) return doc;
+  return { ...doc, source: { ...source, fetchedAt: at } };
 }
 
 export type SnapshotResult = { ok: true; topology: Topology } | { ok: false; error: string };

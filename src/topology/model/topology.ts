@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { Resource, type ResourceKind, type ResourceOf } from './resources';
 
-/** 2: pod start times in epoch milliseconds, as every other time (1 held them in seconds). */
-export const SCHEMA_VERSION = 2;
+/**
+ * 2: pod start times in epoch milliseconds, as every other time (1 held them in seconds).
+ * 3: source.fetchedAt in epoch milliseconds (2 held ISO-8601 text).
+ */
+export const SCHEMA_VERSION = 3;
 
 export const SourceInfo = z.object({
   /** aws: a real account; demo: the built-in estate read from the in-process fake AWS; snapshot: a saved file */
@@ -12,8 +15,8 @@ export const SourceInfo = z.object({
   region: z.string(),
   /** STS is not called (read-only, no extra permission); the account comes from the ARNs read */
   accountId: z.string().optional(),
-  /** ISO-8601 time the read finished; kept as text because export file names and captions quote it */
-  fetchedAt: z.string(),
+  /** When the read finished, in epoch milliseconds like every time in the model (the proxy's clock, not an AWS field) */
+  fetchedAt: z.number(),
 });
 
 /** What could not be read: drawn in the status bar with the IAM action to grant, never a blank map. */

@@ -231,6 +231,6 @@ export const RESOURCE_FIELDS: { readonly [K in ResourceKind]: FieldTable } = {
 
 /** The topology's own strings, beside its resources. */
 export const TOPOLOGY_FIELDS: FieldTable = {
-  names: ['source.region', 'source.accountId', 'source.fetchedAt', 'resources{key}', 'errors[].api', 'errors[].resource', 'errors[].code', 'stats.calls{key}'],
+  names: ['source.region', 'source.accountId', 'resources{key}', 'errors[].api', 'errors[].resource', 'errors[].code', 'stats.calls{key}'],
   text: ['source.label', 'errors[].message', 'errors[].hint'],
 };

@@ -84,7 +84,7 @@ const TD_ARN = 'arn:aws:ecs:us-east-1:123456789012:task-definition/payments:42';
 function topology(resources: ResourceT[], over: Partial<TopologyT> = {}): TopologyT {
   return Topology.parse({
     schemaVersion: SCHEMA_VERSION,
-    source: { kind: 'snapshot', label: 'prod', region: 'us-east-1', fetchedAt: '2026-01-01T00:00:00Z' },
+    source: { kind: 'snapshot', label: 'prod', region: 'us-east-1', fetchedAt: Date.UTC(2026, 0, 1) },
     resources: Object.fromEntries(resources.map((r) => [r.id, r])),
     errors: [],
     stats: { calls: {}, retries: 0, durationMs: 1 },
@@ -171,7 +171,7 @@ describe('redactTopology', () => {
         },
       ],
       {
-        source: { kind: 'snapshot', label: 'profile Authorization: Bearer Lab3lTok', region: 'us-east-1', fetchedAt: 'x' },
+        source: { kind: 'snapshot', label: 'profile Authorization: Bearer Lab3lTok', region: 'us-east-1', fetchedAt: 0 },
         errors: [{ api: 'ecs:DescribeTasks', code: 'AccessDenied', message: `password=Err9Pw denied`, hint: 'grant it' }],
       },
     );
