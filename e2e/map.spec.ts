@@ -180,3 +180,48 @@ test('a load balancer’s panel names the ECS service or Kubernetes Service behi
   await row.getByRole('button', { name: 'ECS service web' }).click();
   await expect(details).toContainText('Service web');
 });
+
+test('selecting a service dims the others and lights its tasks in every AZ, by click and by search', async ({ page, request }) => {
+  const map = new MapPage(page);
+  await map.open();
+  const topology = (await (await request.get('/api/topology')).json()) as { resources: Record<string, ApiResource & { name?: string; az?: string }> };
+  const resources = Object.values(topology.resources);
+  const tasksOf = (name: string) => {
+    const service = resources.find((r) => r.kind === 'service' && r.name === name);
+    return resources.filter((r) => r.kind === 'task' && r.serviceArn === service?.id);
+  };
+  const dimmed = page.locator('.dim');
+  await expect(dimmed).toHaveCount(0);
+
+  const expectFocusOn = async (name: string) => {
+    const own = tasksOf(name);
+    // The service's tasks run in more than one AZ: every one of them stays lit, wherever it is drawn.
+    expect(new Set(own.map((t) => t.az)).size).toBeGreaterThan(1);
+    for (const t of own) await expect(map.task(t.id)).not.toHaveClass(/\bdim\b/);
+    await expect(page.locator(`[data-service="${name}"]`)).not.toHaveClass(/\bdim\b/);
+    // Every other task, pod and service in the band is dimmed.
+    const others = page.locator(`[data-task]:not(${own.map((t) => `[data-task="${t.id}"]`).join(',')})`);
+    expect(await others.count()).toBeGreaterThan(0);
+    for (const el of await others.all()) await expect(el).toHaveClass(/\bdim\b/);
+    for (const el of await page.locator(`[data-service]:not([data-service="${name}"])`).all()) await expect(el).toHaveClass(/\bdim\b/);
+  };
+
+  await page.locator('[data-service="web"]').click();
+  await expect(page.locator('[data-service="web"]')).toHaveClass(/\bis-selected\b/);
+  await expectFocusOn('web');
+
+  // Search selects and zooms in; fit the map again to see every AZ.
+  await page.getByRole('searchbox', { name: 'Search the map' }).fill('cart');
+  await page
+    .getByRole('listbox', { name: 'Search results' })
+    .getByRole('button', { name: /^cart\b/ })
+    .first()
+    .click();
+  await page.locator('.react-flow__controls-fitview').click();
+  await expect(page.locator('[data-service="web"]')).not.toHaveClass(/\bis-selected\b/);
+  await expectFocusOn('cart');
+
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await expect(dimmed).toHaveCount(0);
+  await expect(page.locator('.is-selected')).toHaveCount(0);
+});

@@ -22,7 +22,9 @@ import { ExportMenu } from '../panels/ExportMenu';
 import { nodeTypes } from './nodes/nodeTypes';
 import { sketchItemAt } from './nodes/SketchNode';
 import { needsOverview, overview, overviewBelowZoom } from './sketch';
-import { focusService, toFlowEdges, toFlowNodes, type MapNode } from './toFlow';
+import { focusIndex, focusService } from './focus';
+import { toFlowEdges, toFlowNodes, type MapNode } from './toFlow';
+import { FocusIndexContext } from './useNodeFocus';
 import { useLayout } from './useLayout';
 import { MINIMAP_COLORS } from '../topology/present/theme';
 
@@ -101,8 +103,10 @@ function MapFlow({
   const zoomedOut = useFlowStore((s) => (s.panZoom ? s.transform[2] : initial.zoom) < threshold);
   const showOverview = lod && zoomedOut;
 
-  const focus = useMemo(() => focusService(graph, selected), [graph, selected]);
-  const detailNodes = useMemo(() => toFlowNodes(graph, layout, selected), [graph, layout, selected]);
+  // The node list follows the graph and layout only; each node reads its own selected or dimmed state.
+  const index = useMemo(() => focusIndex(graph), [graph]);
+  const focus = focusService(index, selected);
+  const detailNodes = useMemo(() => toFlowNodes(graph, layout), [graph, layout]);
   const detailEdges = useMemo(() => toFlowEdges(graph, selected), [graph, selected]);
   const sketch = useMemo(() => (lod ? overview(graph, layout, focus, selected) : undefined), [lod, graph, layout, focus, selected]);
   const nodes = useMemo<MapNode[]>(
@@ -149,45 +153,46 @@ function MapFlow({
         select(item.id);
         return;
       }
-      const kind = node.data.node.kind;
-      if (kind === 'taskGroup') toggleExpanded(node.id);
-      if (kind === 'vpc' || kind === 'az' || kind === 'subnet') return;
+      if (node.type === 'taskGroup') toggleExpanded(node.id);
+      if (node.type === 'vpc' || node.type === 'az' || node.type === 'subnet') return;
       select(node.id);
     },
     [select, toggleExpanded, screenToFlowPosition, setCenter, threshold],
   );
 
   return (
-    <ReactFlow<MapNode>
-      data-lod={showOverview ? 'overview' : 'detail'}
-      data-overview-below={lod ? threshold.toFixed(3) : undefined}
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      onNodeClick={onNodeClick}
-      onPaneClick={() => select(undefined)}
-      nodesDraggable={false}
-      nodesConnectable={false}
-      elementsSelectable
-      onlyRenderVisibleElements
-      defaultViewport={initial}
-      fitViewOptions={{ padding: FIT_PADDING }}
-      minZoom={MIN_ZOOM}
-      maxZoom={MAX_ZOOM}
-      proOptions={{ hideAttribution: true }}
-    >
-      <Background gap={24} />
-      <Controls showInteractive={false} />
-      <MiniMap pannable zoomable nodeColor={(n) => minimapColor(n.type)} />
-      <Panel position="top-right">
-        <ExportMenu topology={topology} graph={graph} layout={layout} />
-      </Panel>
-      {showOverview ? (
-        <Panel position="top-left" className="lod-hint" data-testid="overview-hint">
-          Overview: every task is drawn in its service&apos;s colour with its health. Zoom in, or click a task or group, to see it in detail.
+    <FocusIndexContext value={index}>
+      <ReactFlow<MapNode>
+        data-lod={showOverview ? 'overview' : 'detail'}
+        data-overview-below={lod ? threshold.toFixed(3) : undefined}
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodeClick={onNodeClick}
+        onPaneClick={() => select(undefined)}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable
+        onlyRenderVisibleElements
+        defaultViewport={initial}
+        fitViewOptions={{ padding: FIT_PADDING }}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={24} />
+        <Controls showInteractive={false} />
+        <MiniMap pannable zoomable nodeColor={(n) => minimapColor(n.type)} />
+        <Panel position="top-right">
+          <ExportMenu topology={topology} graph={graph} layout={layout} />
         </Panel>
-      ) : null}
-    </ReactFlow>
+        {showOverview ? (
+          <Panel position="top-left" className="lod-hint" data-testid="overview-hint">
+            Overview: every task is drawn in its service&apos;s colour with its health. Zoom in, or click a task or group, to see it in detail.
+          </Panel>
+        ) : null}
+      </ReactFlow>
+    </FocusIndexContext>
   );
 }
 

@@ -1,17 +1,42 @@
 import { Position, type Edge, type Node } from '@xyflow/react';
-import type { Graph, GraphNode } from '../topology/graph/types';
+import type { Graph, GraphNode, GraphNodeKind } from '../topology/graph/types';
 import type { Layout } from '../topology/layout/types';
 import type { SketchFlowNode } from './sketch';
 
-export type FlowData = { node: GraphNode; dim: boolean; container: boolean; selected: boolean };
-export type FlowNode = Node<FlowData, GraphNode['kind']>;
-/** What the canvas draws: graph nodes, and at overview zoom the sketches standing for many of them */
-export type MapNode = FlowNode | SketchFlowNode;
+type Of<K extends GraphNodeKind> = Extract<GraphNode, { kind: K }>;
 
-const BAND = new Set(['loadBalancer', 'targetGroup', 'service']);
+/**
+ * What each kind's component receives: its graph node, and for a service whether it is the box holding its tasks
+ * (the service view). Nothing here follows the selection, so node objects stay the same while it changes; each node
+ * reads its own selected or dimmed state (useNodeFocus).
+ */
+type DataByKind = { [K in GraphNodeKind]: K extends 'service' ? { node: Of<K>; container: boolean } : { node: Of<K> } };
+
+export type BoxKind = 'vpc' | 'az' | 'subnet' | 'instance' | 'cluster' | 'namespace';
+export type TaskData = DataByKind['task'];
+export type TaskGroupData = DataByKind['taskGroup'];
+export type EksNodeData = DataByKind['node'];
+export type LoadBalancerData = DataByKind['loadBalancer'];
+export type TargetGroupData = DataByKind['targetGroup'];
+export type ServiceData = DataByKind['service'];
+
+/** One React Flow node per graph node kind, discriminated on `type`. */
+type FlowNodeOf<K extends GraphNodeKind> = Node<DataByKind[K], K>;
+export type TaskFlowNode = FlowNodeOf<'task'>;
+export type TaskGroupFlowNode = FlowNodeOf<'taskGroup'>;
+export type EksNodeFlowNode = FlowNodeOf<'node'>;
+export type LoadBalancerFlowNode = FlowNodeOf<'loadBalancer'>;
+export type TargetGroupFlowNode = FlowNodeOf<'targetGroup'>;
+export type ServiceFlowNode = FlowNodeOf<'service'>;
+export type BoxFlowNode = { [K in BoxKind]: FlowNodeOf<K> }[BoxKind];
+export type GraphFlowNode = { [K in GraphNodeKind]: FlowNodeOf<K> }[GraphNodeKind];
+/** What the canvas draws: graph nodes, and at overview zoom the sketches standing for many of them */
+export type MapNode = GraphFlowNode | SketchFlowNode;
+
+const BAND = new Set<GraphNodeKind>(['loadBalancer', 'targetGroup', 'service']);
 
 /** Handles are declared up front with the size, so React Flow never mounts a node just to measure it. */
-function handlesFor(kind: GraphNode['kind'], width: number, height: number, container: boolean): NonNullable<Node['handles']> {
+function handlesFor(kind: GraphNodeKind, width: number, height: number, container: boolean): NonNullable<Node['handles']> {
   if (!BAND.has(kind) || (kind === 'service' && container))
     return kind === 'service' ? [{ type: 'target', position: Position.Top, x: width / 2 - 4, y: -4, width: 8, height: 8 }] : [];
   return [
@@ -20,32 +45,49 @@ function handlesFor(kind: GraphNode['kind'], width: number, height: number, cont
   ];
 }
 
-/** Which service the selection stands for, so its tasks light up across every AZ and the rest dims. */
-export function focusService(graph: Graph, selected: string | undefined): string | undefined {
-  if (!selected) return undefined;
-  const node = graph.nodes.find((n) => n.id === selected);
-  if (!node) return undefined;
-  if (node.kind === 'service') return node.id;
-  if (node.kind === 'task' || node.kind === 'taskGroup') return node.serviceId;
-  return undefined;
+type Typed = { [K in GraphNodeKind]: { type: K; data: DataByKind[K] } }[GraphNodeKind];
+
+/** Each graph node under its own kind's node type, with exactly that kind's data. */
+function typed(node: GraphNode, container: boolean): Typed {
+  switch (node.kind) {
+    case 'vpc':
+      return { type: 'vpc', data: { node } };
+    case 'az':
+      return { type: 'az', data: { node } };
+    case 'subnet':
+      return { type: 'subnet', data: { node } };
+    case 'instance':
+      return { type: 'instance', data: { node } };
+    case 'cluster':
+      return { type: 'cluster', data: { node } };
+    case 'namespace':
+      return { type: 'namespace', data: { node } };
+    case 'task':
+      return { type: 'task', data: { node } };
+    case 'node':
+      return { type: 'node', data: { node } };
+    case 'taskGroup':
+      return { type: 'taskGroup', data: { node } };
+    case 'loadBalancer':
+      return { type: 'loadBalancer', data: { node } };
+    case 'targetGroup':
+      return { type: 'targetGroup', data: { node } };
+    case 'service':
+      return { type: 'service', data: { node, container } };
+  }
 }
 
-export function toFlowNodes(graph: Graph, layout: Layout, selected: string | undefined): FlowNode[] {
+/** Pure: the React Flow nodes for a laid-out graph, parents before children. The selection is not an input. */
+export function toFlowNodes(graph: Graph, layout: Layout): GraphFlowNode[] {
   const boxes = new Map(layout.boxes.map((b) => [b.id, b]));
   const parents = new Set(graph.nodes.map((n) => n.parent).filter((p): p is string => p !== undefined));
-  const focus = focusService(graph, selected);
-  const out: FlowNode[] = [];
+  const out: GraphFlowNode[] = [];
   for (const node of graph.nodes) {
     const box = boxes.get(node.id);
     if (!box) continue;
     const container = parents.has(node.id);
-    const dim =
-      focus !== undefined &&
-      (node.kind === 'task' || node.kind === 'taskGroup' || (node.kind === 'service' && !container)) &&
-      (node.kind === 'service' ? node.id !== focus : node.serviceId !== focus);
     out.push({
       id: node.id,
-      type: node.kind,
       position: { x: box.x, y: box.y },
       ...(node.parent ? { parentId: node.parent } : {}),
       width: box.width,
@@ -56,7 +98,7 @@ export function toFlowNodes(graph: Graph, layout: Layout, selected: string | und
       connectable: false,
       selectable: true,
       zIndex: container ? 0 : 1,
-      data: { node, dim, container, selected: node.id === selected },
+      ...typed(node, container),
     });
   }
   return out;

@@ -1,14 +1,15 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import type { FlowNode } from '../toFlow';
+import type { NodeFocus } from '../focus';
+import type { BoxFlowNode } from '../toFlow';
+import { useNodeFocus } from '../useNodeFocus';
 import { nodeText } from '../../topology/present/labels';
 import { Badges } from './Badges';
+import { FOCUS_CLASS } from './focusClass';
 import { Glyph } from './Glyph';
 
 /** Per box kind: its class and data attributes (the words come from the presentation layer). */
-function frame(data: FlowNode['data']): { className: string; attrs: Record<string, string | number> } | undefined {
-  const n = data.node;
-  const selected = data.selected ? ' is-selected' : '';
+function frame(n: BoxFlowNode['data']['node'], focus: NodeFocus): { className: string; attrs: Record<string, string | number> } {
   switch (n.kind) {
     case 'vpc':
       return { className: 'box box-vpc', attrs: {} };
@@ -20,24 +21,24 @@ function frame(data: FlowNode['data']): { className: string; attrs: Record<strin
         attrs: { 'data-subnet': n.id, 'data-subnet-tasks': n.taskCount, 'data-subnet-pods': n.podCount },
       };
     case 'instance':
-      return { className: `box box-instance${selected}`, attrs: {} };
+      return { className: `box box-instance${FOCUS_CLASS[focus]}`, attrs: {} };
     case 'namespace':
       return { className: 'box box-namespace', attrs: { 'data-namespace': n.label } };
     case 'cluster':
       return { className: 'box box-cluster', attrs: { 'data-engine': n.engine } };
-    default:
-      return undefined;
   }
 }
 
 /** Containers: VPC, AZ column, subnet, container instance, cluster, Kubernetes namespace. */
-export const BoxNode = memo(function BoxNode({ data }: NodeProps<FlowNode>) {
-  const box = frame(data);
-  if (!box) return null;
-  const t = nodeText(data.node);
+export const BoxNode = memo(function BoxNode({ data }: NodeProps<BoxFlowNode>) {
+  const n = data.node;
+  // Only a container instance can be selected; the other boxes ignore clicks, so their state never changes.
+  const focus = useNodeFocus(n.id);
+  const box = frame(n, focus);
+  const t = nodeText(n);
   // A container instance's title holds two lines beside its glyph; the others one line, with the cluster's
   // detail below it.
-  if (data.node.kind === 'instance') {
+  if (n.kind === 'instance') {
     return (
       <div className={box.className} {...box.attrs}>
         <div className="box-title instance-title">
@@ -48,7 +49,7 @@ export const BoxNode = memo(function BoxNode({ data }: NodeProps<FlowNode>) {
       </div>
     );
   }
-  const subBelow = data.node.kind === 'cluster';
+  const subBelow = n.kind === 'cluster';
   return (
     <div className={box.className} {...box.attrs}>
       <div className="box-title">

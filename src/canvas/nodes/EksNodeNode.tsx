@@ -1,17 +1,19 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import type { FlowNode } from '../toFlow';
+import type { EksNodeFlowNode } from '../toFlow';
+import { useNodeFocus } from '../useNodeFocus';
 import { nodeText } from '../../topology/present/labels';
+import { FOCUS_CLASS } from './focusClass';
 import { Glyph } from './Glyph';
 
 /** An EKS worker node in its subnet, holding its pods: node group and name, type, pods and allocatable; spot dashed. */
-export const EksNodeNode = memo(function EksNodeNode({ data }: NodeProps<FlowNode>) {
+export const EksNodeNode = memo(function EksNodeNode({ data }: NodeProps<EksNodeFlowNode>) {
   const n = data.node;
-  if (n.kind !== 'node') return null;
+  const focus = useNodeFocus(n.id);
   const t = nodeText(n);
   return (
     <div
-      className={`box box-eks-node${n.spot ? ' spot' : ''}${n.ready === false ? ' not-ready' : ''}${data.selected ? ' is-selected' : ''}`}
+      className={`box box-eks-node${n.spot ? ' spot' : ''}${n.ready === false ? ' not-ready' : ''}${FOCUS_CLASS[focus]}`}
       data-eks-node={n.id}
       title={`EKS node ${n.label} · cluster ${n.cluster} · node group ${n.nodeGroup} · ${n.instanceType}${n.spot ? ' (spot)' : ''} · ${n.state}${n.usage ? ` · ${n.usage}` : ''}`}
     >

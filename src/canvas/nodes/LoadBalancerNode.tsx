@@ -1,16 +1,18 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import type { FlowNode } from '../toFlow';
+import type { LoadBalancerFlowNode } from '../toFlow';
+import { useNodeFocus } from '../useNodeFocus';
 import { nodeText } from '../../topology/present/labels';
+import { FOCUS_CLASS } from './focusClass';
 import { Glyph } from './Glyph';
 
 /** A load balancer, as wide as the AZ columns it has nodes in. */
-export const LoadBalancerNode = memo(function LoadBalancerNode({ data }: NodeProps<FlowNode>) {
+export const LoadBalancerNode = memo(function LoadBalancerNode({ data }: NodeProps<LoadBalancerFlowNode>) {
   const n = data.node;
-  if (n.kind !== 'loadBalancer') return null;
+  const focus = useNodeFocus(n.id);
   const t = nodeText(n);
   return (
-    <div className={`band lb${data.selected ? ' is-selected' : ''}`} data-lb={n.label}>
+    <div className={`band lb${FOCUS_CLASS[focus]}`} data-lb={n.label}>
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <div className="band-title">
         <Glyph glyph={t.glyph} /> {t.title}

@@ -1,18 +1,21 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import type { FlowNode } from '../toFlow';
+import type { ServiceFlowNode } from '../toFlow';
+import { useNodeFocus } from '../useNodeFocus';
 import { NO_RUNNING_TASKS, nodeText } from '../../topology/present/labels';
 import { Badges } from './Badges';
+import { FOCUS_CLASS } from './focusClass';
 import { serviceStyle } from './serviceStyle';
 
 /** A service: its colour and label, counts and AZ spread; in the service view, the box holding its tasks. */
-export const ServiceNode = memo(function ServiceNode({ data }: NodeProps<FlowNode>) {
+export const ServiceNode = memo(function ServiceNode({ data }: NodeProps<ServiceFlowNode>) {
   const n = data.node;
-  if (n.kind !== 'service') return null;
+  // A service box of the service view holds its tasks and never dims; a service in the band dims with its tasks.
+  const focus = useNodeFocus(n.id, data.container ? undefined : { serviceId: n.id });
   const t = nodeText(n);
   return (
     <div
-      className={`service${data.container ? ' service-box' : ''}${data.dim ? ' dim' : ''}${data.selected ? ' is-selected' : ''}`}
+      className={`service${data.container ? ' service-box' : ''}${FOCUS_CLASS[focus]}`}
       style={serviceStyle(n.color)}
       data-service={n.label}
       {...(n.workloadKind ? { 'data-workload': n.workloadKind } : {})}

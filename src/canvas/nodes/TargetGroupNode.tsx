@@ -1,17 +1,19 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import type { FlowNode } from '../toFlow';
+import type { TargetGroupFlowNode } from '../toFlow';
+import { useNodeFocus } from '../useNodeFocus';
 import { nodeText } from '../../topology/present/labels';
 import { Badges } from './Badges';
+import { FOCUS_CLASS } from './focusClass';
 import { Glyph } from './Glyph';
 import { HealthBar } from './HealthBar';
 
-export const TargetGroupNode = memo(function TargetGroupNode({ data }: NodeProps<FlowNode>) {
+export const TargetGroupNode = memo(function TargetGroupNode({ data }: NodeProps<TargetGroupFlowNode>) {
   const n = data.node;
-  if (n.kind !== 'targetGroup') return null;
+  const focus = useNodeFocus(n.id);
   const t = nodeText(n);
   return (
-    <div className={`band tg${n.counts.unhealthy ? ' has-unhealthy' : ''}${data.selected ? ' is-selected' : ''}`} data-tg={n.label}>
+    <div className={`band tg${n.counts.unhealthy ? ' has-unhealthy' : ''}${FOCUS_CLASS[focus]}`} data-tg={n.label}>
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <div className="band-title">
         <Glyph glyph={t.glyph} /> {t.title}

@@ -1,16 +1,18 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import type { FlowNode } from '../toFlow';
+import type { TaskFlowNode } from '../toFlow';
+import { useNodeFocus } from '../useNodeFocus';
 import { shortId } from '../../topology/model';
 import { HEALTH_TEXT, nodeText } from '../../topology/present/labels';
+import { FOCUS_CLASS } from './focusClass';
 import { serviceStyle } from './serviceStyle';
 
 /** One task or pod: its service's or workload's colour, its health, its revision (older revisions marked). */
-export const TaskNode = memo(function TaskNode({ data }: NodeProps<FlowNode>) {
+export const TaskNode = memo(function TaskNode({ data }: NodeProps<TaskFlowNode>) {
   const n = data.node;
-  if (n.kind !== 'task') return null;
+  const focus = useNodeFocus(n.id, { serviceId: n.serviceId });
   const t = nodeText(n);
-  const cls = `task${n.pod ? ' pod' : ''} health-${n.health}${data.dim ? ' dim' : ''}${data.selected ? ' is-selected' : ''}${n.oldRevision ? ' old-rev' : ''}`;
+  const cls = `task${n.pod ? ' pod' : ''} health-${n.health}${FOCUS_CLASS[focus]}${n.oldRevision ? ' old-rev' : ''}`;
   return (
     <div
       className={cls}
