@@ -1,5 +1,6 @@
 import type { Service, TargetGroup, TargetHealth, Task, TaskDefinition, Topology } from '../model';
 import { resourcesOf } from '../model';
+import { join, joinOne, relations } from './relations';
 import type { HealthCounts, TaskHealth } from './types';
 
 export interface TargetState {
@@ -40,17 +41,16 @@ export const targetKey = (tg: Pick<TargetGroup, 'targetType'>, target: Pick<Targ
  */
 export function tasksByTarget(topology: Topology): Map<string, Map<string, Task[]>> {
   const tasksOf = new Map<string, Task[]>();
-  for (const t of resourcesOf(topology, 'task')) {
-    if (t.lastStatus === 'STOPPED' || !t.serviceArn) continue;
-    const list = tasksOf.get(t.serviceArn);
+  for (const { from: t, key: service } of join(topology, relations.taskService)) {
+    if (t.lastStatus === 'STOPPED') continue;
+    const list = tasksOf.get(service);
     if (list) list.push(t);
-    else tasksOf.set(t.serviceArn, [t]);
+    else tasksOf.set(service, [t]);
   }
   const bindingsOf = new Map<string, { serviceId: string; binding: Binding }[]>();
-  for (const s of resourcesOf(topology, 'service'))
-    for (const binding of s.loadBalancers)
-      if (binding.targetGroupArn) bindingsOf.set(binding.targetGroupArn, [...(bindingsOf.get(binding.targetGroupArn) ?? []), { serviceId: s.id, binding }]);
-  const ec2Of = new Map(resourcesOf(topology, 'containerInstance').map((c) => [c.id, c.ec2InstanceId]));
+  for (const { from: s, key: tg, via: binding } of join(topology, relations.serviceTargetGroups))
+    bindingsOf.set(tg, [...(bindingsOf.get(tg) ?? []), { serviceId: s.id, binding }]);
+  const ec2Of = (t: Task) => joinOne(topology, relations.taskHost, t)[0]?.to?.ec2InstanceId;
   const tdOf = new Map(resourcesOf(topology, 'taskDefinition').map((td) => [td.id, td]));
 
   const out = new Map<string, Map<string, Task[]>>();
@@ -66,7 +66,7 @@ export function tasksByTarget(topology: Topology): Map<string, Map<string, Task[
           if (t.privateIp) index(t.privateIp, t);
           continue;
         }
-        const ec2 = t.containerInstanceArn ? ec2Of.get(t.containerInstanceArn) : undefined;
+        const ec2 = ec2Of(t);
         if (ec2) for (const port of hostPortsOf(t, binding, tdOf.get(t.taskDefinitionArn))) index(`${ec2}:${port}`, t);
       }
     }

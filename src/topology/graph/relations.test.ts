@@ -1,34 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import type { Resource, ResourceKind, ResourceOf } from '../model';
-import { join, relations, type Relation } from './relations';
-import { containerInstance, lbArn, loadBalancer, service, subnet, targetGroup, task, topologyOf } from './testTopology';
+import type { Resource, ResourceKind } from '../model';
+import { join, joinOne, namedBy, relations, type Relation } from './relations';
+import {
+  containerInstance,
+  eksArn,
+  eksNode,
+  ingress,
+  kubeService,
+  lbArn,
+  loadBalancer,
+  pod,
+  service,
+  subnet,
+  targetGroup,
+  task,
+  topologyOf,
+} from './testTopology';
 
-const eksArn = 'arn:aws:eks:us-east-1:123456789012:cluster/orders-eks';
-const eksNode = (id: string, extra: Partial<ResourceOf<'eksNode'>> = {}): ResourceOf<'eksNode'> => ({
-  kind: 'eksNode',
-  id,
-  clusterArn: eksArn,
-  name: `${id}.ec2.internal`,
-  az: 'us-east-1a',
-  state: 'running',
-  lifecycle: 'on-demand',
-  ...extra,
-});
-const pod = (name: string, extra: Partial<ResourceOf<'pod'>> = {}): ResourceOf<'pod'> =>
-  ({
-    kind: 'pod',
-    id: `${eksArn}/orders/${name}`,
-    clusterArn: eksArn,
-    name,
-    namespace: 'orders',
-    phase: 'Running',
-    status: 'Running',
-    ready: true,
-    restarts: 0,
-    oldRevision: false,
-    fargate: false,
-    ...extra,
-  }) as ResourceOf<'pod'>;
 const pairs = <F extends ResourceKind, T extends ResourceKind, V>(resources: Resource[], rel: Relation<F, T, V>) =>
   join(topologyOf(resources), rel).map((j) => `${j.from.id} -> ${j.key} ${j.to ? 'found' : 'not read'}`);
 
@@ -48,7 +36,7 @@ describe('the relations table', () => {
   it('ECS service → target group, through its load balancer binding', () => {
     const tg = targetGroup('api', 'ip', []);
     const bound = service('shop', 'api', { loadBalancers: [{ targetGroupArn: tg.id, containerName: 'api', containerPort: 80 }] });
-    const classic = service('shop', 'old', { loadBalancers: [{ loadBalancerName: 'classic-elb' } as ResourceOf<'service'>['loadBalancers'][number]] });
+    const classic = service('shop', 'old', { loadBalancers: [{ loadBalancerName: 'classic-elb' }] });
     expect(pairs([bound, classic, tg, service('shop', 'worker')], relations.serviceTargetGroups)).toEqual([`${bound.id} -> ${tg.id} found`]);
   });
 
@@ -64,24 +52,21 @@ describe('the relations table', () => {
   });
 
   it('pod → node, but not a Fargate pod; pod → workload', () => {
-    const resources = [
-      eksNode('i-0aaa'),
-      pod('web-1', { instanceId: 'i-0aaa', workloadId: 'w-web' }),
-      pod('web-2', { instanceId: 'i-0fff', fargate: true }),
-      pod('job', { instanceId: 'i-0bbb' }),
-    ];
-    expect(pairs(resources, relations.podNode)).toEqual([`${eksArn}/orders/job -> i-0bbb not read`, `${eksArn}/orders/web-1 -> i-0aaa found`]);
-    expect(pairs(resources, relations.podWorkload)).toEqual([`${eksArn}/orders/web-1 -> w-web not read`]);
+    const web1 = pod('orders-eks', 'orders', 'web-1', { instanceId: 'i-0aaa', workloadId: 'w-web' });
+    const job = pod('orders-eks', 'orders', 'job', { instanceId: 'i-0bbb' });
+    const resources = [eksNode('orders-eks', 'i-0aaa'), web1, pod('orders-eks', 'orders', 'web-2', { instanceId: 'i-0fff', fargate: true }), job];
+    expect(pairs(resources, relations.podNode)).toEqual([`${job.id} -> i-0bbb not read`, `${web1.id} -> i-0aaa found`]);
+    expect(pairs(resources, relations.podWorkload)).toEqual([`${web1.id} -> w-web not read`]);
   });
 
   it('worker node → subnet, cluster and node group', () => {
     const resources: Resource[] = [
-      eksNode('i-0aaa', { subnetId: 'subnet-a', nodeGroupArn: 'ng-1' }),
-      eksNode('i-0bbb'),
+      eksNode('orders-eks', 'i-0aaa', { subnetId: 'subnet-a', nodeGroupArn: 'ng-1' }),
+      eksNode('orders-eks', 'i-0bbb'),
       subnet('subnet-a', 'us-east-1a', '10.0.0.0/24', false),
     ];
     expect(pairs(resources, relations.eksNodeSubnet)).toEqual(['i-0aaa -> subnet-a found']);
-    expect(pairs(resources, relations.eksNodeCluster)).toEqual([`i-0aaa -> ${eksArn} not read`, `i-0bbb -> ${eksArn} not read`]);
+    expect(pairs(resources, relations.eksNodeCluster)).toEqual([`i-0aaa -> ${eksArn('orders-eks')} not read`, `i-0bbb -> ${eksArn('orders-eks')} not read`]);
     expect(pairs(resources, relations.eksNodeGroup)).toEqual(['i-0aaa -> ng-1 not read']);
   });
 
@@ -91,34 +76,54 @@ describe('the relations table', () => {
       { id: '10.0.1.6', port: 80, state: 'draining' },
     ]);
     const inst = targetGroup('nodes', 'instance', [{ id: 'i-0aaa', port: 30080, state: 'healthy' }]);
-    const resources: Resource[] = [ip, inst, pod('live', { podIp: '10.0.1.5' }), pod('done', { podIp: '10.0.1.6', phase: 'Succeeded' }), eksNode('i-0aaa')];
+    const resources: Resource[] = [
+      ip,
+      inst,
+      pod('orders-eks', 'orders', 'live', { podIp: '10.0.1.5' }),
+      pod('orders-eks', 'orders', 'done', { podIp: '10.0.1.6', phase: 'Succeeded' }),
+      eksNode('orders-eks', 'i-0aaa'),
+    ];
     expect(pairs(resources, relations.targetPods)).toEqual([`${ip.id} -> 10.0.1.5 found`, `${ip.id} -> 10.0.1.6 not read`]);
     expect(pairs(resources, relations.targetNodes)).toEqual([`${inst.id} -> i-0aaa found`]);
   });
 
   it('Kubernetes Service → target group and workloads; Ingress → ALB', () => {
     const tg = targetGroup('orders', 'ip', []);
-    const svc = {
-      kind: 'kubeService',
-      id: `${eksArn}/orders/svc/web`,
-      clusterArn: eksArn,
-      name: 'web',
-      namespace: 'orders',
-      targetGroupArns: [tg.id],
-      workloadIds: ['w-web'],
-    } as unknown as ResourceOf<'kubeService'>;
-    const ing = {
-      kind: 'ingress',
-      id: `${eksArn}/orders/ingress/web`,
-      clusterArn: eksArn,
-      name: 'web',
-      namespace: 'orders',
-      loadBalancerArn: lbArn('k8s-orders'),
-    } as unknown as ResourceOf<'ingress'>;
+    const svc = kubeService('orders-eks', 'orders', 'web', { targetGroupArns: [tg.id], workloadIds: ['w-web'] });
+    const ing = ingress('orders-eks', 'orders', 'web', { loadBalancerArn: lbArn('k8s-orders') });
     const lb = loadBalancer('k8s-orders', ['us-east-1a'], [tg.id]);
     const resources: Resource[] = [svc, ing, tg, lb];
     expect(pairs(resources, relations.kubeServiceTargetGroups)).toEqual([`${svc.id} -> ${tg.id} found`]);
     expect(pairs(resources, relations.kubeServiceWorkloads)).toEqual([`${svc.id} -> w-web not read`]);
     expect(pairs(resources, relations.ingressLoadBalancer)).toEqual([`${ing.id} -> ${lb.id} found`]);
+  });
+
+  it('writes each id join in words from its field', () => {
+    expect(relations.taskSubnet.join).toBe('subnetId = subnet.id');
+    expect(relations.kubeServiceWorkloads.join).toBe('workloadIds[] = workload.id');
+    expect(relations.podNode.join).toBe('instanceId = eksNode.id, unless fargate');
+  });
+
+  it('finds who names a resource, each once, even one that was not read', () => {
+    const gone = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/gone/1';
+    const twice = service('shop', 'api', {
+      loadBalancers: [
+        { targetGroupArn: gone, containerPort: 80 },
+        { targetGroupArn: gone, containerPort: 81 },
+      ],
+    });
+    const other = service('shop', 'web', { loadBalancers: [{ targetGroupArn: targetGroup('web', 'ip', []).id }] });
+    expect(namedBy(topologyOf([twice, other, service('shop', 'worker')]), relations.serviceTargetGroups, gone).map((s) => s.name)).toEqual(['api']);
+  });
+
+  it('joins one resource among the candidates kept, so a pod of another cluster at the same IP hides nothing', () => {
+    const tg = targetGroup('pods', 'ip', [{ id: '10.0.1.5', port: 80, state: 'healthy' }]);
+    // Ids sort the other cluster's pod first: left out before indexing, it cannot shadow the one kept.
+    const theirs = pod('a-other-eks', 'orders', 'web', { podIp: '10.0.1.5' });
+    const ours = pod('orders-eks', 'orders', 'web', { podIp: '10.0.1.5' });
+    const topology = topologyOf([tg, theirs, ours]);
+    expect(joinOne(topology, relations.targetPods, tg).map((j) => j.to?.id)).toEqual([theirs.id]);
+    expect(joinOne(topology, relations.targetPods, tg, (p) => p.clusterArn === ours.clusterArn).map((j) => j.to?.id)).toEqual([ours.id]);
+    expect(joinOne(topology, relations.taskService, task('shop', 'web'), () => false).map((j) => j.to)).toEqual([undefined]);
   });
 });

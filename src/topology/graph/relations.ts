@@ -27,8 +27,28 @@ export interface Joined<F extends ResourceKind, T extends ResourceKind, V> {
   to?: ResourceOf<T>;
 }
 
-const one = (key: string | undefined): Link<undefined>[] => (key ? [{ key, via: undefined }] : []);
-const many = (keys: readonly string[]): Link<undefined>[] => keys.map((key) => ({ key, via: undefined }));
+/**
+ * A row whose `from` names its `to` by id in one field: a single id (absent or empty: no link) or a list of ids.
+ * Most joins of the map are this shape, so the join's words are derived from the field rather than written again.
+ */
+function byId<F extends ResourceKind, T extends ResourceKind>(
+  from: F,
+  to: T,
+  field: string,
+  ids: (from: ResourceOf<F>) => string | undefined | readonly string[],
+  unless?: string,
+): Relation<F, T> {
+  return {
+    from,
+    to,
+    join: `${field} = ${to}.id${unless ? `, unless ${unless}` : ''}`,
+    links: (r) => {
+      const found = ids(r);
+      const keys = typeof found === 'string' ? [found] : (found ?? []);
+      return keys.filter((key) => typeof found !== 'string' || key !== '').map((key) => ({ key, via: undefined }));
+    },
+  };
+}
 
 type Listener = ResourceOf<'loadBalancer'>['listeners'][number];
 type Binding = ResourceOf<'service'>['loadBalancers'][number];
@@ -51,61 +71,29 @@ export const relations = {
     links: (s) => s.loadBalancers.flatMap((binding) => (binding.targetGroupArn ? [{ key: binding.targetGroupArn, via: binding }] : [])),
   } satisfies Relation<'service', 'targetGroup', Binding>,
   /** A Kubernetes Service bound to a target group by a TargetGroupBinding */
-  kubeServiceTargetGroups: {
-    from: 'kubeService',
-    to: 'targetGroup',
-    join: 'targetGroupArns[] = targetGroup.id',
-    links: (s) => many(s.targetGroupArns),
-  } satisfies Relation<'kubeService', 'targetGroup'>,
+  kubeServiceTargetGroups: byId('kubeService', 'targetGroup', 'targetGroupArns[]', (s) => s.targetGroupArns),
   /** A Kubernetes Service selects the pods of these workloads */
-  kubeServiceWorkloads: {
-    from: 'kubeService',
-    to: 'workload',
-    join: 'workloadIds[] = workload.id',
-    links: (s) => many(s.workloadIds),
-  } satisfies Relation<'kubeService', 'workload'>,
+  kubeServiceWorkloads: byId('kubeService', 'workload', 'workloadIds[]', (s) => s.workloadIds),
   /** An Ingress's status names the ALB the Load Balancer Controller made for it */
-  ingressLoadBalancer: {
-    from: 'ingress',
-    to: 'loadBalancer',
-    join: 'loadBalancerArn = loadBalancer.id',
-    links: (i) => one(i.loadBalancerArn),
-  } satisfies Relation<'ingress', 'loadBalancer'>,
+  ingressLoadBalancer: byId('ingress', 'loadBalancer', 'loadBalancerArn', (i) => i.loadBalancerArn),
   /** DescribeTasks: serviceArn (absent for a standalone task) */
-  taskService: { from: 'task', to: 'service', join: 'serviceArn = service.id', links: (t) => one(t.serviceArn) } satisfies Relation<'task', 'service'>,
+  taskService: byId('task', 'service', 'serviceArn', (t) => t.serviceArn),
   /** DescribeTasks: attachments ENI subnetId (awsvpc tasks) */
-  taskSubnet: { from: 'task', to: 'subnet', join: 'subnetId = subnet.id', links: (t) => one(t.subnetId) } satisfies Relation<'task', 'subnet'>,
+  taskSubnet: byId('task', 'subnet', 'subnetId', (t) => t.subnetId),
   /** DescribeTasks: containerInstanceArn (EC2 launch type) */
-  taskHost: {
-    from: 'task',
-    to: 'containerInstance',
-    join: 'containerInstanceArn = containerInstance.id',
-    links: (t) => one(t.containerInstanceArn),
-  } satisfies Relation<'task', 'containerInstance'>,
+  taskHost: byId('task', 'containerInstance', 'containerInstanceArn', (t) => t.containerInstanceArn),
   /** DescribeInstances: SubnetId of the container instance's EC2 instance */
-  hostSubnet: { from: 'containerInstance', to: 'subnet', join: 'subnetId = subnet.id', links: (h) => one(h.subnetId) } satisfies Relation<
-    'containerInstance',
-    'subnet'
-  >,
+  hostSubnet: byId('containerInstance', 'subnet', 'subnetId', (h) => h.subnetId),
   /** A pod runs on a worker node (spec.nodeName resolved to its EC2 instance); Fargate pods have no node on the map */
-  podNode: {
-    from: 'pod',
-    to: 'eksNode',
-    join: 'instanceId = eksNode.id, unless fargate',
-    links: (p) => one(p.fargate ? undefined : p.instanceId),
-  } satisfies Relation<'pod', 'eksNode'>,
+  podNode: byId('pod', 'eksNode', 'instanceId', (p) => (p.fargate ? undefined : p.instanceId), 'fargate'),
   /** A pod's owner, through its ReplicaSet to the Deployment */
-  podWorkload: { from: 'pod', to: 'workload', join: 'workloadId = workload.id', links: (p) => one(p.workloadId) } satisfies Relation<'pod', 'workload'>,
+  podWorkload: byId('pod', 'workload', 'workloadId', (p) => p.workloadId),
   /** DescribeInstances: SubnetId of the worker node */
-  eksNodeSubnet: { from: 'eksNode', to: 'subnet', join: 'subnetId = subnet.id', links: (n) => one(n.subnetId) } satisfies Relation<'eksNode', 'subnet'>,
-  eksNodeCluster: { from: 'eksNode', to: 'eksCluster', join: 'clusterArn = eksCluster.id', links: (n) => one(n.clusterArn) } satisfies Relation<
-    'eksNode',
-    'eksCluster'
-  >,
-  eksNodeGroup: { from: 'eksNode', to: 'nodeGroup', join: 'nodeGroupArn = nodeGroup.id', links: (n) => one(n.nodeGroupArn) } satisfies Relation<
-    'eksNode',
-    'nodeGroup'
-  >,
+  eksNodeSubnet: byId('eksNode', 'subnet', 'subnetId', (n) => n.subnetId),
+  /** The EKS cluster a worker node belongs to (EC2 tag eks:cluster-name, or the cluster whose Kubernetes API named it) */
+  eksNodeCluster: byId('eksNode', 'eksCluster', 'clusterArn', (n) => n.clusterArn),
+  /** The managed node group that launched a worker node; absent for self-managed nodes */
+  eksNodeGroup: byId('eksNode', 'nodeGroup', 'nodeGroupArn', (n) => n.nodeGroupArn),
   /**
    * An ip target is a pod by its IP (the Load Balancer Controller's ip target type). A finished pod's IP may already
    * belong to a running one: only live pods answer to their IP.
@@ -126,39 +114,60 @@ export const relations = {
   } satisfies Relation<'targetGroup', 'eksNode', NonNullable<ResourceOf<'targetGroup'>['targets']>[number]>,
 };
 
-/** Pure: the resources a `to` kind holds, by the key the relation finds them by (the first of equal keys wins). */
-function indexOf<T extends ResourceKind>(topology: Topology, kind: T, keyOf: (to: ResourceOf<T>) => string | undefined): Map<string, ResourceOf<T>> {
-  const out = new Map<string, ResourceOf<T>>();
-  for (const r of resourcesOf(topology, kind)) {
-    const key = keyOf(r);
-    if (key !== undefined && !out.has(key)) out.set(key, r);
+/**
+ * Pure: how a relation finds the `to` resource a key names: by id, or through an index by `keyOf` (the first of equal
+ * keys wins). `among` narrows the candidates before indexing, so a resource left out never hides one kept.
+ */
+function finder<T extends ResourceKind>(
+  topology: Topology,
+  relation: Pick<Relation<ResourceKind, T, unknown>, 'to' | 'keyOf'>,
+  among: (to: ResourceOf<T>) => boolean,
+): (key: string) => ResourceOf<T> | undefined {
+  const { keyOf } = relation;
+  if (!keyOf) {
+    return (key) => {
+      const to = resourceOf(topology, relation.to, key);
+      return to && among(to) ? to : undefined;
+    };
   }
-  return out;
+  const index = new Map<string, ResourceOf<T>>();
+  for (const r of resourcesOf(topology, relation.to)) {
+    const key = among(r) ? keyOf(r) : undefined;
+    if (key !== undefined && !index.has(key)) index.set(key, r);
+  }
+  return (key) => index.get(key);
 }
+
+const joined = <F extends ResourceKind, T extends ResourceKind, V>(
+  relation: Relation<F, T, V>,
+  from: ResourceOf<F>,
+  find: (key: string) => ResourceOf<T> | undefined,
+): Joined<F, T, V>[] =>
+  relation.links(from).map(({ key, via }) => {
+    const to = find(key);
+    return { from, key, via, ...(to ? { to } : {}) };
+  });
 
 /** Pure: every pair a relation joins in a topology, in the `from` kind's id order and each resource's link order. */
 export function join<F extends ResourceKind, T extends ResourceKind, V>(topology: Topology, relation: Relation<F, T, V>): Joined<F, T, V>[] {
-  const { keyOf } = relation;
-  const index = keyOf ? indexOf(topology, relation.to, keyOf) : undefined;
-  const find = (key: string) => (index ? index.get(key) : resourceOf(topology, relation.to, key));
-  return resourcesOf(topology, relation.from).flatMap((from) =>
-    relation.links(from).map(({ key, via }) => {
-      const to = find(key);
-      return { from, key, via, ...(to ? { to } : {}) };
-    }),
-  );
+  const find = finder(topology, relation, () => true);
+  return resourcesOf(topology, relation.from).flatMap((from) => joined(relation, from, find));
 }
 
-/** Pure: the joined pairs of one `from` resource. */
+/**
+ * Pure: the joined pairs of one `from` resource; with `among`, only those `to` resources answer (a target group's
+ * pods are those of the clusters bound to it: another cluster's VPC may reuse the address).
+ */
 export function joinOne<F extends ResourceKind, T extends ResourceKind, V>(
   topology: Topology,
   relation: Relation<F, T, V>,
   from: ResourceOf<F>,
+  among: (to: ResourceOf<T>) => boolean = () => true,
 ): Joined<F, T, V>[] {
-  const { keyOf } = relation;
-  const index = keyOf ? indexOf(topology, relation.to, keyOf) : undefined;
-  return relation.links(from).map(({ key, via }) => {
-    const to = index ? index.get(key) : resourceOf(topology, relation.to, key);
-    return { from, key, via, ...(to ? { to } : {}) };
-  });
+  return joined(relation, from, finder(topology, relation, among));
+}
+
+/** Pure: the `from` resources that name `key`, each once, in id order: who points at a resource, read or not. */
+export function namedBy<F extends ResourceKind, T extends ResourceKind, V>(topology: Topology, relation: Relation<F, T, V>, key: string): ResourceOf<F>[] {
+  return resourcesOf(topology, relation.from).filter((from) => relation.links(from).some((l) => l.key === key));
 }

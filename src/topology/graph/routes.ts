@@ -1,5 +1,6 @@
 import { resourcesOf, type Service, type Topology, type Workload } from '../model';
 import { unreadBecause } from './completeness';
+import { join, relations } from './relations';
 
 /**
  * A target group's name from its ARN (arn:…:targetgroup/<name>/<id>), for a group DescribeTargetGroups did not
@@ -15,21 +16,14 @@ export function ruleLabel(listener: { protocol?: string | undefined; port?: numb
   return rule.conditions.length ? rule.conditions.map((c) => c.replace(/^path-pattern /, '')).join(' ') : `${listener.protocol ?? ''}:${listener.port ?? ''}`;
 }
 
-/** Per target group, the load balancer rules that send traffic to it, as "lb-name condition". */
+/** Per target group, the load balancer rules that send traffic to it, as "lb-name condition" (relations.routes). */
 export function routesByTargetGroup(topology: Topology): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const lb of resourcesOf(topology, 'loadBalancer')) {
-    for (const listener of lb.listeners) {
-      for (const rule of listener.rules) {
-        const what = ruleLabel(listener, rule);
-        for (const t of rule.targets) {
-          const list = out.get(t.targetGroupArn) ?? [];
-          const route = `${lb.name} ${what}`;
-          if (!list.includes(route)) list.push(route);
-          out.set(t.targetGroupArn, list);
-        }
-      }
-    }
+  for (const { from: lb, key: tg, via } of join(topology, relations.routes)) {
+    const route = `${lb.name} ${ruleLabel(via.listener, via.rule)}`;
+    const list = out.get(tg) ?? [];
+    if (!list.includes(route)) list.push(route);
+    out.set(tg, list);
   }
   return out;
 }
@@ -68,16 +62,18 @@ function routesTo(arns: readonly string[], index: RouteIndex): string[] {
 
 export function serviceRoutes(s: Service, index: RouteIndex): string[] {
   return routesTo(
-    s.loadBalancers.flatMap((b) => (b.targetGroupArn ? [b.targetGroupArn] : [])),
+    relations.serviceTargetGroups.links(s).map((l) => l.key),
     index,
   );
 }
 
-/** Per workload, the target groups of the Kubernetes Services that select its pods. */
+/** Per workload, the target groups of the Kubernetes Services that select its pods (two rows of the table, chained). */
 export function targetGroupsByWorkload(topology: Topology): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const svc of resourcesOf(topology, 'kubeService'))
-    for (const w of svc.workloadIds) for (const tg of svc.targetGroupArns) out.set(w, [...new Set([...(out.get(w) ?? []), tg])]);
+  for (const svc of resourcesOf(topology, 'kubeService')) {
+    const tgs = relations.kubeServiceTargetGroups.links(svc).map((l) => l.key);
+    for (const { key: w } of relations.kubeServiceWorkloads.links(svc)) out.set(w, [...new Set([...(out.get(w) ?? []), ...tgs])]);
+  }
   return out;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ResourceOf } from '../model';
 import { ingressesOfLoadBalancer, servicesBehind, targetGroupUsers, targetLinks } from './targets';
-import { service, targetGroup, topologyOf } from './testTopology';
+import { kubeService as kubeServiceOf, pod as podOf, service, targetGroup, topologyOf } from './testTopology';
 
 const eks = 'arn:aws:eks:us-east-1:123456789012:cluster/orders-eks';
 const alb = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/k8s-orders-orders-1a2b3c4d5e/0123456789abcdef';
@@ -115,5 +115,20 @@ describe('what a load balancer’s target groups serve', () => {
     expect(names(web.id)).toEqual(['ECS web']);
     expect(names(cart)).toEqual(['ECS cart']);
     expect(names(orders.id)).toEqual(['k8s orders/orders-api']);
+  });
+});
+
+describe('targets joined through the relations table', () => {
+  it('links an ip target to the pod of the bound cluster, even when another cluster’s pod has the same address', () => {
+    const tg = targetGroup('k8s-orders-ordersap-0a1b2c3d4e', 'ip', [{ id: '10.0.10.11', port: 8080, state: 'healthy' }]);
+    // Another VPC may reuse the range; its cluster's pod sorts first by id.
+    const theirs = podOf('a-analytics-eks', 'etl', 'loader-1', { podIp: '10.0.10.11' });
+    const ours = podOf('orders-eks', 'orders', 'orders-api-1', { podIp: '10.0.10.11' });
+    const topology = topologyOf([tg, theirs, ours, kubeServiceOf('orders-eks', 'orders', 'orders-api', { targetGroupArns: [tg.id] })]);
+    expect(
+      targetLinks(topology, tg)
+        .get('10.0.10.11')
+        ?.map((l) => l.id),
+    ).toEqual([ours.id]);
   });
 });

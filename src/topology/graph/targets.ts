@@ -1,5 +1,6 @@
 import { resourcesOf, type Ingress, type KubeService, type Service, type TargetGroup, type Topology, shortId } from '../model';
 import { targetKey, tasksByTarget } from './health';
+import { join, joinOne, namedBy, relations } from './relations';
 
 /** Who a target group serves: ECS services bound to it, Kubernetes Services bound by TargetGroupBindings. */
 export interface TargetGroupUsers {
@@ -22,8 +23,8 @@ export interface TargetLink {
  */
 export function servicesBehind(topology: Topology, targetGroupArn: string): Pick<TargetGroupUsers, 'services' | 'kubeServices'> {
   return {
-    services: resourcesOf(topology, 'service').filter((s) => s.loadBalancers.some((l) => l.targetGroupArn === targetGroupArn)),
-    kubeServices: resourcesOf(topology, 'kubeService').filter((s) => s.targetGroupArns.includes(targetGroupArn)),
+    services: namedBy(topology, relations.serviceTargetGroups, targetGroupArn),
+    kubeServices: namedBy(topology, relations.kubeServiceTargetGroups, targetGroupArn),
   };
 }
 
@@ -34,13 +35,15 @@ export function targetGroupUsers(topology: Topology, tg: TargetGroup): TargetGro
   return {
     services,
     kubeServices,
-    ingresses: resourcesOf(topology, 'ingress').filter((i) => i.loadBalancerArn !== undefined && lbs.has(i.loadBalancerArn) && clusters.has(i.clusterArn)),
+    ingresses: join(topology, relations.ingressLoadBalancer)
+      .filter((j) => lbs.has(j.key) && clusters.has(j.from.clusterArn))
+      .map((j) => j.from),
   };
 }
 
 /** The Ingresses whose status names this load balancer: the Load Balancer Controller made it for them. */
 export function ingressesOfLoadBalancer(topology: Topology, loadBalancerArn: string): Ingress[] {
-  return resourcesOf(topology, 'ingress').filter((i) => i.loadBalancerArn === loadBalancerArn);
+  return namedBy(topology, relations.ingressLoadBalancer, loadBalancerArn);
 }
 
 /**
@@ -57,19 +60,11 @@ export function targetLinks(topology: Topology, tg: TargetGroup): Map<string, Ta
   }
   const clusters = new Set(targetGroupUsers(topology, tg).kubeServices.map((s) => s.clusterArn));
   if (!clusters.size) return out;
-  if (tg.targetType === 'instance') {
-    for (const n of resourcesOf(topology, 'eksNode'))
-      if (clusters.has(n.clusterArn)) for (const t of tg.targets ?? []) if (t.id === n.id) add(targetKey(tg, t), { kind: 'eksNode', id: n.id, label: n.name });
-    return out;
-  }
-  // A finished pod's IP may already belong to a running one: only live pods are behind a target.
-  const byIp = new Map<string, TargetLink>();
-  for (const p of resourcesOf(topology, 'pod'))
-    if (p.podIp && clusters.has(p.clusterArn) && p.phase !== 'Succeeded' && p.phase !== 'Failed')
-      byIp.set(p.podIp, { kind: 'pod', id: p.id, label: `${p.namespace}/${p.name}` });
-  for (const t of tg.targets ?? []) {
-    const pod = byIp.get(t.id);
-    if (pod) add(targetKey(tg, t), pod);
-  }
+  const bound = (to: { clusterArn: string }) => clusters.has(to.clusterArn);
+  // Each of the two rows joins only the target type it is for; an instance target is the worker node itself.
+  for (const { via: t, to: n } of joinOne(topology, relations.targetNodes, tg, bound))
+    if (n) add(targetKey(tg, t), { kind: 'eksNode', id: n.id, label: n.name });
+  for (const { via: t, to: p } of joinOne(topology, relations.targetPods, tg, bound))
+    if (p) add(targetKey(tg, t), { kind: 'pod', id: p.id, label: `${p.namespace}/${p.name}` });
   return out;
 }

@@ -180,3 +180,129 @@ export function loadBalancer(name: string, azs: readonly string[], targetGroupAr
     ],
   };
 }
+
+export const eksArn = (name: string) => `arn:aws:eks:us-east-1:123456789012:cluster/${name}`;
+/** Kubernetes objects' ids: `<cluster ARN>/<kind>/<namespace>/<name>`, as the Kubernetes read writes them. */
+export const kubeId = (cluster: string, kind: string, namespace: string, name: string) => `${eksArn(cluster)}/${kind}/${namespace}/${name}`;
+
+export function eksCluster(name: string, extra: Partial<Omit<ResourceOf<'eksCluster'>, 'kind' | 'id' | 'name'>> = {}): ResourceOf<'eksCluster'> {
+  return {
+    kind: 'eksCluster',
+    id: eksArn(name),
+    name,
+    version: '1.31',
+    status: 'ACTIVE',
+    subnetIds: [],
+    securityGroupIds: [],
+    endpointPublicAccess: false,
+    endpointPrivateAccess: true,
+    ...extra,
+  };
+}
+
+/** A worker node (its EC2 instance) of EKS cluster `cluster`, named by its private DNS name as EKS names nodes. */
+export function eksNode(
+  cluster: string,
+  instanceId: string,
+  extra: Partial<Omit<ResourceOf<'eksNode'>, 'kind' | 'id' | 'clusterArn'>> = {},
+): ResourceOf<'eksNode'> {
+  return {
+    kind: 'eksNode',
+    id: instanceId,
+    clusterArn: eksArn(cluster),
+    name: `ip-${instanceId.slice(2)}.ec2.internal`,
+    state: 'running',
+    lifecycle: 'on-demand',
+    ...extra,
+  };
+}
+
+export function workload(
+  cluster: string,
+  namespace: string,
+  name: string,
+  extra: Partial<Omit<ResourceOf<'workload'>, 'kind' | 'id' | 'clusterArn' | 'namespace' | 'name'>> = {},
+): ResourceOf<'workload'> {
+  const workloadKind = extra.workloadKind ?? 'Deployment';
+  return {
+    kind: 'workload',
+    id: kubeId(cluster, workloadKind.toLowerCase(), namespace, name),
+    clusterArn: eksArn(cluster),
+    namespace,
+    name,
+    workloadKind,
+    desired: 1,
+    ready: 1,
+    selector: [`app.kubernetes.io/name=${name}`],
+    template: [],
+    ...extra,
+  };
+}
+
+/** A running, ready pod; `extra` sets where it runs (instanceId, podIp, subnetId) and who owns it (workloadId). */
+export function pod(
+  cluster: string,
+  namespace: string,
+  name: string,
+  extra: Partial<Omit<ResourceOf<'pod'>, 'kind' | 'id' | 'clusterArn' | 'namespace' | 'name'>> = {},
+): ResourceOf<'pod'> {
+  const phase = extra.phase ?? 'Running';
+  return {
+    kind: 'pod',
+    id: kubeId(cluster, 'pod', namespace, name),
+    clusterArn: eksArn(cluster),
+    namespace,
+    name,
+    fargate: false,
+    phase,
+    status: phase,
+    ready: phase === 'Running',
+    restarts: 0,
+    owners: [],
+    oldRevision: false,
+    containers: [],
+    containerStatuses: [],
+    ...extra,
+  };
+}
+
+/** A Kubernetes Service; `targetGroupArns` as TargetGroupBindings name them, `workloadIds` the workloads it selects. */
+export function kubeService(
+  cluster: string,
+  namespace: string,
+  name: string,
+  extra: Partial<Pick<ResourceOf<'kubeService'>, 'type' | 'targetGroupArns' | 'workloadIds' | 'hostname'>> = {},
+): ResourceOf<'kubeService'> {
+  return {
+    kind: 'kubeService',
+    id: kubeId(cluster, 'service', namespace, name),
+    clusterArn: eksArn(cluster),
+    namespace,
+    name,
+    type: 'ClusterIP',
+    selector: [`app.kubernetes.io/name=${name}`],
+    ports: ['80→8080/TCP'],
+    targetGroupArns: [],
+    workloadIds: [],
+    ...extra,
+  };
+}
+
+/** An Ingress; `loadBalancerArn` is the ALB whose DNS name its status holds. */
+export function ingress(
+  cluster: string,
+  namespace: string,
+  name: string,
+  extra: Partial<Pick<ResourceOf<'ingress'>, 'loadBalancerArn' | 'hostname' | 'rules' | 'className'>> = {},
+): ResourceOf<'ingress'> {
+  return {
+    kind: 'ingress',
+    id: kubeId(cluster, 'ingress', namespace, name),
+    clusterArn: eksArn(cluster),
+    namespace,
+    name,
+    className: 'alb',
+    rules: [`*/ → ${name}:80`],
+    ...extra,
+  };
+}
