@@ -1,4 +1,5 @@
-import { seededRandom, type JsonObject, type World } from './world';
+import { seededRandom } from '../../src/topology/synthetic/seed';
+import type { JsonObject, World } from './world';
 
 /** Worlds are timeless: every timestamp is an offset from this instant (2026-11-20T00:00:00Z). */
 export const WORLD_EPOCH = 1795132800;

@@ -1,4 +1,4 @@
-import { WorldBuilder } from './builder';
+import { WorldBuilder, type ServiceSpec } from './builder';
 import { addEksCluster, addFargateProfile, addNodeGroup } from './builder-eks';
 import { addKubeApi, addWorkload } from './builder-k8s';
 import { addAlbIngress, addKubeService } from './builder-k8s-ingress';
@@ -22,14 +22,12 @@ export function demoWorld(): World {
   const storefront = 'storefront';
   b.cluster(storefront, ['FARGATE'], [{ capacityProvider: 'FARGATE', weight: 1 }]);
   const platform = b.cluster('platform-ec2');
-  b.cluster(
-    'batch-spot',
-    ['FARGATE', 'FARGATE_SPOT'],
-    [
-      { capacityProvider: 'FARGATE', weight: 1, base: 1 },
-      { capacityProvider: 'FARGATE_SPOT', weight: 3 },
-    ],
-  );
+  // The batch cluster's default strategy, which its services also name: one task on Fargate, three on Spot after it.
+  const spot = [
+    { capacityProvider: 'FARGATE', weight: 1, base: 1 },
+    { capacityProvider: 'FARGATE_SPOT', weight: 3 },
+  ];
+  b.cluster('batch-spot', ['FARGATE', 'FARGATE_SPOT'], spot);
 
   const webTg = addTargetGroup(b, 'web-tg', 3000, 'ip', vpc);
   const apiTg = addTargetGroup(b, 'api-tg', 8080, 'ip', vpc);
@@ -114,13 +112,17 @@ export function demoWorld(): World {
     b.containerInstance(`${b.arnPrefix('ecs')}:cluster/platform-ec2`, s, i === 2 ? 'm5.xlarge' : 'm5.large'),
   );
   void platform;
+  // Where each cluster's services run, said once: Fargate in the storefront, bridge tasks on the EC2 hosts, and the
+  // Spot strategy for batch.
+  const onStorefront = { cluster: storefront, launchType: 'FARGATE' } satisfies Partial<ServiceSpec>;
+  const onHosts = { cluster: 'platform-ec2', subnets: [], containerInstances: instances, launchType: 'EC2' } satisfies Partial<ServiceSpec>;
+  const onSpot = { cluster: 'batch-spot', subnets: priv, capacityProviderStrategy: spot } satisfies Partial<ServiceSpec>;
 
   addService(b, {
-    cluster: storefront,
+    ...onStorefront,
     name: 'web',
     revisions: [{ taskDefinition: web1, running: 6 }],
     subnets: priv,
-    launchType: 'FARGATE',
     targetGroup: webTg,
     containerPort: 3000,
     unhealthy: [{ index: 4, reason: 'Target.ResponseCodeMismatch', description: 'Health checks failed with these codes: [502]' }],
@@ -130,14 +132,13 @@ export function demoWorld(): World {
     ],
   });
   addService(b, {
-    cluster: storefront,
+    ...onStorefront,
     name: 'api',
     revisions: [
       { taskDefinition: api13, running: 2 },
       { taskDefinition: api14, running: 3 },
     ],
     subnets: priv,
-    launchType: 'FARGATE',
     targetGroup: apiTg,
     pending: 1,
     events: [
@@ -147,71 +148,51 @@ export function demoWorld(): World {
     ],
   });
   addService(b, {
-    cluster: storefront,
+    ...onStorefront,
     name: 'cart',
     revisions: [{ taskDefinition: cart, running: 3 }],
     subnets: [privA, privB],
-    launchType: 'FARGATE',
     targetGroup: cartTg,
   });
   const workerArn = addService(b, {
-    cluster: storefront,
+    ...onStorefront,
     name: 'checkout-worker',
     revisions: [{ taskDefinition: worker, running: 3 }],
     subnets: priv,
-    launchType: 'FARGATE',
   });
   addStoppedTask(b, workerArn, 'Essential container in task exited', 137);
   addService(b, {
-    cluster: storefront,
+    ...onStorefront,
     name: 'notifications',
     revisions: [{ taskDefinition: notify, running: 2 }],
     subnets: [privB, privC],
-    launchType: 'FARGATE',
   });
   addService(b, {
-    cluster: 'platform-ec2',
+    ...onHosts,
     name: 'ledger',
     revisions: [{ taskDefinition: ledger, running: 4 }],
-    subnets: [],
-    containerInstances: instances,
-    launchType: 'EC2',
     targetGroup: ledgerTg,
     containerPort: 7000,
   });
   addService(b, {
-    cluster: 'platform-ec2',
+    ...onHosts,
     name: 'pricing',
     revisions: [{ taskDefinition: pricing, running: 3 }],
-    subnets: [],
-    containerInstances: instances,
-    launchType: 'EC2',
   });
   addService(b, {
-    cluster: 'platform-ec2',
+    ...onHosts,
     name: 'metrics-agent',
     revisions: [{ taskDefinition: metrics, running: 3 }],
-    subnets: [],
-    containerInstances: instances,
-    launchType: 'EC2',
   });
-  const spot = [
-    { capacityProvider: 'FARGATE', weight: 1, base: 1 },
-    { capacityProvider: 'FARGATE_SPOT', weight: 3 },
-  ];
   addService(b, {
-    cluster: 'batch-spot',
+    ...onSpot,
     name: 'image-resizer',
     revisions: [{ taskDefinition: resizer, running: 5 }],
-    subnets: priv,
-    capacityProviderStrategy: spot,
   });
   addService(b, {
-    cluster: 'batch-spot',
+    ...onSpot,
     name: 'report-builder',
     revisions: [{ taskDefinition: reports, running: 4 }],
-    subnets: priv,
-    capacityProviderStrategy: spot,
     pending: 1,
   });
   // EKS beside ECS in the same VPC: two managed node groups across the private subnets and a Fargate profile.

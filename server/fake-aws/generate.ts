@@ -1,17 +1,9 @@
+import type { EstateSize } from '../../src/topology/synthetic/seed';
 import { WorldBuilder } from './builder';
 import { addLoadBalancer, addService, addTargetGroup } from './builder-services';
 import type { World } from './world';
 
-export interface WorldSize {
-  clusters: number;
-  services: number;
-  tasks: number;
-  loadBalancers: number;
-  azs: number;
-  seed: number;
-}
-
-export const DEFAULT_SIZE: WorldSize = { clusters: 20, services: 500, tasks: 5000, loadBalancers: 30, azs: 3, seed: 1 };
+export const DEFAULT_SIZE: EstateSize = { clusters: 20, services: 500, tasks: 5000, loadBalancers: 30, azs: 3, seed: 1 };
 
 /** Path rules per listener in generated worlds (an ALB allows 100; ten reads like a real shared ALB). */
 const TARGET_GROUPS_PER_LB = 10;
@@ -20,7 +12,7 @@ const TARGET_GROUPS_PER_LB = 10;
  * A seeded estate of any size for tests and benchmarks: every fourth cluster runs on EC2 container instances,
  * the rest on Fargate; some services sit behind load balancers, a few are mid-deployment, a few targets fail.
  */
-export function generateWorld(size: WorldSize): World {
+export function generateWorld(size: EstateSize): World {
   const b = new WorldBuilder(`generated-${size.clusters}c-${size.services}s-${size.tasks}t`, size.seed);
   const vpc = b.vpc('10.0.0.0/16', 'generated');
   const azs = Array.from({ length: size.azs }, (_, i) => `us-east-1${String.fromCharCode(97 + i)}`);

@@ -1,27 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { resourcesOf, Topology } from '../../src/topology/model';
+import { REDACTION_FIXTURE, REDACTION_FIXTURE_SECRETS, wireBody } from '../sources/aws/__fixtures__/responses';
 import { WorldBuilder } from './builder';
 import { addService } from './builder-services';
 import { demoWorld } from './demo';
 import type { JsonObject, World } from './world';
 
-const fixture = JSON.parse(
-  readFileSync(new URL('../sources/aws/__fixtures__/ecs/DescribeTaskDefinition/SYNTHETIC-redaction-fixture.json', import.meta.url), 'utf8'),
-) as {
-  taskDefinition: JsonObject;
-};
+const fixture = wireBody(REDACTION_FIXTURE) as { taskDefinition: JsonObject };
 
 /** Every secret the synthetic fixture and the demo world hold; none may leave the proxy or appear in an export. */
 export const SECRETS = [
-  'S3cr3t',
+  ...REDACTION_FIXTURE_SECRETS,
   'postgres://app:',
-  'prod/db-AbCdEf',
-  'parameter/prod/api-key',
-  'sk_live_EXAMPLE',
-  'splunk.example.com',
-  'dockerhub-creds-XyZ123',
-  'my-config-bucket',
-  'parameter/splunk-token',
   'hunter2',
   'sk_live_51Hdemo',
   'demo-session-s3cr3t',

@@ -72,14 +72,5 @@ export function strs(o: JsonObject, key: string): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so a seed always yields the same world. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The fake's worlds draw from the core's seeded generator, so a seed means the same on both sides. */
+export { seededRandom } from '../../src/topology/synthetic/seed';

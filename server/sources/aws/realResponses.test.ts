@@ -3,7 +3,7 @@ import type { Instance, Subnet } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
 import { resourcesOf, type Topology } from '../../../src/topology/model';
 import { REDACTED, redactTopology } from '../../../src/topology/redact/redact';
-import { first, rawEstate, responsePaths, sdkOutput, type ResponsePath } from './__fixtures__/responses';
+import { first, rawEstate, REDACTION_FIXTURE_SECRETS, responsePaths, sdkOutput, type ResponsePath } from './__fixtures__/responses';
 import type { RawEstate } from './raw';
 import { toTopology } from './toTopology';
 import { checkAnswer, type Malformed } from './validate';
@@ -29,18 +29,6 @@ const hostInstance: Instance = {
   SubnetId: 'subnet-0host',
   PrivateIpAddress: '10.0.2.20',
 };
-
-/** The secrets the synthetic task definition holds, one in each place a task definition can carry one. */
-const SYNTHETIC_SECRETS = [
-  'S3cr3t',
-  'prod/db-AbCdEf',
-  'parameter/prod/api-key',
-  'sk_live_EXAMPLE',
-  'splunk.example.com',
-  'dockerhub-creds-XyZ123',
-  'my-config-bucket',
-  'parameter/splunk-token',
-];
 
 /** What each real shape yields through toTopology; a response file with no entry here fails the last test. */
 const SCENARIOS: Record<ResponsePath, () => void> = {
@@ -177,9 +165,9 @@ const SCENARIOS: Record<ResponsePath, () => void> = {
 
   'ecs/DescribeTaskDefinition/SYNTHETIC-redaction-fixture': () => {
     const t = map({ taskDefinitions: [taskDefinitionOf('ecs/DescribeTaskDefinition/SYNTHETIC-redaction-fixture')] });
-    const found = (topology: Topology) => SYNTHETIC_SECRETS.filter((s) => JSON.stringify(topology).includes(s));
+    const found = (topology: Topology) => REDACTION_FIXTURE_SECRETS.filter((s) => JSON.stringify(topology).includes(s));
     // Each secret reaches the model (so the check below can fail), and none is left after the one redaction pass.
-    expect(found(t)).toEqual(SYNTHETIC_SECRETS);
+    expect(found(t)).toEqual(REDACTION_FIXTURE_SECRETS);
     expect(found(redactTopology(t))).toEqual([]);
   },
 

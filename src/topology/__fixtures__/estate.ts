@@ -1,30 +1,9 @@
 import { cluster, clusterArn, containerInstance, lbArn, loadBalancer, service, subnet, targetGroup, task, tdArn, topologyOf, vpc } from '../graph/testTopology';
 import type { Resource, Topology } from '../model';
-
-/** How large an estate to make; the seed picks how tasks spread over services and which targets fail. */
-export interface EstateSize {
-  clusters: number;
-  services: number;
-  tasks: number;
-  loadBalancers: number;
-  azs: number;
-  seed: number;
-}
+import { seededRandom, type EstateSize } from '../synthetic/seed';
 
 /** Path rules per listener: ten reads like a real shared ALB. */
 const TARGET_GROUPS_PER_LB = 10;
-
-/** A small seeded generator (mulberry32): the same seed gives the same estate on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
@@ -35,7 +14,7 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
  * target of every seventh one fails its health check.
  */
 export function syntheticEstate(size: EstateSize): Topology {
-  const rnd = random(size.seed);
+  const rnd = seededRandom(size.seed);
   const out: Resource[] = [vpc('vpc-1', '10.0.0.0/16', 'synthetic')];
   const azs = Array.from({ length: size.azs }, (_, i) => `us-east-1${String.fromCharCode(97 + i)}`);
   const priv = azs.map((az, i) => subnet(`subnet-priv${pad(i, 12)}`, az, `10.0.${64 + i * 16}.0/20`, false, { name: `private-${az.slice(-1)}` }));

@@ -5,15 +5,14 @@ const tables: [string, FieldTable][] = [...Object.entries(RESOURCE_FIELDS), ['to
 const last = (path: string) => path.split('.').at(-1) ?? path;
 
 describe('the field tables', () => {
-  it('hide every place a task definition holds a secret or a reference to one', () => {
-    expect(RESOURCE_FIELDS.taskDefinition.secrets).toEqual({
-      'containers[].environment[].value': 'value',
-      'containers[].dockerLabels{}': 'value',
-      'containers[].environmentFiles[]': 'arn',
-      'containers[].secrets[].value': 'arn',
-      'containers[].repositoryCredentials': 'arn',
-      'containers[].logConfiguration.options{}': 'logOption',
-      'containers[].logConfiguration.secretOptions[].value': 'arn',
+  it('hide every place a task definition holds a secret or a reference to one: a value whole, a reference down to its service', () => {
+    const secrets = Object.entries(RESOURCE_FIELDS.taskDefinition.secrets ?? {});
+    const hiddenAs = (way: string) => secrets.flatMap(([path, w]) => (w === way ? [path.replace('containers[].', '')] : [])).sort();
+    expect({ value: hiddenAs('value'), arn: hiddenAs('arn'), logOption: hiddenAs('logOption'), all: secrets.length }).toEqual({
+      value: ['dockerLabels{}', 'environment[].value'],
+      arn: ['environmentFiles[]', 'logConfiguration.secretOptions[].value', 'repositoryCredentials', 'secrets[].value'],
+      logOption: ['logConfiguration.options{}'],
+      all: 7,
     });
   });
 

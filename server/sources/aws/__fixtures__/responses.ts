@@ -29,6 +29,21 @@ export function sdkOutput<T>(path: ResponsePath): T {
   return JSON.parse(text, (key, value: unknown) => (typeof value === 'number' && key.endsWith('At') ? new Date(Math.round(value * 1000)) : value)) as T;
 }
 
+/** The synthetic task definition that holds a secret in each place a task definition can carry one. */
+export const REDACTION_FIXTURE: ResponsePath = 'ecs/DescribeTaskDefinition/SYNTHETIC-redaction-fixture';
+
+/** The secrets REDACTION_FIXTURE holds, one per place; none may survive the redaction pass. */
+export const REDACTION_FIXTURE_SECRETS = [
+  'S3cr3t',
+  'prod/db-AbCdEf',
+  'parameter/prod/api-key',
+  'sk_live_EXAMPLE',
+  'splunk.example.com',
+  'dockerhub-creds-XyZ123',
+  'my-config-bucket',
+  'parameter/splunk-token',
+] as const;
+
 /** The first item of a list in a response, failing loudly when the fixture has none. */
 export function first<T>(list: readonly T[] | undefined, what: string): T {
   const [item] = list ?? [];

@@ -1,4 +1,4 @@
-import type { V1Container, V1EnvVar, V1ObjectMeta, V1Pod } from '@kubernetes/client-node';
+import type { V1Container, V1EnvVar, V1LabelSelector, V1ObjectMeta, V1Pod, V1PodTemplateSpec } from '@kubernetes/client-node';
 import type { LoadBalancer as AwsLoadBalancer } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { Subnet as AwsSubnet } from '@aws-sdk/client-ec2';
 import { subnetOfIp, type EksNode, type KubeContainer, type Resource } from '../../../../src/topology/model';
@@ -97,6 +97,20 @@ function podState(p: V1Pod): { status: string; ready: boolean; restarts: number 
   };
 }
 
+/** What Deployments, StatefulSets, DaemonSets, Jobs and ReplicaSets share: metadata, a label selector and a pod template. */
+interface PodController {
+  metadata?: V1ObjectMeta | undefined;
+  spec?: { selector?: V1LabelSelector | undefined; template?: V1PodTemplateSpec | undefined } | undefined;
+}
+
+/** A workload's replica counts, read from the fields its kind keeps them in. */
+interface WorkloadCounts {
+  desired: number;
+  ready: number;
+  updated?: number | undefined;
+  strategy?: string | undefined;
+}
+
 interface Context {
   subnets: { id: string; cidrBlock: string; az: string }[];
   loadBalancers: AwsLoadBalancer[];
@@ -121,28 +135,21 @@ export function kubeResources(read: KubeRead, ctx: Context): Resource[] {
   }
 
   const workloads: Resource[] = [];
-  const workload = (
-    kind: string,
-    m: V1ObjectMeta | undefined,
-    desired: number,
-    ready: number,
-    selector: Record<string, string> | undefined,
-    containers: V1Container[] | undefined,
-    extra: { updated?: number | undefined; strategy?: string | undefined } = {},
-  ) =>
+  /** Every workload kind, whatever its counts are called, has the same metadata, selector and pod template. */
+  const workload = (kind: string, w: PodController, counts: WorkloadCounts) =>
     workloads.push({
       kind: 'workload',
-      id: kubeId(arn, kind, m?.namespace, m?.name),
+      id: kubeId(arn, kind, w.metadata?.namespace, w.metadata?.name),
       clusterArn: arn,
-      namespace: m?.namespace ?? '',
-      name: m?.name ?? '',
+      namespace: w.metadata?.namespace ?? '',
+      name: w.metadata?.name ?? '',
       workloadKind: kind,
-      desired,
-      ready,
-      ...opt('updated', extra.updated),
-      ...opt('strategy', extra.strategy),
-      selector: labelList(selector),
-      template: (containers ?? []).map(containerOf),
+      desired: counts.desired,
+      ready: counts.ready,
+      ...opt('updated', counts.updated),
+      ...opt('strategy', counts.strategy),
+      selector: labelList(w.spec?.selector?.matchLabels),
+      template: (w.spec?.template?.spec?.containers ?? []).map(containerOf),
     });
   for (const d of read.deployments) {
     const ru = d.spec?.strategy?.rollingUpdate;
@@ -150,57 +157,26 @@ export function kubeResources(read: KubeRead, ctx: Context): Resource[] {
       d.spec?.strategy?.type === 'RollingUpdate' && ru
         ? `RollingUpdate (${ru.maxUnavailable ?? '25%'} unavailable, ${ru.maxSurge ?? '25%'} surge)`
         : d.spec?.strategy?.type;
-    workload('Deployment', d.metadata, d.spec?.replicas ?? 1, d.status?.readyReplicas ?? 0, d.spec?.selector?.matchLabels, d.spec?.template?.spec?.containers, {
-      updated: d.status?.updatedReplicas,
-      strategy,
-    });
+    workload('Deployment', d, { desired: d.spec?.replicas ?? 1, ready: d.status?.readyReplicas ?? 0, updated: d.status?.updatedReplicas, strategy });
   }
   for (const s of read.statefulSets)
-    workload(
-      'StatefulSet',
-      s.metadata,
-      s.spec?.replicas ?? 1,
-      s.status?.readyReplicas ?? 0,
-      s.spec?.selector?.matchLabels,
-      s.spec?.template?.spec?.containers,
-      {
-        updated: s.status?.updatedReplicas,
-        strategy: s.spec?.updateStrategy?.type,
-      },
-    );
+    workload('StatefulSet', s, {
+      desired: s.spec?.replicas ?? 1,
+      ready: s.status?.readyReplicas ?? 0,
+      updated: s.status?.updatedReplicas,
+      strategy: s.spec?.updateStrategy?.type,
+    });
   for (const s of read.daemonSets)
-    workload(
-      'DaemonSet',
-      s.metadata,
-      s.status?.desiredNumberScheduled ?? 0,
-      s.status?.numberReady ?? 0,
-      s.spec?.selector?.matchLabels,
-      s.spec?.template?.spec?.containers,
-      {
-        updated: s.status?.updatedNumberScheduled,
-        strategy: s.spec?.updateStrategy?.type,
-      },
-    );
-  for (const j of read.jobs)
-    workload(
-      'Job',
-      j.metadata,
-      j.spec?.parallelism ?? 1,
-      j.status?.ready ?? j.status?.active ?? 0,
-      j.spec?.selector?.matchLabels,
-      j.spec?.template?.spec?.containers,
-    );
+    workload('DaemonSet', s, {
+      desired: s.status?.desiredNumberScheduled ?? 0,
+      ready: s.status?.numberReady ?? 0,
+      updated: s.status?.updatedNumberScheduled,
+      strategy: s.spec?.updateStrategy?.type,
+    });
+  for (const j of read.jobs) workload('Job', j, { desired: j.spec?.parallelism ?? 1, ready: j.status?.ready ?? j.status?.active ?? 0 });
   // ReplicaSets nobody owns are workloads of their own.
   for (const rs of read.replicaSets)
-    if (!controller(rs.metadata))
-      workload(
-        'ReplicaSet',
-        rs.metadata,
-        rs.spec?.replicas ?? 0,
-        rs.status?.readyReplicas ?? 0,
-        rs.spec?.selector?.matchLabels,
-        rs.spec?.template?.spec?.containers,
-      );
+    if (!controller(rs.metadata)) workload('ReplicaSet', rs, { desired: rs.spec?.replicas ?? 0, ready: rs.status?.readyReplicas ?? 0 });
   const known = new Set(workloads.map((w) => w.id));
   out.push(...workloads);
 
