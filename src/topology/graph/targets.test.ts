@@ -6,36 +6,10 @@ import { kubeService as kubeServiceOf, pod as podOf, service, targetGroup, topol
 const eks = 'arn:aws:eks:us-east-1:123456789012:cluster/orders-eks';
 const alb = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/k8s-orders-orders-1a2b3c4d5e/0123456789abcdef';
 
-const kubeService = (name: string, targetGroupArns: string[]): ResourceOf<'kubeService'> => ({
-  kind: 'kubeService',
-  id: `${eks}/service/orders/${name}`,
-  clusterArn: eks,
-  namespace: 'orders',
-  name,
-  type: 'NodePort',
-  selector: [`app.kubernetes.io/name=${name}`],
-  ports: ['80→8080/TCP'],
-  targetGroupArns,
-  workloadIds: [`${eks}/deployment/orders/${name}`],
-});
-
-const pod = (name: string, podIp: string, phase = 'Running'): ResourceOf<'pod'> => ({
-  kind: 'pod',
-  id: `${eks}/pod/orders/${name}`,
-  clusterArn: eks,
-  namespace: 'orders',
-  name,
-  fargate: false,
-  phase,
-  status: phase,
-  ready: phase === 'Running',
-  restarts: 0,
-  podIp,
-  owners: [],
-  oldRevision: false,
-  containers: [],
-  containerStatuses: [],
-});
+// The demo's cluster and namespace; a Service fronting a Deployment of its own name, as the controller's are.
+const kubeService = (name: string, targetGroupArns: string[]) =>
+  kubeServiceOf('orders-eks', 'orders', name, { type: 'NodePort', targetGroupArns, workloadIds: [`${eks}/deployment/orders/${name}`] });
+const pod = (name: string, podIp: string, phase = 'Running') => podOf('orders-eks', 'orders', name, { podIp, phase });
 
 const node = (id: string, name: string): ResourceOf<'eksNode'> => ({ kind: 'eksNode', id, clusterArn: eks, name, state: 'running', lifecycle: 'on-demand' });
 
