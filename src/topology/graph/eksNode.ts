@@ -1,4 +1,5 @@
-import { resourcesOf, type EksNode, type Topology, shortId } from '../model';
+import { type EksNode, type Topology, shortId } from '../model';
+import { joinOne, relations } from './relations';
 import type { GraphNode } from './types';
 
 function sizeOf(q: string | undefined): string {
@@ -9,8 +10,8 @@ function sizeOf(q: string | undefined): string {
 
 /** An EKS worker node as the map draws it: the box its pods sit in, inside its subnet. */
 export function eksNodeOf(n: EksNode, parent: string, topology: Topology): GraphNode {
-  const cluster = resourcesOf(topology, 'eksCluster').find((c) => c.id === n.clusterArn);
-  const group = n.nodeGroupArn ? resourcesOf(topology, 'nodeGroup').find((g) => g.id === n.nodeGroupArn) : undefined;
+  const cluster = joinOne(topology, relations.eksNodeCluster, n)[0]?.to;
+  const group = joinOne(topology, relations.eksNodeGroup, n)[0]?.to;
   const k = n.kube;
   return {
     kind: 'node',

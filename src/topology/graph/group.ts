@@ -5,6 +5,7 @@ import { counted } from './counts';
 import { eksNodeOf } from './eksNode';
 import type { Selection } from './filter';
 import { serviceNode, workloadNode } from './ownerNode';
+import { fromByKey, join, relations } from './relations';
 import { routeIndex, serviceRoutes, targetGroupsByWorkload, workloadRoutes } from './routes';
 import { subnetExposure } from './subnets';
 import { groupBy, SYSTEM_NAMESPACES, type Unit } from './units';
@@ -14,9 +15,9 @@ const node = (n: Extract<Layer, { kind: 'node' }>['node']): Layer => ({ kind: 'n
 /** The subnet a unit is drawn in: its host's (the box it sits in), else its own, else none readable. */
 function subnetOfUnit(topology: Topology): (u: Unit) => string | undefined {
   const known = new Set(resourcesOf(topology, 'subnet').map((s) => s.id));
-  const hostSubnet = new Map<string, string | undefined>([
-    ...resourcesOf(topology, 'containerInstance').map((h) => [h.id, h.subnetId] as const),
-    ...resourcesOf(topology, 'eksNode').map((n) => [n.id, n.subnetId] as const),
+  const hostSubnet = new Map<string, string>([
+    ...join(topology, relations.hostSubnet).map((j) => [j.from.id, j.key] as const),
+    ...join(topology, relations.eksNodeSubnet).map((j) => [j.from.id, j.key] as const),
   ]);
   return (u) => {
     const subnet = (u.hostId && hostSubnet.get(u.hostId)) || u.subnetId;
@@ -37,8 +38,8 @@ export function groupNetwork(sel: Selection): { layers: Layer[]; azs: string[] }
   // Tasks and pods whose subnet could not be read still count: they sit in an "unknown subnet" box of their AZ.
   const bySubnet = groupBy(units, placeOf);
   const unplaced = groupBy(units, (u) => (placeOf(u) ? undefined : (u.az ?? 'unknown')));
-  const hostsBySubnet = groupBy(instances, (i) => i.subnetId);
-  const eksNodesBySubnet = groupBy(eksNodes, (n) => n.subnetId);
+  const hostsBySubnet = fromByKey(topology, relations.hostSubnet);
+  const eksNodesBySubnet = fromByKey(topology, relations.eksNodeSubnet);
   const azs = [...new Set([...subnets.map((s) => s.az), ...unplaced.keys()])].sort();
   // Without a VPC read, one "not readable" box holds what was read anyway; a region holding nothing draws nothing.
   const vpcIds = vpcs.length ? vpcs.map((v) => v.id) : subnets.length || units.length || instances.length || eksNodes.length ? ['vpc:unknown'] : [];
@@ -139,9 +140,11 @@ export function groupServices(sel: Selection): { layers: Layer[]; azs: string[] 
   const tgsOfWorkload = targetGroupsByWorkload(topology);
   const podsByWorkload = groupBy(sel.pods, (u) => u.ownerId);
   const loosePods = groupBy(sel.pods, (u) => (u.ownerId ? undefined : `${u.cluster} ${u.namespace ?? ''}`));
+  const groupsByCluster = fromByKey(topology, relations.nodeGroupCluster);
+  const nodesByCluster = fromByKey(topology, relations.eksNodeCluster);
   for (const eks of resourcesOf(topology, 'eksCluster')) {
-    const groups = resourcesOf(topology, 'nodeGroup').filter((g) => g.clusterArn === eks.id);
-    const members = resourcesOf(topology, 'eksNode').filter((n) => n.clusterArn === eks.id);
+    const groups = groupsByCluster.get(eks.id) ?? [];
+    const members = nodesByCluster.get(eks.id) ?? [];
     const mine = sel.workloads.filter((w) => w.clusterArn === eks.id);
     const pods = sel.pods.filter((u) => u.cluster === eks.id);
     layers.push(

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Resource, ResourceKind } from '../model';
-import { join, joinOne, namedBy, relations, type Relation } from './relations';
+import type { Resource, ResourceKind, ResourceOf } from '../model';
+import { fromByKey, join, joinOne, linkKey, namedBy, relations, type Relation } from './relations';
 import {
   containerInstance,
   eksArn,
   eksNode,
+  eksCluster,
   ingress,
   kubeService,
   lbArn,
@@ -16,6 +17,19 @@ import {
   task,
   topologyOf,
 } from './testTopology';
+
+const nodeGroupOf = (cluster: string, name: string): ResourceOf<'nodeGroup'> => ({
+  kind: 'nodeGroup',
+  id: `arn:aws:eks:us-east-1:123456789012:nodegroup/${cluster}/${name}/0ac4e5d2`,
+  clusterArn: eksArn(cluster),
+  name,
+  status: 'ACTIVE',
+  instanceTypes: ['m6i.large'],
+  subnetIds: [],
+  scaling: { min: 1, max: 3, desired: 2 },
+  healthIssues: [],
+  autoScalingGroups: [],
+});
 
 const pairs = <F extends ResourceKind, T extends ResourceKind, V>(resources: Resource[], rel: Relation<F, T, V>) =>
   join(topologyOf(resources), rel).map((j) => `${j.from.id} -> ${j.key} ${j.to ? 'found' : 'not read'}`);
@@ -57,6 +71,25 @@ describe('the relations table', () => {
     const resources = [eksNode('orders-eks', 'i-0aaa'), web1, pod('orders-eks', 'orders', 'web-2', { instanceId: 'i-0fff', fargate: true }), job];
     expect(pairs(resources, relations.podNode)).toEqual([`${job.id} -> i-0bbb not read`, `${web1.id} -> i-0aaa found`]);
     expect(pairs(resources, relations.podWorkload)).toEqual([`${web1.id} -> w-web not read`]);
+  });
+
+  it('pod → subnet; node group → cluster', () => {
+    const placed = pod('orders-eks', 'orders', 'web-1', { subnetId: 'subnet-a' });
+    const lost = pod('orders-eks', 'orders', 'web-2', { subnetId: 'subnet-gone' });
+    const resources: Resource[] = [
+      placed,
+      lost,
+      pod('orders-eks', 'orders', 'job'),
+      subnet('subnet-a', 'us-east-1a', '10.0.0.0/24', false),
+      eksCluster('orders-eks'),
+    ];
+    expect(pairs(resources, relations.podSubnet)).toEqual([`${placed.id} -> subnet-a found`, `${lost.id} -> subnet-gone not read`]);
+    const group = nodeGroupOf('orders-eks', 'general');
+    const stray = nodeGroupOf('gone-eks', 'spot');
+    expect(pairs([...resources, group, stray], relations.nodeGroupCluster)).toEqual([
+      `${stray.id} -> ${eksArn('gone-eks')} not read`,
+      `${group.id} -> ${eksArn('orders-eks')} found`,
+    ]);
   });
 
   it('worker node → subnet, cluster and node group', () => {
@@ -114,6 +147,20 @@ describe('the relations table', () => {
     });
     const other = service('shop', 'web', { loadBalancers: [{ targetGroupArn: targetGroup('web', 'ip', []).id }] });
     expect(namedBy(topologyOf([twice, other, service('shop', 'worker')]), relations.serviceTargetGroups, gone).map((s) => s.name)).toEqual(['api']);
+  });
+
+  it('reads the one key a resource names, and the resources by the key they name', () => {
+    const t = task('shop', 'web', { subnetId: 'subnet-a' });
+    expect(linkKey(relations.taskService, t)).toBe(t.serviceArn);
+    expect(linkKey(relations.taskService, task('shop', undefined))).toBeUndefined();
+    expect(linkKey(relations.podNode, pod('orders-eks', 'orders', 'f', { instanceId: 'i-0fff', fargate: true }))).toBeUndefined();
+    const [a, b, c] = [
+      eksNode('orders-eks', 'i-0aaa', { subnetId: 'subnet-b' }),
+      eksNode('orders-eks', 'i-0bbb', { subnetId: 'subnet-a' }),
+      eksNode('orders-eks', 'i-0ccc', { subnetId: 'subnet-b' }),
+    ];
+    const bySubnet = fromByKey(topologyOf([c, b, a, eksNode('orders-eks', 'i-0ddd')]), relations.eksNodeSubnet);
+    expect([...bySubnet].map(([key, list]) => `${key}: ${list.map((n) => n.id).join(' ')}`)).toEqual(['subnet-b: i-0aaa i-0ccc', 'subnet-a: i-0bbb']);
   });
 
   it('joins one resource among the candidates kept, so a pod of another cluster at the same IP hides nothing', () => {

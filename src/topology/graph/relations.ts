@@ -86,6 +86,8 @@ export const relations = {
   hostSubnet: byId('containerInstance', 'subnet', 'subnetId', (h) => h.subnetId),
   /** A pod runs on a worker node (spec.nodeName resolved to its EC2 instance); Fargate pods have no node on the map */
   podNode: byId('pod', 'eksNode', 'instanceId', (p) => (p.fargate ? undefined : p.instanceId), 'fargate'),
+  /** The pod's ENI subnet (the VPC CNI gives each pod an address of its node's or its Fargate profile's subnet) */
+  podSubnet: byId('pod', 'subnet', 'subnetId', (p) => p.subnetId),
   /** A pod's owner, through its ReplicaSet to the Deployment */
   podWorkload: byId('pod', 'workload', 'workloadId', (p) => p.workloadId),
   /** DescribeInstances: SubnetId of the worker node */
@@ -94,6 +96,8 @@ export const relations = {
   eksNodeCluster: byId('eksNode', 'eksCluster', 'clusterArn', (n) => n.clusterArn),
   /** The managed node group that launched a worker node; absent for self-managed nodes */
   eksNodeGroup: byId('eksNode', 'nodeGroup', 'nodeGroupArn', (n) => n.nodeGroupArn),
+  /** ListNodegroups is per cluster: the cluster a managed node group was listed under */
+  nodeGroupCluster: byId('nodeGroup', 'eksCluster', 'clusterArn', (g) => g.clusterArn),
   /**
    * An ip target is a pod by its IP (the Load Balancer Controller's ip target type). A finished pod's IP may already
    * belong to a running one: only live pods answer to their IP.
@@ -170,4 +174,21 @@ export function joinOne<F extends ResourceKind, T extends ResourceKind, V>(
 /** Pure: the `from` resources that name `key`, each once, in id order: who points at a resource, read or not. */
 export function namedBy<F extends ResourceKind, T extends ResourceKind, V>(topology: Topology, relation: Relation<F, T, V>, key: string): ResourceOf<F>[] {
   return resourcesOf(topology, relation.from).filter((from) => relation.links(from).some((l) => l.key === key));
+}
+
+/** Pure: the first key a resource names through a relation (a task's service ARN), for rows that name one at most. */
+export function linkKey<F extends ResourceKind, T extends ResourceKind, V>(relation: Relation<F, T, V>, from: ResourceOf<F>): string | undefined {
+  return relation.links(from)[0]?.key;
+}
+
+/** Pure: the `from` resources under each key they name, in id order: a subnet's hosts, a cluster's worker nodes. */
+export function fromByKey<F extends ResourceKind, T extends ResourceKind, V>(topology: Topology, relation: Relation<F, T, V>): Map<string, ResourceOf<F>[]> {
+  const out = new Map<string, ResourceOf<F>[]>();
+  for (const from of resourcesOf(topology, relation.from))
+    for (const key of new Set(relation.links(from).map((l) => l.key))) {
+      const list = out.get(key);
+      if (list) list.push(from);
+      else out.set(key, [from]);
+    }
+  return out;
 }

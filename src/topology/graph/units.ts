@@ -1,5 +1,6 @@
 import { resourcesOf, type Pod, type Topology, shortId } from '../model';
 import { countHealth, targetStatesByTask, taskHealth, type TargetState } from './health';
+import { joinOne, linkKey, relations } from './relations';
 import type { GraphNode, TaskHealth } from './types';
 
 /**
@@ -41,37 +42,40 @@ export const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set([
 
 export function ecsUnits(topology: Topology): Unit[] {
   const targets = targetStatesByTask(topology);
-  const services = new Map(resourcesOf(topology, 'service').map((s) => [s.id, s]));
   return resourcesOf(topology, 'task').map((task) => {
     const { health, reason } = taskHealth(task, targets.get(task.id));
-    const service = task.serviceArn ? services.get(task.serviceArn) : undefined;
+    const [owner] = joinOne(topology, relations.taskService, task);
+    const service = owner?.to;
     const primary = service?.deployments.find((d) => d.status === 'PRIMARY')?.taskDefinitionArn ?? service?.taskDefinitionArn;
+    const subnetId = linkKey(relations.taskSubnet, task);
+    const hostId = linkKey(relations.taskHost, task);
     return {
       id: task.id,
-      ...(task.serviceArn ? { ownerId: task.serviceArn } : {}),
-      groupKey: task.serviceArn ?? task.group ?? 'standalone',
-      label: service?.name ?? (task.serviceArn ? shortId(task.serviceArn) : (task.group ?? 'task')),
+      ...(owner ? { ownerId: owner.key } : {}),
+      groupKey: owner?.key ?? task.group ?? 'standalone',
+      label: service?.name ?? (owner ? shortId(owner.key) : (task.group ?? 'task')),
       health,
       ...(reason ? { reason } : {}),
       revision: shortId(task.taskDefinitionArn),
       oldRevision: primary !== undefined && primary !== task.taskDefinitionArn,
       ...(task.az ? { az: task.az } : {}),
-      ...(task.subnetId ? { subnetId: task.subnetId } : {}),
-      ...(task.containerInstanceArn ? { hostId: task.containerInstanceArn } : {}),
+      ...(subnetId ? { subnetId } : {}),
+      ...(hostId ? { hostId } : {}),
       cluster: task.clusterArn,
       pod: false,
     };
   });
 }
 
-/** Target health of pods registered by IP (the Load Balancer Controller's ip target type). */
+/**
+ * Target health of pods registered by IP (the Load Balancer Controller's ip target type), by IP: every pod at an
+ * address hears of its targets, whichever cluster it is in (the row's `to` would pick one pod per address).
+ */
 function targetStatesByPodIp(topology: Topology): Map<string, TargetState[]> {
   const out = new Map<string, TargetState[]>();
-  for (const tg of resourcesOf(topology, 'targetGroup')) {
-    if (tg.targetType !== 'ip') continue;
-    for (const t of tg.targets ?? [])
-      out.set(t.id, [...(out.get(t.id) ?? []), { state: t.state, targetGroupId: tg.id, ...(t.reason ? { reason: t.reason } : {}) }]);
-  }
+  for (const tg of resourcesOf(topology, 'targetGroup'))
+    for (const { key, via: t } of relations.targetPods.links(tg))
+      out.set(key, [...(out.get(key) ?? []), { state: t.state, targetGroupId: tg.id, ...(t.reason ? { reason: t.reason } : {}) }]);
   return out;
 }
 
@@ -89,25 +93,26 @@ export function podHealth(pod: Pod, targets: readonly TargetState[] | undefined)
 
 export function podUnits(topology: Topology, hiddenNamespaces: ReadonlySet<string> = new Set()): Unit[] {
   const targets = targetStatesByPodIp(topology);
-  const workloads = new Map(resourcesOf(topology, 'workload').map((w) => [w.id, w]));
   return resourcesOf(topology, 'pod')
     .filter((p) => !hiddenNamespaces.has(p.namespace))
     .map((pod) => {
       const { health, reason } = podHealth(pod, pod.podIp ? targets.get(pod.podIp) : undefined);
-      const workload = pod.workloadId ? workloads.get(pod.workloadId) : undefined;
+      const [owner] = joinOne(topology, relations.podWorkload, pod);
       const system = SYSTEM_NAMESPACES.has(pod.namespace);
+      const subnetId = linkKey(relations.podSubnet, pod);
+      const hostId = linkKey(relations.podNode, pod);
       return {
         id: pod.id,
-        ...(pod.workloadId ? { ownerId: pod.workloadId } : {}),
-        groupKey: system ? `ns:${pod.namespace}` : (pod.workloadId ?? `pod:${pod.namespace}`),
-        label: workload?.name ?? pod.name,
+        ...(owner ? { ownerId: owner.key } : {}),
+        groupKey: system ? `ns:${pod.namespace}` : (owner?.key ?? `pod:${pod.namespace}`),
+        label: owner?.to?.name ?? pod.name,
         health,
         ...(reason ? { reason } : {}),
         revision: pod.restarts ? `↻${pod.restarts}` : (pod.revision ?? pod.namespace).slice(0, 5),
         oldRevision: pod.oldRevision,
         ...(pod.az ? { az: pod.az } : {}),
-        ...(pod.subnetId ? { subnetId: pod.subnetId } : {}),
-        ...(pod.instanceId && !pod.fargate ? { hostId: pod.instanceId } : {}),
+        ...(subnetId ? { subnetId } : {}),
+        ...(hostId ? { hostId } : {}),
         cluster: pod.clusterArn,
         pod: true,
         namespace: pod.namespace,
