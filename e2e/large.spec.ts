@@ -56,6 +56,25 @@ test('selecting a service lights its tasks in every AZ on the overview', async (
   expect(after.equals(before)).toBe(false);
 });
 
+test('the overview repaints in place when the selection changes, without a reload', async ({ page }) => {
+  await page.goto(`/?select=${encodeURIComponent(await firstServiceArn(page))}`);
+  await page.locator('.canvas[data-rendered="true"]').waitFor({ timeout: 60_000 });
+  await expect(page.locator('.react-flow')).toHaveAttribute('data-lod', 'overview');
+  // The canvas's own pixels, so a panel opening or closing around it does not count as a change.
+  const pixels = () =>
+    page
+      .locator('canvas.sketch')
+      .first()
+      .evaluate((el) => (el as HTMLCanvasElement).toDataURL());
+  const lit = await pixels();
+  await page.evaluate(() => document.querySelector('canvas.sketch')?.setAttribute('data-probe', 'same element'));
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('complementary', { name: 'Details' })).toBeHidden();
+  await expect.poll(pixels).not.toBe(lit);
+  // The sketch was repainted, not rebuilt: the same canvas element is still mounted.
+  await expect(page.locator('canvas.sketch[data-probe="same element"]')).toHaveCount(1);
+});
+
 async function firstServiceArn(page: Page): Promise<string> {
   const res = await page.request.get('/api/topology');
   const topology = (await res.json()) as { resources: Record<string, { kind: string; id: string }> };

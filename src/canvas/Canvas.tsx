@@ -22,8 +22,8 @@ import { ExportMenu } from '../panels/ExportMenu';
 import { nodeTypes } from './nodes/nodeTypes';
 import { sketchItemAt } from './nodes/SketchNode';
 import { needsOverview, overview, overviewBelowZoom } from './sketch';
-import { focusIndex, focusService } from './focus';
-import { toFlowEdges, toFlowNodes, type MapNode } from './toFlow';
+import { focusIndex } from './focus';
+import { highlightEdges, toFlowEdges, toFlowNodes, type MapNode } from './toFlow';
 import { FocusIndexContext } from './useNodeFocus';
 import { useLayout } from './useLayout';
 import { MINIMAP_COLORS } from '../topology/present/theme';
@@ -103,12 +103,13 @@ function MapFlow({
   const zoomedOut = useFlowStore((s) => (s.panZoom ? s.transform[2] : initial.zoom) < threshold);
   const showOverview = lod && zoomedOut;
 
-  // The node list follows the graph and layout only; each node reads its own selected or dimmed state.
+  // Nodes, edges and sketches follow the graph and layout only; each node and sketch reads its own selected or
+  // dimmed state, and a selection replaces just the few edges it highlights.
   const index = useMemo(() => focusIndex(graph), [graph]);
-  const focus = focusService(index, selected);
   const detailNodes = useMemo(() => toFlowNodes(graph, layout), [graph, layout]);
-  const detailEdges = useMemo(() => toFlowEdges(graph, selected), [graph, selected]);
-  const sketch = useMemo(() => (lod ? overview(graph, layout, focus, selected) : undefined), [lod, graph, layout, focus, selected]);
+  const baseEdges = useMemo(() => toFlowEdges(graph), [graph]);
+  const detailEdges = useMemo(() => highlightEdges(baseEdges, selected), [baseEdges, selected]);
+  const sketch = useMemo(() => (lod ? overview(graph, layout) : undefined), [lod, graph, layout]);
   const nodes = useMemo<MapNode[]>(
     () => (showOverview && sketch ? [...detailNodes.filter((n) => sketch.keep.has(n.id)), ...sketch.sketches] : detailNodes),
     [showOverview, sketch, detailNodes],

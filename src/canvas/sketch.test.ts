@@ -31,7 +31,7 @@ describe('overview level of detail', () => {
   it('draws every node either as itself or in exactly one sketch, inside the sketch, in both views', async () => {
     for (const view of ['network', 'service'] as const) {
       const { graph, layout } = laid(big, view);
-      const { keep, sketches } = overview(graph, layout, undefined, undefined);
+      const { keep, sketches } = overview(graph, layout);
       const drawn = new Map<string, number>();
       for (const sketch of sketches) {
         if (sketch.parentId) expect(keep.has(sketch.parentId), sketch.id).toBe(true);
@@ -51,20 +51,29 @@ describe('overview level of detail', () => {
 
   it('keeps the band edges as lines, the unhealthy ones marked', async () => {
     const { graph, layout } = laid(big, 'network');
-    const band = overview(graph, layout, undefined, undefined).sketches.find((s) => s.id === 'sketch:band');
+    const band = overview(graph, layout).sketches.find((s) => s.id === 'sketch:band');
     expect(band?.data.lines).toHaveLength(graph.edges.length);
     expect(band?.data.lines.filter((l) => l.unhealthy).length).toBe(graph.edges.filter((e) => e.unhealthy).length);
   });
 
   it('finds the task under a point, the innermost box winning', async () => {
     const { graph, layout } = unfolded(big);
-    const sketch = overview(graph, layout, undefined, undefined).sketches.find((s) => s.data.items.some((i) => i.kind === 'instance'));
+    const sketch = overview(graph, layout).sketches.find((s) => s.data.items.some((i) => i.kind === 'instance'));
     const task = sketch?.data.items.find(
       (i) => i.kind === 'task' && sketch.data.items.some((h) => h.kind === 'instance' && h.x <= i.x && h.x + h.w >= i.x + i.w),
     );
     if (!sketch || !task) throw new Error('expected a task on a container instance');
     expect(itemAt(sketch.data.items, task.x + task.w / 2, task.y + task.h / 2)?.id).toBe(task.id);
     expect(itemAt(sketch.data.items, -10, -10)).toBeUndefined();
+  });
+
+  it('is built from the graph and layout alone: its data carries no selection or focus', () => {
+    for (const view of ['network', 'service'] as const) {
+      const { graph, layout } = laid(big, view);
+      const first = overview(graph, layout);
+      for (const s of first.sketches) expect(Object.keys(s.data).sort()).toEqual(['height', 'items', 'lines', 'width']);
+      expect(overview(graph, layout)).toEqual(first);
+    }
   });
 
   it('switches at a zoom that keeps about the budget of tasks on screen', () => {

@@ -39,9 +39,6 @@ export interface SketchData extends Record<string, unknown> {
   height: number;
   items: SketchItem[];
   lines: SketchLine[];
-  /** The service whose tasks stay lit while the rest dims */
-  focus: string | undefined;
-  selected: string | undefined;
 }
 
 export type SketchFlowNode = Node<SketchData, 'sketch'>;
@@ -105,9 +102,9 @@ export interface Overview {
 
 /**
  * Pure: which nodes the overview keeps and the sketches that replace the rest. Every graph node is either kept or
- * drawn in exactly one sketch.
+ * drawn in exactly one sketch. The selection is not an input: each sketch reads it when it paints.
  */
-export function overview(graph: Graph, layout: Layout, focus: string | undefined, selected: string | undefined): Overview {
+export function overview(graph: Graph, layout: Layout): Overview {
   const abs = absoluteBoxes(layout);
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   // The sketch a node is drawn in: the nearest ancestor that is a subnet (network) or cluster (service), or the band.
@@ -183,7 +180,7 @@ export function overview(graph: Graph, layout: Layout, focus: string | undefined
       connectable: false,
       selectable: false,
       zIndex: 1,
-      data: { width: frame.width, height: frame.height, items, lines, focus, selected },
+      data: { width: frame.width, height: frame.height, items, lines },
     });
   }
   return { keep, sketches };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { demoTopology } from '../topology/__fixtures__/fixtures';
 import { buildGraph } from '../topology/graph/buildGraph';
 import { layoutGraph } from '../topology/layout/layoutGraph';
-import { toFlowNodes } from './toFlow';
+import { highlightEdges, toFlowEdges, toFlowNodes } from './toFlow';
 
 const demo = demoTopology();
 const network = buildGraph(demo, { view: 'network', expanded: new Set() });
@@ -25,5 +25,41 @@ describe('the node list', () => {
   it('is the same for the same graph and layout', () => {
     const layout = layoutGraph(network);
     expect(toFlowNodes(network, layout)).toEqual(toFlowNodes(network, layout));
+  });
+});
+
+describe('the edge list', () => {
+  it('is built from the graph alone: the same data for any selection, nothing highlighted', () => {
+    for (const graph of [network, serviceView]) {
+      const edges = toFlowEdges(graph);
+      expect(edges.length).toBe(graph.edges.length);
+      expect(edges.some((e) => e.className?.includes('edge-active'))).toBe(false);
+      expect(toFlowEdges(graph)).toEqual(edges);
+    }
+  });
+
+  it('highlights a selection by replacing only the edges that touch it; every other edge object stays the same', () => {
+    for (const graph of [network, serviceView]) {
+      const base = toFlowEdges(graph);
+      expect(highlightEdges(base, undefined)).toBe(base);
+      for (const node of graph.nodes) {
+        const lit = highlightEdges(base, node.id);
+        const touching = base.filter((e) => e.source === node.id || e.target === node.id);
+        const changed = lit.filter((e, i) => e !== base[i]);
+        expect(changed.map((e) => e.id)).toEqual(touching.map((e) => e.id));
+        for (const e of changed) expect(e.className).toContain('edge-active');
+        if (!touching.length) expect(lit).toBe(base);
+      }
+    }
+  });
+
+  it("lifts a selected service's edges above the cluster boxes in the service view", () => {
+    const base = toFlowEdges(serviceView);
+    const serves = serviceView.edges.find((e) => e.kind === 'serves');
+    if (!serves) throw new Error('expected a serves edge in the service view');
+    const lit = highlightEdges(base, serves.target);
+    const before = base.find((e) => e.id === serves.id);
+    const after = lit.find((e) => e.id === serves.id);
+    expect(after?.zIndex ?? 0).toBeGreaterThan(before?.zIndex ?? 0);
   });
 });

@@ -108,9 +108,9 @@ export function toFlowNodes(graph: Graph, layout: Layout): GraphFlowNode[] {
 const EDGE_BEHIND = -100;
 const EDGE_IN_FRONT = 100;
 
-export function toFlowEdges(graph: Graph, selected: string | undefined): Edge[] {
+/** Pure: the React Flow edges of a graph, none highlighted. The selection is not an input, so the list stays the same while it changes. */
+export function toFlowEdges(graph: Graph): Edge[] {
   return graph.edges.map((e) => {
-    const active = selected !== undefined && (e.source === selected || e.target === selected);
     // In the service view services sit inside cluster boxes: their edges pass behind the boxes unless selected.
     const toBox = graph.view === 'service' && e.kind === 'serves';
     return {
@@ -119,10 +119,25 @@ export function toFlowEdges(graph: Graph, selected: string | undefined): Edge[] 
       target: e.target,
       type: 'smoothstep',
       ...(e.label ? { label: e.label } : {}),
-      className: `edge-${e.kind}${e.unhealthy ? ' edge-unhealthy' : ''}${active ? ' edge-active' : ''}`,
+      className: `edge-${e.kind}${e.unhealthy ? ' edge-unhealthy' : ''}`,
       focusable: false,
       selectable: false,
-      ...(toBox ? { zIndex: active ? EDGE_IN_FRONT : EDGE_BEHIND } : {}),
+      ...(toBox ? { zIndex: EDGE_BEHIND } : {}),
     };
   });
+}
+
+/**
+ * Pure: the edges with the selected node's own edges highlighted. Only those few are new objects; every other edge
+ * is the very object of `edges` (and with nothing to highlight, the list itself), so React Flow re-renders only the
+ * edges whose look changed. The highlight lives on the edge object because React Flow puts the class and the
+ * z-order on the edge's wrapper, which an edge component cannot reach.
+ */
+export function highlightEdges(edges: Edge[], selected: string | undefined): Edge[] {
+  if (selected === undefined || !edges.some((e) => e.source === selected || e.target === selected)) return edges;
+  return edges.map((e) =>
+    e.source === selected || e.target === selected
+      ? { ...e, className: `${e.className ?? ''} edge-active`, ...(e.zIndex === EDGE_BEHIND ? { zIndex: EDGE_IN_FRONT } : {}) }
+      : e,
+  );
 }

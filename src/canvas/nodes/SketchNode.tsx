@@ -1,10 +1,19 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useContext, useEffect, useRef } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { TaskHealth } from '../../topology/graph/types';
 import { edgePoints } from '../../topology/present/edges';
 import { healthWords } from '../../topology/present/labels';
 import { BOX_STYLE, EDGE_COLORS, HEALTH_COLORS, INK, serviceColor, SURFACE, type BoxColors } from '../../topology/present/theme';
+import { useStore } from '../../app/store';
+import { focusService } from '../focus';
 import { itemAt, type SketchData, type SketchFlowNode, type SketchItem } from '../sketch';
+import { FocusIndexContext } from '../useNodeFocus';
+
+/** What a sketch paints under besides its data: the selected node, and the service whose tasks stay lit while the rest dims. */
+interface Selection {
+  selected: string | undefined;
+  focus: string | undefined;
+}
 
 /** Boxes that hold tasks or pods, in their map colours, with the border widths a sketch's scale needs. */
 const HOST_BOXES: Partial<Record<SketchItem['kind'], BoxColors & { width: number }>> = {
@@ -28,15 +37,15 @@ function worstHealth(item: SketchItem): TaskHealth {
   return c.stopped ? 'stopped' : 'unknown';
 }
 
-function draw(canvas: HTMLCanvasElement, data: SketchData, scale: number): void {
+function draw(canvas: HTMLCanvasElement, data: SketchData, { selected, focus }: Selection, scale: number): void {
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   ctx.setTransform(scale, 0, 0, scale, 0, 0);
   ctx.clearRect(0, 0, data.width, data.height);
-  const lit = (it: { serviceId?: string }) => data.focus === undefined || it.serviceId === data.focus;
+  const lit = (it: { serviceId?: string }) => focus === undefined || it.serviceId === focus;
 
   for (const l of data.lines) {
-    ctx.globalAlpha = data.focus === undefined || l.target === data.focus ? 0.7 : 0.15;
+    ctx.globalAlpha = focus === undefined || l.target === focus ? 0.7 : 0.15;
     ctx.strokeStyle = l.unhealthy ? EDGE_COLORS.unhealthy : EDGE_COLORS.line;
     ctx.lineWidth = l.unhealthy ? 3 : 1.5;
     ctx.beginPath();
@@ -87,7 +96,7 @@ function draw(canvas: HTMLCanvasElement, data: SketchData, scale: number): void 
         ctx.strokeRect(it.x, it.y, it.w, it.h);
       }
     }
-    if (it.id === data.selected) {
+    if (it.id === selected) {
       ctx.globalAlpha = 1;
       ctx.strokeStyle = SURFACE.selection;
       ctx.lineWidth = 10;
@@ -110,15 +119,19 @@ function describe(it: SketchItem): string {
 }
 
 /**
- * One canvas standing for many nodes at overview zoom. It is drawn once per change of its data, never per frame;
- * React Flow moves and scales it with the viewport like any other node.
+ * One canvas standing for many nodes at overview zoom. It is drawn once per change of its data or of the selection,
+ * never per frame; React Flow moves and scales it with the viewport like any other node. The selection is read
+ * here, not baked into the data, so the sketch node objects stay the same while it changes.
  */
 export const SketchNode = memo(function SketchNode({ data }: NodeProps<SketchFlowNode>) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const index = useContext(FocusIndexContext);
+  const selected = useStore((s) => s.selected);
+  const focus = useStore((s) => focusService(index, s.selected));
   const scale = Math.min(0.6 * (window.devicePixelRatio || 1), Math.sqrt(MAX_PIXELS / Math.max(1, data.width * data.height)));
   useEffect(() => {
-    if (ref.current) draw(ref.current, data, scale);
-  }, [data, scale]);
+    if (ref.current) draw(ref.current, data, { selected, focus }, scale);
+  }, [data, selected, focus, scale]);
   return (
     <canvas
       ref={ref}
