@@ -35,7 +35,7 @@ function presented(c: Context): { token: string[]; session: string | undefined }
   if (bearer?.[1]) token.push(bearer[1].trim());
   const basic = /^Basic\s+(.+)$/i.exec(header);
   if (basic?.[1]) {
-    // Basic: any user name, the token as password, so a browser's own sign-in prompt works too.
+    // Basic: the user name is ignored and the token is the password, so a browser's own sign-in prompt works too.
     const decoded = Buffer.from(basic[1].trim(), 'base64').toString('utf8');
     token.push(decoded.slice(decoded.indexOf(':') + 1));
   }
