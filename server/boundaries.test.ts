@@ -56,6 +56,11 @@ const PROBES: Probe[] = [
   },
   { file: 'src/panels/{tag}.ts', source: "import { readFile } from 'node:fs/promises';\nexport const x = readFile;", breaks: ['panels-no-node'] },
   { file: 'src/canvas/{tag}-panel.ts', source: "import { Legend } from '../panels/Legend';\nexport const x = Legend;", breaks: ['canvas-imports'] },
+  {
+    file: 'src/canvas/{tag}-export.ts',
+    source: "import { ExportMenu } from '../panels/ExportMenu';\nexport const x = ExportMenu;",
+    breaks: ['canvas-imports'],
+  },
   { file: 'src/panels/{tag}-canvas.ts', source: "import { Canvas } from '../canvas/Canvas';\nexport const x = Canvas;", breaks: ['panels-imports'] },
   { file: 'src/main-{tag}.ts', source: "import { spawn } from 'node:child_process';\nexport const x = spawn;", breaks: ['app-no-node'] },
   { file: 'src/app/{tag}.ts', source: "import { ECSClient } from '@aws-sdk/client-ecs';\nexport const x = ECSClient;", breaks: ['aws-sdk-outside-sources'] },

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { DetailsPanel } from '../panels/DetailsPanel';
+import { ExportMenu } from '../panels/ExportMenu';
 import { Legend } from '../panels/Legend';
 import { NamespaceFilter } from '../panels/NamespaceFilter';
 import { SearchBox } from '../panels/SearchBox';
@@ -112,7 +113,7 @@ export function App() {
         {topology && empty ? <EmptyEstateView empty={empty} /> : null}
         {topology && !empty ? (
           <>
-            <Canvas topology={topology} />
+            <Canvas topology={topology} toolbar={(map) => <ExportMenu {...map} />} />
             <DetailsPanel topology={topology} />
           </>
         ) : null}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   Background,
   Controls,
@@ -18,7 +18,6 @@ import type { Graph } from '../topology/graph/types';
 import { leafSize } from '../topology/layout/sizes';
 import type { Layout } from '../topology/layout/types';
 import type { Topology } from '../topology/model';
-import { ExportMenu } from '../panels/ExportMenu';
 import { nodeTypes } from './nodes/nodeTypes';
 import { sketchItemAt } from './nodes/SketchNode';
 import { needsOverview, overview, overviewBelowZoom } from './sketch';
@@ -44,7 +43,15 @@ function fitViewport(layout: Layout, screen: { width: number; height: number }):
   return { x: (screen.width - layout.width * zoom) / 2, y: (screen.height - layout.height * zoom) / 2, zoom };
 }
 
-export function Canvas({ topology }: { topology: Topology }) {
+/** What the map offers to controls drawn on it (the export menu): the graph and layout on screen. */
+export interface MapContents {
+  topology: Topology;
+  graph: Graph;
+  layout: Layout;
+}
+
+/** `toolbar` draws controls in the map's top-right corner from what is on screen; the canvas knows nothing of them. */
+export function Canvas({ topology, toolbar }: { topology: Topology; toolbar?: (map: MapContents) => ReactNode }) {
   const view = useStore(selectView);
   const expanded = useStore(selectExpanded);
   const hiddenNamespaces = useStore(selectHiddenNamespaces);
@@ -64,7 +71,7 @@ export function Canvas({ topology }: { topology: Topology }) {
       {layout.kind === 'pending' ? <div className="canvas-message">Laying out…</div> : null}
       {layout.kind === 'ready' && screen ? (
         <ReactFlowProvider key={view}>
-          <MapFlow topology={topology} graph={layout.graph} layout={layout.layout} screen={screen} onPainted={setPainted} />
+          <MapFlow topology={topology} graph={layout.graph} layout={layout.layout} screen={screen} onPainted={setPainted} toolbar={toolbar} />
         </ReactFlowProvider>
       ) : null}
     </div>
@@ -82,12 +89,11 @@ function MapFlow({
   layout,
   screen,
   onPainted,
-}: {
-  topology: Topology;
-  graph: Graph;
-  layout: Layout;
+  toolbar,
+}: MapContents & {
   screen: { width: number; height: number };
   onPainted: (layout: Layout) => void;
+  toolbar: ((map: MapContents) => ReactNode) | undefined;
 }) {
   const selected = useStore(selectSelected);
   const select = useStore((s) => s.select);
@@ -184,9 +190,7 @@ function MapFlow({
         <Background gap={24} />
         <Controls showInteractive={false} />
         <MiniMap pannable zoomable nodeColor={(n) => minimapColor(n.type)} />
-        <Panel position="top-right">
-          <ExportMenu topology={topology} graph={graph} layout={layout} />
-        </Panel>
+        {toolbar ? <Panel position="top-right">{toolbar({ topology, graph, layout })}</Panel> : null}
         {showOverview ? (
           <Panel position="top-left" className="lod-hint" data-testid="overview-hint">
             Overview: every task is drawn in its service&apos;s colour with its health. Zoom in, or click a task or group, to see it in detail.
