@@ -6,9 +6,12 @@ import { LoadBalancerDetails, TargetGroupDetails } from './BalancerDetails';
 import { ClusterDetails } from './ClusterDetails';
 import { EksClusterDetails, EksNodeDetails, FargateProfileFacts } from './EksDetails';
 import { IngressDetails, KubeServiceDetails, PodDetails, WorkloadDetails } from './KubeDetails';
+import { NodeGroupDetails } from './NodeGroupDetails';
 import { Facts, Section } from './Section';
 import { ServiceDetails } from './ServiceDetails';
+import { SubnetDetails } from './SubnetDetails';
 import { TaskDetails } from './TaskDetails';
+import { VpcDetails } from './VpcDetails';
 
 function Body({ id, topology }: { id: string; topology: Topology }) {
   const r = topology.resources[id];
@@ -17,6 +20,10 @@ function Body({ id, topology }: { id: string; topology: Topology }) {
   if (cluster) return <ClusterDetails summary={cluster} />;
   if (!r) {
     if (id.startsWith('group:')) return <p className="muted">A folded group: click it on the map to unfold it.</p>;
+    // The boxes the map draws for what a failed EC2 read left without a VPC or subnet.
+    if (id === 'vpc:unknown') return <p className="muted">The VPC could not be read (ec2:DescribeVpcs): see the errors in the status bar.</p>;
+    if (id.startsWith('subnet:unknown:'))
+      return <p className="muted">Tasks and pods of {id.slice('subnet:unknown:'.length)} whose subnet could not be read: see the errors in the status bar.</p>;
     if (id.includes('/namespace/')) return <p className="muted">Namespace {shortId(id)}: select one of its workloads or pods.</p>;
     return <p className="muted">{id} is not in this read.</p>;
   }
@@ -53,7 +60,7 @@ function Body({ id, topology }: { id: string; topology: Topology }) {
     case 'eksCluster':
       return <EksClusterDetails cluster={r} topology={topology} />;
     case 'nodeGroup':
-      return <p className="muted">Node group {r.name}: select one of its nodes or its cluster.</p>;
+      return <NodeGroupDetails group={r} topology={topology} />;
     case 'fargateProfile':
       return <FargateProfileFacts profile={r} />;
     case 'pod':
@@ -64,10 +71,12 @@ function Body({ id, topology }: { id: string; topology: Topology }) {
       return <KubeServiceDetails service={r} />;
     case 'ingress':
       return <IngressDetails ingress={r} />;
-    case 'region':
     case 'vpc':
-    case 'az':
+      return <VpcDetails vpc={r} topology={topology} />;
     case 'subnet':
+      return <SubnetDetails subnet={r} topology={topology} />;
+    case 'region':
+    case 'az':
     case 'taskDefinition':
       return <p className="muted">{r.kind}</p>;
   }
