@@ -103,8 +103,8 @@ test('the single-file HTML works from file:// with every network request blocked
   await expect(offline.locator('[data-pod]').first()).toBeVisible();
 
   // Search, select and drill down, all without a server.
-  await offline.getByRole('searchbox', { name: 'Search the map' }).fill('ledger');
-  await offline.getByRole('listbox', { name: 'Search results' }).getByRole('button').first().click();
+  await offline.getByRole('combobox', { name: 'Search the map' }).fill('ledger');
+  await offline.getByRole('listbox', { name: 'Search results' }).getByRole('option').first().click();
   await expect(offline.getByRole('complementary', { name: 'Details' })).toContainText('ledger');
   // The search brought ledger into view; fit the map again to reach the unhealthy task.
   await offline.locator('.react-flow__controls-fitview').click();

@@ -211,10 +211,10 @@ test('selecting a service dims the others and lights its tasks in every AZ, by c
   await expectFocusOn('web');
 
   // Search selects and zooms in; fit the map again to see every AZ.
-  await page.getByRole('searchbox', { name: 'Search the map' }).fill('cart');
+  await page.getByRole('combobox', { name: 'Search the map' }).fill('cart');
   await page
     .getByRole('listbox', { name: 'Search results' })
-    .getByRole('button', { name: /^cart\b/ })
+    .getByRole('option', { name: /^cart\b/ })
     .first()
     .click();
   await page.locator('.react-flow__controls-fitview').click();
