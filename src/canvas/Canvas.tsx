@@ -14,6 +14,7 @@ import {
 import { selectExpanded, selectHiddenNamespaces, selectFocus, selectSelected, selectView, useStore } from '../app/store';
 import { absoluteBoxes } from '../topology/layout/absolute';
 import { buildGraph } from '../topology/graph/buildGraph';
+import { isGroup, memberIds } from '../topology/graph/kinds';
 import type { Graph } from '../topology/graph/types';
 import { leafSize } from '../topology/layout/sizes';
 import type { Layout } from '../topology/layout/types';
@@ -142,7 +143,7 @@ function MapFlow({
   const absolute = useMemo(() => absoluteBoxes(layout), [layout]);
   useEffect(() => {
     if (!focusRequest) return;
-    const host = graph.nodes.find((n) => n.id === focusRequest.id) ?? graph.nodes.find((n) => n.kind === 'taskGroup' && n.taskIds.includes(focusRequest.id));
+    const host = graph.nodes.find((n) => n.id === focusRequest.id) ?? graph.nodes.find((n) => isGroup(n) && memberIds(n).includes(focusRequest.id));
     const box = host ? absolute.get(host.id) : undefined;
     if (box) void setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: Math.min(MAX_ZOOM, Math.max(1, threshold * 1.2)), duration: 400 });
   }, [focusRequest, graph, absolute, setCenter, threshold]);
@@ -153,15 +154,15 @@ function MapFlow({
         const item = sketchItemAt(event, node.data);
         if (!item) return;
         // A folded group or an outlined task: zoom in on it; the real nodes take over there.
-        if (item.kind === 'taskGroup' || item.kind === 'task' || item.kind === 'instance') {
+        if (item.kind === 'taskGroup' || item.kind === 'podGroup' || item.kind === 'task' || item.kind === 'pod' || item.kind === 'instance') {
           const p = screenToFlowPosition({ x: event.clientX, y: event.clientY });
           void setCenter(p.x, p.y, { zoom: Math.min(MAX_ZOOM, threshold * 1.4), duration: 400 });
         }
         select(item.id);
         return;
       }
-      if (node.type === 'taskGroup') toggleExpanded(node.id);
-      if (node.type === 'vpc' || node.type === 'az' || node.type === 'subnet') return;
+      if (node.type === 'taskGroup' || node.type === 'podGroup') toggleExpanded(node.id);
+      if (node.type === 'az') return;
       select(node.id);
     },
     [select, toggleExpanded, screenToFlowPosition, setCenter, threshold],

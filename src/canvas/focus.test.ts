@@ -2,24 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { demoTopology } from '../topology/__fixtures__/fixtures';
 import { buildGraph } from '../topology/graph/buildGraph';
 import type { Graph, GraphNode } from '../topology/graph/types';
-import { focusIndex, focusService, nodeFocus } from './focus';
+import { isGroup, isOwner, isUnit } from '../topology/graph/kinds';
+import { focusIndex, focusOwner, nodeFocus } from './focus';
 
 const demo = demoTopology();
 const network = buildGraph(demo, { view: 'network', expanded: new Set() });
 const serviceView = buildGraph(demo, { view: 'service', expanded: new Set() });
 
-/** How each task, folded group and band service draws under a selection, as the node components ask for it. */
+/** How each task, pod, folded group and band service or workload draws under a selection, as the node components ask for it. */
 function states(graph: Graph, selected: string | undefined): Map<string, string> {
   const index = focusIndex(graph);
   const containers = new Set(graph.nodes.flatMap((n) => (n.parent ? [n.parent] : [])));
   const out = new Map<string, string>();
   for (const n of graph.nodes) {
-    const litBy =
-      n.kind === 'task' || n.kind === 'taskGroup'
-        ? { serviceId: n.serviceId }
-        : n.kind === 'service' && !containers.has(n.id)
-          ? { serviceId: n.id }
-          : undefined;
+    const litBy = isUnit(n) || isGroup(n) ? { ownerId: n.ownerId } : isOwner(n) && !containers.has(n.id) ? { ownerId: n.id } : undefined;
     out.set(n.id, nodeFocus(index, selected, n.id, litBy));
   }
   return out;
@@ -36,8 +32,8 @@ describe('focus under a selection', () => {
     const web = serviceNamed(network, 'web');
     const shown = states(network, web.id);
     expect(shown.get(web.id)).toBe('selected');
-    const tasks = network.nodes.filter((n) => n.kind === 'task' && !n.pod);
-    const own = tasks.filter((n) => n.kind === 'task' && n.serviceId === web.id);
+    const tasks = network.nodes.filter((n) => n.kind === 'task');
+    const own = tasks.filter((n) => n.kind === 'task' && n.ownerId === web.id);
     const azs = new Set(own.map((t) => network.nodes.find((s) => s.id === t.parent && s.kind === 'subnet')?.parent ?? t.parent));
     expect(azs.size).toBeGreaterThan(1);
     for (const t of own) expect(shown.get(t.id), t.id).toBe('plain');
@@ -49,15 +45,26 @@ describe('focus under a selection', () => {
 
   it('selecting a task stands for its service; a load balancer or nothing dims nothing', () => {
     const web = serviceNamed(network, 'web');
-    const task = network.nodes.find((n) => n.kind === 'task' && n.serviceId === web.id);
+    const task = network.nodes.find((n) => n.kind === 'task' && n.ownerId === web.id);
     if (!task) throw new Error('no web task');
-    expect(focusService(focusIndex(network), task.id)).toBe(web.id);
+    expect(focusOwner(focusIndex(network), task.id)).toBe(web.id);
     const byTask = states(network, task.id);
     expect(byTask.get(task.id)).toBe('selected');
     expect(byTask.get(web.id)).toBe('plain');
     expect(byTask.get(serviceNamed(network, 'api').id)).toBe('dimmed');
     const lb = network.nodes.find((n) => n.kind === 'loadBalancer');
     for (const selected of [lb?.id, undefined]) expect([...states(network, selected).values()]).not.toContain('dimmed');
+  });
+
+  it('selecting a pod stands for its workload: the workload’s card and pods stay lit, ECS tasks dim', () => {
+    const pod = network.nodes.find((n) => n.kind === 'pod' && n.ownerId !== undefined && n.color >= 0);
+    if (pod?.kind !== 'pod' || !pod.ownerId) throw new Error('no pod of an application workload in the demo');
+    expect(focusOwner(focusIndex(network), pod.id)).toBe(pod.ownerId);
+    const shown = states(network, pod.id);
+    expect(network.nodes.find((n) => n.id === pod.ownerId)?.kind).toBe('workload');
+    expect(shown.get(pod.ownerId)).toBe('plain');
+    for (const n of network.nodes.filter((x) => x.kind === 'pod' && x.ownerId === pod.ownerId)) expect(shown.get(n.id)).not.toBe('dimmed');
+    expect(shown.get(serviceNamed(network, 'web').id)).toBe('dimmed');
   });
 
   it('never dims the service boxes of the service view, which hold the tasks', () => {

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { syntheticEstate } from '../topology/__fixtures__/estate';
 import { demoTopology } from '../topology/__fixtures__/fixtures';
 import { buildGraph } from '../topology/graph/buildGraph';
+import { isGroup } from '../topology/graph/kinds';
 import type { Graph } from '../topology/graph/types';
 import { layoutGraph } from '../topology/layout/layoutGraph';
 import type { Layout } from '../topology/layout/types';
-import type { Topology } from '../topology/model';
+import { resourcesOf, type Topology } from '../topology/model';
 import { itemAt, needsOverview, overview, overviewBelowZoom } from './sketch';
 
 const demo = demoTopology();
@@ -18,7 +19,7 @@ function laid(topology: Topology, view: 'network' | 'service', expanded: Readonl
 
 /** The map with every folded group opened, so tasks stand one by one on their hosts. */
 function unfolded(topology: Topology): { graph: Graph; layout: Layout } {
-  const groups = laid(topology, 'network').graph.nodes.flatMap((n) => (n.kind === 'taskGroup' ? [n.id] : []));
+  const groups = laid(topology, 'network').graph.nodes.flatMap((n) => (isGroup(n) ? [n.id] : []));
   return laid(topology, 'network', new Set(groups));
 }
 
@@ -74,6 +75,21 @@ describe('overview level of detail', () => {
       for (const s of first.sketches) expect(Object.keys(s.data).sort()).toEqual(['height', 'items', 'lines', 'width']);
       expect(overview(graph, layout)).toEqual(first);
     }
+  });
+
+  it('sketches pods, folded pods and workloads under their own kinds, each lit by its workload', () => {
+    const { graph, layout } = laid(demo, 'network');
+    const items = overview(graph, layout).sketches.flatMap((s) => s.data.items);
+    const pods = new Set(resourcesOf(demo, 'pod').map((p) => p.id));
+    const workloads = new Map(resourcesOf(demo, 'workload').map((w) => [w.id, w]));
+    const podItems = items.filter((i) => pods.has(i.id));
+    expect(podItems.length).toBeGreaterThan(0);
+    for (const i of podItems) expect(i.kind).toBe('pod');
+    const owned = podItems.find((i) => i.ownerId !== undefined && !workloads.get(i.ownerId)?.namespace.startsWith('kube-'));
+    expect(owned?.color).toBeGreaterThanOrEqual(0);
+    expect(items.find((i) => i.kind === 'podGroup')).toMatchObject({ count: expect.any(Number) });
+    const card = items.find((i) => workloads.has(i.id));
+    expect(card).toMatchObject({ kind: 'workload', ownerId: card?.id });
   });
 
   it('switches at a zoom that keeps about the budget of tasks on screen', () => {

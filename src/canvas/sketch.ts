@@ -1,4 +1,5 @@
 import type { Node } from '@xyflow/react';
+import { isGroup, isUnit, memberIds, ROLE } from '../topology/graph/kinds';
 import type { Graph, GraphNode, HealthCounts, TaskHealth } from '../topology/graph/types';
 import { SPACING } from '../topology/layout/sizes';
 import { absoluteBoxes } from '../topology/layout/absolute';
@@ -21,7 +22,8 @@ export interface SketchItem {
   h: number;
   label: string;
   color: number;
-  serviceId?: string;
+  /** The service or workload that keeps it lit while one is in focus */
+  ownerId?: string;
   health?: TaskHealth;
   counts?: HealthCounts;
   count?: number;
@@ -46,11 +48,12 @@ export type SketchFlowNode = Node<SketchData, 'sketch'>;
 /** Leaves plus band nodes past which the overview level exists at all; the demo estate never needs it. */
 export const LOD_NODE_BUDGET = 500;
 
-const BAND_KINDS = new Set<GraphNode['kind']>(['loadBalancer', 'targetGroup', 'service']);
+/** Load balancers, target groups, and services or workloads at the top level (the network view's band). */
+const inBand = (n: GraphNode) => !n.parent && (ROLE[n.kind] === 'band' || ROLE[n.kind] === 'owner');
 
 export function needsOverview(graph: Graph): boolean {
   let n = 0;
-  for (const node of graph.nodes) if (node.kind === 'task' || node.kind === 'taskGroup' || (BAND_KINDS.has(node.kind) && !node.parent)) n++;
+  for (const node of graph.nodes) if (isUnit(node) || isGroup(node) || inBand(node)) n++;
   return n > LOD_NODE_BUDGET;
 }
 
@@ -67,15 +70,17 @@ function itemOf(node: GraphNode, box: Box, ox: number, oy: number): SketchItem |
   const base = { id: node.id, kind: node.kind, x: box.x - ox, y: box.y - oy, w: box.width, h: box.height };
   switch (node.kind) {
     case 'task':
-      return { ...base, label: node.label, color: node.color, health: node.health, ...(node.serviceId ? { serviceId: node.serviceId } : {}) };
+    case 'pod':
+      return { ...base, label: node.label, color: node.color, health: node.health, ...(node.ownerId ? { ownerId: node.ownerId } : {}) };
     case 'taskGroup':
+    case 'podGroup':
       return {
         ...base,
         label: node.label,
         color: node.color,
         counts: node.counts,
-        count: node.taskIds.length,
-        ...(node.serviceId ? { serviceId: node.serviceId } : {}),
+        count: memberIds(node).length,
+        ...(node.ownerId ? { ownerId: node.ownerId } : {}),
       };
     case 'instance':
       return { ...base, label: `${node.label} ${node.instanceType}`, color: -1 };
@@ -84,7 +89,8 @@ function itemOf(node: GraphNode, box: Box, ox: number, oy: number): SketchItem |
     case 'namespace':
       return { ...base, label: `namespace ${node.label}`, color: -1 };
     case 'service':
-      return { ...base, label: node.label, color: node.color, serviceId: node.id, ...(node.unhealthy ? { health: 'unhealthy' as const } : {}) };
+    case 'workload':
+      return { ...base, label: node.label, color: node.color, ownerId: node.id, ...(node.unhealthy ? { health: 'unhealthy' as const } : {}) };
     case 'targetGroup':
       return { ...base, label: node.label, color: -1, counts: node.counts };
     case 'loadBalancer':
@@ -113,7 +119,7 @@ export function overview(graph: Graph, layout: Layout): Overview {
   const keep = new Set<string>();
   for (const n of graph.nodes) {
     if (!n.parent) {
-      if (BAND_KINDS.has(n.kind)) hostOf.set(n.id, 'band');
+      if (inBand(n)) hostOf.set(n.id, 'band');
       else keep.add(n.id);
       continue;
     }

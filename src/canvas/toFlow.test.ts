@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { demoTopology } from '../topology/__fixtures__/fixtures';
 import { buildGraph } from '../topology/graph/buildGraph';
 import { layoutGraph } from '../topology/layout/layoutGraph';
+import { resourcesOf } from '../topology/model';
 import { highlightEdges, toFlowEdges, toFlowNodes } from './toFlow';
 
 const demo = demoTopology();
@@ -14,12 +15,26 @@ describe('the node list', () => {
       const nodes = toFlowNodes(graph, layoutGraph(graph));
       expect(nodes.length).toBe(graph.nodes.length);
       for (const n of nodes) {
-        // Each React Flow node is typed by its graph node's kind and carries that node, and for a service whether
-        // it is the box holding its tasks; dimming and selection are read inside the node.
+        // Each React Flow node is typed by its graph node's kind and carries that node, and for a service or
+        // workload whether it is the box holding its tasks or pods; dimming and selection are read inside the node.
         expect(n.type).toBe(n.data.node.kind);
-        expect(Object.keys(n.data).sort()).toEqual(n.type === 'service' ? ['container', 'node'] : ['node']);
+        expect(Object.keys(n.data).sort()).toEqual(n.type === 'service' || n.type === 'workload' ? ['container', 'node'] : ['node']);
       }
     }
+  });
+
+  it('types pods, folded pods and workloads as their own kinds, a workload box of the service view taking edges only at the top', () => {
+    const pods = new Set(resourcesOf(demo, 'pod').map((p) => p.id));
+    const workloads = new Set(resourcesOf(demo, 'workload').map((w) => w.id));
+    const band = toFlowNodes(network, layoutGraph(network));
+    expect(new Set(band.filter((n) => pods.has(n.id)).map((n) => n.type))).toEqual(new Set(['pod']));
+    expect(band.some((n) => n.type === 'podGroup')).toBe(true);
+    const card = band.find((n) => workloads.has(n.id));
+    expect(card).toMatchObject({ type: 'workload', data: { container: false } });
+    expect(card?.handles?.map((h) => h.type)).toEqual(['target', 'source']);
+    const box = toFlowNodes(serviceView, layoutGraph(serviceView)).find((n) => workloads.has(n.id));
+    expect(box).toMatchObject({ type: 'workload', data: { container: true } });
+    expect(box?.handles?.map((h) => h.type)).toEqual(['target']);
   });
 
   it('is the same for the same graph and layout', () => {

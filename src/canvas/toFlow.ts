@@ -1,4 +1,5 @@
 import { Position, type Edge, type Node } from '@xyflow/react';
+import { ROLE, type OwnerNode } from '../topology/graph/kinds';
 import type { Graph, GraphNode, GraphNodeKind } from '../topology/graph/types';
 import type { Layout } from '../topology/layout/types';
 import type { SketchFlowNode } from './sketch';
@@ -6,39 +7,47 @@ import type { SketchFlowNode } from './sketch';
 type Of<K extends GraphNodeKind> = Extract<GraphNode, { kind: K }>;
 
 /**
- * What each kind's component receives: its graph node, and for a service whether it is the box holding its tasks
- * (the service view). Nothing here follows the selection, so node objects stay the same while it changes; each node
+ * What each kind's component receives: its graph node, and for a service or workload whether it is the box holding
+ * its tasks or pods (the service view). Nothing here follows the selection, so node objects stay the same while it changes; each node
  * reads its own selected or dimmed state (useNodeFocus).
  */
-type DataByKind = { [K in GraphNodeKind]: K extends 'service' ? { node: Of<K>; container: boolean } : { node: Of<K> } };
+type DataByKind = { [K in GraphNodeKind]: K extends OwnerNode['kind'] ? { node: Of<K>; container: boolean } : { node: Of<K> } };
 
 export type BoxKind = 'vpc' | 'az' | 'subnet' | 'instance' | 'cluster' | 'namespace';
 export type TaskData = DataByKind['task'];
+export type PodData = DataByKind['pod'];
 export type TaskGroupData = DataByKind['taskGroup'];
+export type PodGroupData = DataByKind['podGroup'];
 export type EksNodeData = DataByKind['node'];
 export type LoadBalancerData = DataByKind['loadBalancer'];
 export type TargetGroupData = DataByKind['targetGroup'];
 export type ServiceData = DataByKind['service'];
+export type WorkloadData = DataByKind['workload'];
 
 /** One React Flow node per graph node kind, discriminated on `type`. */
 type FlowNodeOf<K extends GraphNodeKind> = Node<DataByKind[K], K>;
 export type TaskFlowNode = FlowNodeOf<'task'>;
+export type PodFlowNode = FlowNodeOf<'pod'>;
 export type TaskGroupFlowNode = FlowNodeOf<'taskGroup'>;
+export type PodGroupFlowNode = FlowNodeOf<'podGroup'>;
 export type EksNodeFlowNode = FlowNodeOf<'node'>;
 export type LoadBalancerFlowNode = FlowNodeOf<'loadBalancer'>;
 export type TargetGroupFlowNode = FlowNodeOf<'targetGroup'>;
 export type ServiceFlowNode = FlowNodeOf<'service'>;
+export type WorkloadFlowNode = FlowNodeOf<'workload'>;
 export type BoxFlowNode = { [K in BoxKind]: FlowNodeOf<K> }[BoxKind];
 export type GraphFlowNode = { [K in GraphNodeKind]: FlowNodeOf<K> }[GraphNodeKind];
 /** What the canvas draws: graph nodes, and at overview zoom the sketches standing for many of them */
 export type MapNode = GraphFlowNode | SketchFlowNode;
 
-const BAND = new Set<GraphNodeKind>(['loadBalancer', 'targetGroup', 'service']);
-
-/** Handles are declared up front with the size, so React Flow never mounts a node just to measure it. */
+/**
+ * Handles are declared up front with the size, so React Flow never mounts a node just to measure it. Band nodes
+ * take edges at the top and give them at the bottom; a service's or workload's box (service view) only takes them.
+ */
 function handlesFor(kind: GraphNodeKind, width: number, height: number, container: boolean): NonNullable<Node['handles']> {
-  if (!BAND.has(kind) || (kind === 'service' && container))
-    return kind === 'service' ? [{ type: 'target', position: Position.Top, x: width / 2 - 4, y: -4, width: 8, height: 8 }] : [];
+  const role = ROLE[kind];
+  if (role === 'owner' && container) return [{ type: 'target', position: Position.Top, x: width / 2 - 4, y: -4, width: 8, height: 8 }];
+  if (role !== 'band' && role !== 'owner') return [];
   return [
     { type: 'target', position: Position.Top, x: width / 2 - 4, y: -4, width: 8, height: 8 },
     { type: 'source', position: Position.Bottom, x: width / 2 - 4, y: height - 4, width: 8, height: 8 },
@@ -64,16 +73,22 @@ function typed(node: GraphNode, container: boolean): Typed {
       return { type: 'namespace', data: { node } };
     case 'task':
       return { type: 'task', data: { node } };
+    case 'pod':
+      return { type: 'pod', data: { node } };
     case 'node':
       return { type: 'node', data: { node } };
     case 'taskGroup':
       return { type: 'taskGroup', data: { node } };
+    case 'podGroup':
+      return { type: 'podGroup', data: { node } };
     case 'loadBalancer':
       return { type: 'loadBalancer', data: { node } };
     case 'targetGroup':
       return { type: 'targetGroup', data: { node } };
     case 'service':
       return { type: 'service', data: { node, container } };
+    case 'workload':
+      return { type: 'workload', data: { node, container } };
   }
 }
 
@@ -111,7 +126,7 @@ const EDGE_IN_FRONT = 100;
 /** Pure: the React Flow edges of a graph, none highlighted. The selection is not an input, so the list stays the same while it changes. */
 export function toFlowEdges(graph: Graph): Edge[] {
   return graph.edges.map((e) => {
-    // In the service view services sit inside cluster boxes: their edges pass behind the boxes unless selected.
+    // In the service view services and workloads sit inside cluster boxes: their edges pass behind the boxes unless selected.
     const toBox = graph.view === 'service' && e.kind === 'serves';
     return {
       id: e.id,

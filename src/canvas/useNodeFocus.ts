@@ -2,7 +2,7 @@ import { createContext, useContext } from 'react';
 import { useStore } from '../app/store';
 import { nodeFocus, type FocusIndex, type LitBy, type NodeFocus } from './focus';
 
-/** The drawn graph's focus index, provided by the map so nodes can resolve the selection to a service. */
+/** The drawn graph's focus index, provided by the map so nodes can resolve the selection to a service or workload. */
 export const FocusIndexContext = createContext<FocusIndex>(new Map());
 
 /**
@@ -11,7 +11,7 @@ export const FocusIndexContext = createContext<FocusIndex>(new Map());
  */
 export function useNodeFocus(id: string, litBy?: LitBy): NodeFocus {
   const index = useContext(FocusIndexContext);
-  const serviceId = litBy?.serviceId;
+  const ownerId = litBy?.ownerId;
   const dims = litBy !== undefined;
-  return useStore((s) => nodeFocus(index, s.selected, id, dims ? { serviceId } : undefined));
+  return useStore((s) => nodeFocus(index, s.selected, id, dims ? { ownerId } : undefined));
 }

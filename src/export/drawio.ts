@@ -21,17 +21,20 @@ function styleOf(n: GraphNode, container: boolean): string {
     case 'cluster':
       return box(BOX_STYLE.cluster) + 'strokeWidth=2;';
     case 'service':
+    case 'workload':
       return (
         box({ fill: container ? BOX_STYLE.serviceBox.fill : BOX_STYLE.service.fill, stroke: serviceColor(n.color) }) +
         `strokeWidth=2;${n.unhealthy && !container ? alert : ''}`
       );
     case 'task':
+    case 'pod':
       return `${base}fillColor=${TASK_FILL[n.health]};strokeColor=${serviceColor(n.color)};fontColor=${INK.text};strokeWidth=2;${n.health === 'unhealthy' ? alert : ''}`;
     case 'node':
       return box(BOX_STYLE.node) + `strokeWidth=2;${n.spot ? 'dashed=1;' : ''}${n.ready === false ? alert : ''}`;
     case 'namespace':
       return box(BOX_STYLE.namespace) + 'dashed=1;';
     case 'taskGroup':
+    case 'podGroup':
       return `${base}fillColor=${BOX_STYLE.task.fill};strokeColor=${serviceColor(n.color)};fontColor=${INK.text};strokeWidth=2;shadow=1;${n.counts.unhealthy ? alert : ''}`;
     case 'targetGroup':
       return box(BOX_STYLE.targetGroup) + (n.counts.unhealthy ? alert : '');

@@ -28,14 +28,16 @@ type Xml = Record<string, unknown>;
 const asList = (v: unknown): Xml[] => (Array.isArray(v) ? (v as Xml[]) : v === undefined ? [] : [v as Xml]);
 
 describe.each(cases)('exports of the $world estate, $view view', ({ world, view }) => {
-  it('SVG: well-formed, self-contained, every service named, every task or its group drawn', async () => {
+  it('SVG: well-formed, self-contained, every service named, every task, pod or their group drawn under its kind', async () => {
     const p = prep(world, view);
     const svg = toSvg(p);
     expect(XMLValidator.validate(svg)).toBe(true);
     expect(svg).not.toMatch(/(href|src)="(https?:|\/\/)/);
     for (const s of resourcesOf(p.topology, 'service')) expect(svg).toContain(`>${s.name}`);
-    const drawn = (svg.match(/data-kind="(task|taskGroup)"/g) ?? []).length;
-    expect(drawn).toBe(p.graph.nodes.filter((n) => n.kind === 'task' || n.kind === 'taskGroup').length);
+    for (const kind of ['task', 'taskGroup', 'pod', 'podGroup', 'workload'] as const) {
+      const drawn = (svg.match(new RegExp(`data-kind="${kind}"`, 'g')) ?? []).length;
+      expect(drawn, kind).toBe(p.graph.nodes.filter((n) => n.kind === kind).length);
+    }
   });
 
   it('draw.io: one cell per node inside its container, every edge attached at both ends', async () => {

@@ -1,3 +1,4 @@
+import { isGroup, isUnit } from '../topology/graph/kinds';
 import type { Graph, GraphNode } from '../topology/graph/types';
 import { mermaidComment, mermaidText as label } from '../topology/present/escape';
 import { caption, nodeText, textLines } from '../topology/present/labels';
@@ -38,10 +39,7 @@ export function toMermaid(p: ExportInput): string {
     } else {
       lines.push(`${pad}${id}["${text}"]`);
     }
-    const cls =
-      (n.kind === 'task' && n.health === 'unhealthy') || (n.kind === 'taskGroup' && n.counts.unhealthy) || (n.kind === 'targetGroup' && n.counts.unhealthy)
-        ? 'unhealthy'
-        : n.kind;
+    const cls = (isUnit(n) && n.health === 'unhealthy') || ((isGroup(n) || n.kind === 'targetGroup') && n.counts.unhealthy) ? 'unhealthy' : n.kind;
     classes.set(cls, [...(classes.get(cls) ?? []), id]);
   };
   for (const n of children.get('') ?? []) emit(n, 1);

@@ -1,4 +1,5 @@
 import { emptyEstate } from '../topology/graph/emptyEstate';
+import { isGroup, isOwner, isUnit } from '../topology/graph/kinds';
 import type { GraphNode, HealthCounts } from '../topology/graph/types';
 import { absoluteBoxes } from '../topology/layout/absolute';
 import type { Box } from '../topology/layout/types';
@@ -96,9 +97,12 @@ function boxColors(n: GraphNode, container: boolean): BoxColors {
     case 'subnet':
       return SUBNET_STYLE[n.exposure];
     case 'service':
+    case 'workload':
       return container ? BOX_STYLE.serviceBox : BOX_STYLE.service;
     case 'task':
+    case 'pod':
     case 'taskGroup':
+    case 'podGroup':
       return BOX_STYLE.task;
     default:
       return BOX_STYLE[n.kind];
@@ -109,11 +113,14 @@ function boxColors(n: GraphNode, container: boolean): BoxColors {
 function alerted(n: GraphNode): boolean {
   switch (n.kind) {
     case 'task':
+    case 'pod':
       return n.health === 'unhealthy';
     case 'taskGroup':
+    case 'podGroup':
     case 'targetGroup':
       return n.counts.unhealthy > 0;
     case 'service':
+    case 'workload':
       return n.unhealthy > 0;
     case 'node':
       return n.ready === false;
@@ -122,9 +129,9 @@ function alerted(n: GraphNode): boolean {
   }
 }
 
-/** The service colour a node carries as a bar on its left edge, if any. */
+/** The service's or workload's colour a node carries as a bar on its left edge, if any. */
 function serviceBar(n: GraphNode): string | undefined {
-  return n.kind === 'task' || n.kind === 'taskGroup' || n.kind === 'service' ? serviceColor(n.color) : undefined;
+  return isUnit(n) || isGroup(n) || isOwner(n) ? serviceColor(n.color) : undefined;
 }
 
 function container(n: GraphNode, b: Box): string {
@@ -137,7 +144,7 @@ function container(n: GraphNode, b: Box): string {
     `<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" rx="4" fill="${style.fill}" stroke="${alerted(n) ? HEALTH_COLORS.unhealthy : style.stroke}" stroke-width="${thick ? 2 : 1}"${n.kind === 'subnet' && n.exposure === 'unknown' ? ' stroke-dasharray="4 3"' : ''}/>`,
     bar ? `<rect x="${b.x}" y="${b.y}" width="6" height="${b.height}" fill="${bar}"/>` : '',
     titleLine(b, t),
-    n.kind === 'service' ? chipsLine(b, t) : '',
+    isOwner(n) ? chipsLine(b, t) : '',
     '</g>',
   ].join('');
 }
@@ -204,14 +211,17 @@ function leaf(n: GraphNode, b: Box): string {
   const left = bar ? `<rect x="${b.x}" y="${b.y}" width="6" height="${b.height}" fill="${bar}"/>` : '';
   switch (n.kind) {
     case 'task':
-    case 'taskGroup': {
+    case 'pod':
+    case 'taskGroup':
+    case 'podGroup': {
       // As on the canvas: name and revision on the first line, the alert (or the folded group's health bar) below.
-      const dot = n.kind === 'task' ? HEALTH_COLORS[n.health] : undefined;
-      const rev = n.kind === 'task' ? (t.sub ?? '') : '';
+      const unit = isUnit(n) ? n : undefined;
+      const dot = unit ? HEALTH_COLORS[unit.health] : undefined;
+      const rev = unit ? (t.sub ?? '') : '';
       const nameX = b.x + (dot ? 24 : 12);
       return [
         `<g data-kind="${n.kind}">`,
-        frame(n.kind === 'task' ? TASK_FILL[n.health] : style.fill),
+        frame(unit ? TASK_FILL[unit.health] : style.fill),
         left,
         dot ? `<circle cx="${b.x + 15}" cy="${b.y + 15}" r="4.5" fill="${dot}"/>` : '',
         `<text x="${nameX}" y="${b.y + 19}" font-size="11" font-weight="600" fill="${INK.text}">${esc(clip(t.title, b.x + b.width - nameX - rev.length * 5.5 - 10, 6.2))}</text>`,
@@ -235,7 +245,8 @@ function leaf(n: GraphNode, b: Box): string {
         '</g>',
       ].join('');
     case 'service':
-      return [`<g data-kind="service">`, frame(style.fill), left, titleLine({ ...b, x: b.x + 4 }, t), chipsLine(b, t), '</g>'].join('');
+    case 'workload':
+      return [`<g data-kind="${n.kind}">`, frame(style.fill), left, titleLine({ ...b, x: b.x + 4 }, t), chipsLine(b, t), '</g>'].join('');
     default:
       return container(n, b);
   }

@@ -102,7 +102,7 @@ describe('live AWS source against the fake AWS (real SDK v3 clients, loopback HT
 
 /** Every ECS task a graph draws, one by one or inside a folded group. */
 const drawnTasks = (nodes: GraphNode[]) =>
-  nodes.flatMap((n) => (n.kind === 'task' && !n.pod ? [n.id] : n.kind === 'taskGroup' && !n.pod ? n.taskIds : [])).sort();
+  nodes.flatMap((n) => (n.kind === 'task' ? [n.id] : n.kind === 'taskGroup' ? n.taskIds : [])).sort();
 
 describe('placement, counts and joins from what was read (through the fake AWS)', () => {
   it('places every task in its AZ when DescribeTasks leaves availabilityZone out', async () => {
@@ -117,7 +117,7 @@ describe('placement, counts and joins from what was read (through the fake AWS)'
     expect(tasks.filter((t) => t.containerInstanceArn).length).toBeGreaterThan(0);
     const { nodes } = buildGraph(topology, { view: 'service', expanded: new Set() });
     const chips = (name: string) => {
-      const n = nodes.find((x) => x.kind === 'service' && x.label === name && !x.workloadKind);
+      const n = nodes.find((x) => x.kind === 'service' && x.label === name);
       return n?.kind === 'service' ? Object.keys(n.azCounts).sort() : [];
     };
     expect(chips('web')).toEqual(['us-east-1a', 'us-east-1b', 'us-east-1c']);
@@ -156,9 +156,9 @@ describe('placement, counts and joins from what was read (through the fake AWS)'
 
     const { topology } = await readThroughFake({ world });
     const { nodes } = buildGraph(topology, { view: 'service', expanded: new Set() });
-    const red = nodes.filter((n) => n.kind === 'task' && !n.pod && n.reason === 'Target.FailedHealthChecks').map((n) => n.id);
+    const red = nodes.filter((n) => n.kind === 'task' && n.reason === 'Target.FailedHealthChecks').map((n) => n.id);
     expect(red).toEqual([owners[0]?.['taskArn']]);
-    const unhealthy = (name: string) => nodes.find((n) => n.kind === 'service' && n.label === name && !n.workloadKind);
+    const unhealthy = (name: string) => nodes.find((n) => n.kind === 'service' && n.label === name);
     expect(unhealthy('ledger')).toMatchObject({ unhealthy: 1 });
     expect(unhealthy('pricing')).toMatchObject({ unhealthy: 0 });
     expect(unhealthy('metrics-agent')).toMatchObject({ unhealthy: 0 });

@@ -1,15 +1,16 @@
 import { memo, useContext, useEffect, useRef } from 'react';
 import type { NodeProps } from '@xyflow/react';
+import { ROLE } from '../../topology/graph/kinds';
 import type { TaskHealth } from '../../topology/graph/types';
 import { edgePoints } from '../../topology/present/edges';
 import { healthWords } from '../../topology/present/labels';
 import { BOX_STYLE, EDGE_COLORS, HEALTH_COLORS, INK, serviceColor, SURFACE, type BoxColors } from '../../topology/present/theme';
 import { useStore } from '../../app/store';
-import { focusService } from '../focus';
+import { focusOwner } from '../focus';
 import { itemAt, type SketchData, type SketchFlowNode, type SketchItem } from '../sketch';
 import { FocusIndexContext } from '../useNodeFocus';
 
-/** What a sketch paints under besides its data: the selected node, and the service whose tasks stay lit while the rest dims. */
+/** What a sketch paints under besides its data: the selected node, and the service or workload whose units stay lit while the rest dims. */
 interface Selection {
   selected: string | undefined;
   focus: string | undefined;
@@ -42,7 +43,7 @@ function draw(canvas: HTMLCanvasElement, data: SketchData, { selected, focus }: 
   if (!ctx) return;
   ctx.setTransform(scale, 0, 0, scale, 0, 0);
   ctx.clearRect(0, 0, data.width, data.height);
-  const lit = (it: { serviceId?: string }) => focus === undefined || it.serviceId === focus;
+  const lit = (it: { ownerId?: string }) => focus === undefined || it.ownerId === focus;
 
   for (const l of data.lines) {
     ctx.globalAlpha = focus === undefined || l.target === focus ? 0.7 : 0.15;
@@ -59,7 +60,8 @@ function draw(canvas: HTMLCanvasElement, data: SketchData, { selected, focus }: 
   ctx.textBaseline = 'middle';
   for (const it of data.items) {
     const health = worstHealth(it);
-    ctx.globalAlpha = it.kind === 'task' || it.kind === 'taskGroup' || it.kind === 'service' ? (lit(it) ? 1 : 0.18) : 1;
+    const role = ROLE[it.kind];
+    ctx.globalAlpha = role === 'unit' || role === 'group' || role === 'owner' ? (lit(it) ? 1 : 0.18) : 1;
     const host = HOST_BOXES[it.kind];
     if (host) {
       // Boxes that hold tasks or pods: EKS nodes, namespaces, container instances.
@@ -83,10 +85,10 @@ function draw(canvas: HTMLCanvasElement, data: SketchData, { selected, focus }: 
         ctx.strokeRect(it.x, it.y, it.w, it.h);
       }
     } else {
-      // Tasks, folded groups and services: the service's colour, health in the right-hand third.
+      // Tasks, pods, folded groups, services and workloads: the owner's colour, a unit's health in the right-hand third.
       ctx.fillStyle = colors.service(it.color);
       ctx.fillRect(it.x, it.y, it.w, it.h);
-      if (it.kind !== 'service') {
+      if (role !== 'owner') {
         ctx.fillStyle = colors.health(health);
         ctx.fillRect(it.x + (it.w * 2) / 3, it.y, it.w / 3, it.h);
       }
@@ -102,9 +104,9 @@ function draw(canvas: HTMLCanvasElement, data: SketchData, { selected, focus }: 
       ctx.lineWidth = 10;
       ctx.strokeRect(it.x - 4, it.y - 4, it.w + 8, it.h + 8);
     }
-    if (legible && it.kind !== 'task') {
+    if (legible && role !== 'unit') {
       // Names on a service's colour are white; on the light boxes, the map's text colour.
-      ctx.fillStyle = it.kind === 'taskGroup' || it.kind === 'service' ? INK.onColor : INK.text;
+      ctx.fillStyle = role === 'group' || role === 'owner' ? INK.onColor : INK.text;
       const text = it.count ? `${it.label} ×${it.count}` : it.label;
       ctx.fillText(text, it.x + 6, it.y + Math.min(it.h / 2, 16), Math.max(10, it.w - 12));
     }
@@ -113,7 +115,7 @@ function draw(canvas: HTMLCanvasElement, data: SketchData, { selected, focus }: 
 }
 
 function describe(it: SketchItem): string {
-  const what = it.kind === 'taskGroup' ? `${it.count ?? 0} tasks of ${it.label}` : it.label;
+  const what = it.kind === 'taskGroup' ? `${it.count ?? 0} tasks of ${it.label}` : it.kind === 'podGroup' ? `${it.count ?? 0} pods of ${it.label}` : it.label;
   const health = it.counts ? ` · ${healthWords(it.counts)}` : it.health ? ` · ${it.health}` : '';
   return `${what}${health} (zoom in for details)`;
 }
@@ -127,7 +129,7 @@ export const SketchNode = memo(function SketchNode({ data }: NodeProps<SketchFlo
   const ref = useRef<HTMLCanvasElement>(null);
   const index = useContext(FocusIndexContext);
   const selected = useStore((s) => s.selected);
-  const focus = useStore((s) => focusService(index, s.selected));
+  const focus = useStore((s) => focusOwner(index, s.selected));
   const scale = Math.min(0.6 * (window.devicePixelRatio || 1), Math.sqrt(MAX_PIXELS / Math.max(1, data.width * data.height)));
   useEffect(() => {
     if (ref.current) draw(ref.current, data, { selected, focus }, scale);

@@ -4,11 +4,14 @@ import type { MapNode } from '../toFlow';
 import { BoxNode } from './BoxNode';
 import { EksNodeNode } from './EksNodeNode';
 import { LoadBalancerNode } from './LoadBalancerNode';
+import { PodGroupNode } from './PodGroupNode';
+import { PodNode } from './PodNode';
 import { ServiceNode } from './ServiceNode';
 import { SketchNode } from './SketchNode';
 import { TargetGroupNode } from './TargetGroupNode';
 import { TaskGroupNode } from './TaskGroupNode';
 import { TaskNode } from './TaskNode';
+import { WorkloadNode } from './WorkloadNode';
 
 type MapNodeType = NonNullable<MapNode['type']>;
 
@@ -24,10 +27,13 @@ export const nodeTypes = {
   cluster: BoxNode,
   namespace: BoxNode,
   task: TaskNode,
+  pod: PodNode,
   node: EksNodeNode,
   taskGroup: TaskGroupNode,
+  podGroup: PodGroupNode,
   loadBalancer: LoadBalancerNode,
   targetGroup: TargetGroupNode,
   service: ServiceNode,
+  workload: WorkloadNode,
   sketch: SketchNode,
 } satisfies NodeComponents;

@@ -1,4 +1,5 @@
 import { absoluteBoxes } from '../layout/absolute';
+import { isGroup, isUnit } from '../graph/kinds';
 import type { Graph, GraphNode } from '../graph/types';
 import type { Box, Layout } from '../layout/types';
 
@@ -56,7 +57,7 @@ export function layoutViolations(graph: Graph, layout: Layout): string[] {
   };
   if (graph.view === 'network') {
     for (const n of graph.nodes) {
-      if (n.kind === 'task' || n.kind === 'taskGroup') {
+      if (isUnit(n) || isGroup(n)) {
         const s = ancestor(n, 'subnet');
         const [box, sb] = [abs.get(n.id), s ? abs.get(s.id) : undefined];
         if (!s || !box || !sb || !within(box, sb)) out.push(`${n.kind} ${n.id} is not inside a subnet`);

@@ -1,4 +1,5 @@
 import { buildGraph, type GraphOptions } from '../graph/buildGraph';
+import { isGroup } from '../graph/kinds';
 import type { Graph } from '../graph/types';
 import type { Topology } from '../model';
 import { syntheticEstate } from './estate';
@@ -48,7 +49,7 @@ export function digestOf(graph: Graph, withOutline: boolean): GraphDigest {
 /** Every folded group opened: the graph as it reads once the user has expanded each one. */
 export function allExpanded(topology: Topology, options: Omit<GraphOptions, 'expanded'>): Graph {
   const folded = buildGraph(topology, { ...options, expanded: new Set() });
-  return buildGraph(topology, { ...options, expanded: new Set(folded.nodes.flatMap((n) => (n.kind === 'taskGroup' ? [n.id] : []))) });
+  return buildGraph(topology, { ...options, expanded: new Set(folded.nodes.flatMap((n) => (isGroup(n) ? [n.id] : []))) });
 }
 
 /** The estates the characterisation covers: the demo read, and a synthetic estate with hosts and busy subnets. */

@@ -58,7 +58,7 @@ describe('bandNodes', () => {
 
   it('adds, in the network view only, the services and application workloads with how traffic reaches them', () => {
     const nodes = band('network', resources);
-    expect(nodes.map((n) => n.kind)).toEqual(['loadBalancer', 'targetGroup', 'targetGroup', 'service', 'service']);
+    expect(nodes.map((n) => n.kind)).toEqual(['loadBalancer', 'targetGroup', 'targetGroup', 'service', 'workload']);
     const [svc, wl] = nodes.slice(3);
     expect(svc).toMatchObject({ id: web.id, routes: ['shop-alb HTTPS:443 → web-tg'], azCounts: { 'us-east-1a': 1 } });
     // The kube-system workload stays in its namespace, off the band.

@@ -11,8 +11,7 @@ const detailOf = (nodes: GraphNode[], id: string) => {
   return n?.kind === 'cluster' ? n.detail : undefined;
 };
 /** Every ECS task the graph draws, one by one or inside a folded group. */
-const drawnTasks = (nodes: GraphNode[]) =>
-  nodes.flatMap((n) => (n.kind === 'task' && !n.pod ? [n.id] : n.kind === 'taskGroup' && !n.pod ? n.taskIds : [])).sort();
+const drawnTasks = (nodes: GraphNode[]) => nodes.flatMap((n) => (n.kind === 'task' ? [n.id] : n.kind === 'taskGroup' ? n.taskIds : [])).sort();
 
 function storefront(counters: { activeServices: number; runningTasks: number }) {
   return topologyOf([

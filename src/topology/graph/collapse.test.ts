@@ -4,6 +4,7 @@ import type { Unit } from './units';
 
 const units = (n: number): Unit[] =>
   Array.from({ length: n }, (_, i) => ({
+    kind: 'task' as const,
     id: `t${i}`,
     ownerId: 'svc',
     groupKey: 'svc',
@@ -12,7 +13,6 @@ const units = (n: number): Unit[] =>
     revision: 'r',
     oldRevision: false,
     cluster: 'c',
-    pod: false,
   }));
 
 describe('collapse', () => {

@@ -98,11 +98,11 @@ describe('groupServices', () => {
       `1 units in ${shop} (service)`,
       `cluster ${eks} in -`,
       `namespace ${eks}/namespace/orders in ${eks}`,
-      `service ${api.id} in ${eks}/namespace/orders`,
+      `workload ${api.id} in ${eks}/namespace/orders`,
       `1 units in ${api.id} (service)`,
       `1 units in ${eks}/namespace/orders (service)`,
       `namespace ${eks}/namespace/kube-system in ${eks}`,
-      `service ${dns.id} in ${eks}/namespace/kube-system`,
+      `workload ${dns.id} in ${eks}/namespace/kube-system`,
       `1 units in ${dns.id} (system)`,
       `0 units in ${eks}/namespace/kube-system (service)`,
     ]);

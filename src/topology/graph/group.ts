@@ -58,7 +58,7 @@ export function groupNetwork(sel: Selection): { layers: Layer[]; azs: string[] }
       for (const subnet of inAz) {
         const here = bySubnet.get(subnet.id) ?? [];
         const box = { kind: 'subnet', subnetTotal: here.length } as const;
-        const pods = here.filter((u) => u.pod).length;
+        const pods = here.filter((u) => u.kind === 'pod').length;
         layers.push(
           node({
             kind: 'subnet',
@@ -98,7 +98,7 @@ export function groupNetwork(sel: Selection): { layers: Layer[]; azs: string[] }
       }
       if (lost.length) {
         const id = `subnet:unknown:${az}`;
-        const pods = lost.filter((u) => u.pod).length;
+        const pods = lost.filter((u) => u.kind === 'pod').length;
         layers.push(
           node({
             kind: 'subnet',
@@ -139,7 +139,7 @@ export function groupServices(sel: Selection): { layers: Layer[]; azs: string[] 
   }
   const tgsOfWorkload = targetGroupsByWorkload(topology);
   const podsByWorkload = groupBy(sel.pods, (u) => u.ownerId);
-  const loosePods = groupBy(sel.pods, (u) => (u.ownerId ? undefined : `${u.cluster} ${u.namespace ?? ''}`));
+  const loosePods = groupBy(sel.pods, (u) => (u.ownerId ? undefined : `${u.cluster} ${u.namespace}`));
   const groupsByCluster = fromByKey(topology, relations.nodeGroupCluster);
   const nodesByCluster = fromByKey(topology, relations.eksNodeCluster);
   for (const eks of resourcesOf(topology, 'eksCluster')) {
@@ -157,7 +157,7 @@ export function groupServices(sel: Selection): { layers: Layer[]; azs: string[] 
       }),
     );
     // System namespaces last.
-    const namespaces = [...new Set([...mine.map((w) => w.namespace), ...pods.map((u) => u.namespace ?? '')])].sort(
+    const namespaces = [...new Set([...mine.map((w) => w.namespace), ...pods.map((u) => u.namespace)])].sort(
       (a, b) => Number(SYSTEM_NAMESPACES.has(a)) - Number(SYSTEM_NAMESPACES.has(b)) || a.localeCompare(b),
     );
     for (const ns of namespaces) {

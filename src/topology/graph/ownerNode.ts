@@ -37,10 +37,10 @@ export function serviceNode(s: Service, units: readonly Unit[], color: number, r
   };
 }
 
-/** What the band and the service view show for a Kubernetes workload: a service-like node in its colour. */
+/** What the band and the service view show for a Kubernetes workload: a card like a service's, in its colour. */
 export function workloadNode(w: Workload, units: readonly Unit[], color: number, routes: string[], parent?: string): GraphNode {
   return {
-    kind: 'service',
+    kind: 'workload',
     id: w.id,
     ...(parent ? { parent } : {}),
     label: w.name,

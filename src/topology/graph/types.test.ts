@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { demoTopology } from '../__fixtures__/fixtures';
+import { resourcesOf } from '../model';
 import { buildGraph } from './buildGraph';
 import type { GraphEdge, GraphNode, GraphNodeKind, HealthCounts, TaskHealth } from './types';
 
@@ -11,12 +12,15 @@ const KINDS: Record<GraphNodeKind, true> = {
   instance: true,
   cluster: true,
   task: true,
+  pod: true,
   node: true,
   taskGroup: true,
+  podGroup: true,
   namespace: true,
   loadBalancer: true,
   targetGroup: true,
   service: true,
+  workload: true,
 };
 
 describe('the graph types', () => {
@@ -38,6 +42,33 @@ describe('the graph types', () => {
         seen.add(n.id);
       }
       expect(seen.size).toBe(graph.nodes.length);
+    }
+  });
+
+  it('draw pods, folded pods and workloads as kinds of their own, each unit naming its owner in ownerId', () => {
+    const demo = demoTopology();
+    const pods = new Set(resourcesOf(demo, 'pod').map((p) => p.id));
+    const workloads = new Set(resourcesOf(demo, 'workload').map((w) => w.id));
+    for (const view of ['network', 'service'] as const) {
+      const folded = buildGraph(demo, { view, expanded: new Set() }).nodes;
+      const groups = folded.filter((n) => n.kind === 'taskGroup' || n.kind === 'podGroup');
+      const opened = buildGraph(demo, { view, expanded: new Set(groups.map((g) => g.id)) }).nodes;
+      const nodes = [...folded, ...opened];
+      expect(new Set(nodes.filter((n) => pods.has(n.id)).map((n) => n.kind)), view).toEqual(new Set(['pod']));
+      expect(new Set(nodes.filter((n) => workloads.has(n.id)).map((n) => n.kind)), view).toEqual(new Set(['workload']));
+      // A folded run of pods is a pod group, and a pod group holds pods only.
+      for (const g of groups) {
+        const members = g.kind === 'podGroup' ? g.podIds : g.taskIds;
+        expect(g.kind, g.id).toBe(members.every((id) => pods.has(id)) ? 'podGroup' : 'taskGroup');
+      }
+      expect(
+        groups.some((g) => g.kind === 'podGroup'),
+        view,
+      ).toBe(true);
+      // The flag and the old owner field are gone; a pod of a workload names it as its owner.
+      expect(nodes.filter((n) => 'pod' in n || 'serviceId' in n || (n.kind === 'service' && 'workloadKind' in n))).toEqual([]);
+      const owned = resourcesOf(demo, 'pod').find((p) => p.workloadId !== undefined && p.namespace === 'orders');
+      expect(opened.find((n) => n.id === owned?.id)).toMatchObject({ kind: 'pod', ownerId: owned?.workloadId });
     }
   });
 });

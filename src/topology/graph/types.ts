@@ -20,24 +20,66 @@ interface Base {
   parent?: string;
 }
 
+/** What a task and a pod share: a small box in the colour of what runs it, with a health. */
+interface UnitFields {
+  /** Its service's or workload's name; a standalone task's group, an unowned pod's own name */
+  label: string;
+  /** The ECS service (of a task) or Kubernetes workload (of a pod) it belongs to */
+  ownerId?: string;
+  /** Palette slot of its owner; -1 for none or a system namespace */
+  color: number;
+  health: TaskHealth;
+  reason?: string;
+}
+
+/** What a folded run of tasks or pods shares: a count and a health bar in its owner's colour. */
+interface GroupFields {
+  /** Its service's or workload's name, or the namespace of a system group */
+  label: string;
+  ownerId?: string;
+  color: number;
+  counts: HealthCounts;
+}
+
+/** What an ECS service and a Kubernetes workload share: the band card, or in the service view the box of its units. */
+interface OwnerFields {
+  label: string;
+  color: number;
+  detail: string;
+  azCounts: Record<string, number>;
+  deploying: boolean;
+  unhealthy: number;
+  /** How traffic reaches it: "storefront-alb /api/* → api-tg", one per load balancer rule */
+  routes: string[];
+}
+
 export type GraphNode =
   | (Base & { kind: 'vpc'; label: string; cidr: string })
   | (Base & { kind: 'az'; label: string; zoneId?: string })
   | (Base & { kind: 'subnet'; label: string; cidr: string; exposure: SubnetExposure; az: string; taskCount: number; podCount: number })
   | (Base & { kind: 'instance'; label: string; instanceType: string; cpu: string; memory: string; resourceId: string })
   | (Base & { kind: 'cluster'; label: string; detail: string; engine: 'ecs' | 'eks' })
-  | (Base & {
-      kind: 'task';
-      label: string;
-      serviceId?: string;
-      color: number;
-      health: TaskHealth;
-      revision: string;
-      oldRevision: boolean;
-      reason?: string;
-      /** A Kubernetes pod rather than an ECS task */
-      pod?: boolean;
-    })
+  | (Base &
+      UnitFields & {
+        /** An ECS task */
+        kind: 'task';
+        /** Its task definition, "family:revision" (DescribeTasks: taskDefinitionArn) */
+        revision: string;
+        /** Runs a task definition other than its service's primary deployment's */
+        oldRevision: boolean;
+      })
+  | (Base &
+      UnitFields & {
+        /** A Kubernetes pod */
+        kind: 'pod';
+        namespace: string;
+        /** pod-template-hash: the ReplicaSet it runs (Deployments only) */
+        templateHash?: string;
+        /** Runs a ReplicaSet other than its Deployment's newest */
+        oldRevision: boolean;
+        /** Its containers' restarts (kubectl's RESTARTS) */
+        restarts: number;
+      })
   | (Base & {
       kind: 'node';
       /** An EKS worker node (the node group's EC2 instance): the box its pods sit in */
@@ -51,33 +93,24 @@ export type GraphNode =
       usage?: string;
       ready?: boolean;
     })
-  | (Base & {
-      kind: 'taskGroup';
-      label: string;
-      serviceId?: string;
-      color: number;
-      counts: HealthCounts;
-      taskIds: string[];
-      pod?: boolean;
-      /** Pods of a system namespace, folded by default */
-      system?: boolean;
-    })
+  | (Base & GroupFields & { kind: 'taskGroup'; taskIds: string[] })
+  | (Base &
+      GroupFields & {
+        kind: 'podGroup';
+        podIds: string[];
+        /** Pods of a system namespace, folded by default */
+        system?: boolean;
+      })
   | (Base & { kind: 'namespace'; label: string; cluster: string; detail: string })
   | (Base & { kind: 'loadBalancer'; label: string; lbType: string; scheme: string; azs: string[] })
   | (Base & { kind: 'targetGroup'; label: string; detail: string; counts: HealthCounts; unreadable: boolean })
-  | (Base & {
-      kind: 'service';
-      label: string;
-      color: number;
-      detail: string;
-      azCounts: Record<string, number>;
-      deploying: boolean;
-      unhealthy: number;
-      /** How traffic reaches it: "storefront-alb /api/* → api-tg", one per load balancer rule */
-      routes: string[];
-      /** A Kubernetes workload (Deployment, StatefulSet, …) rather than an ECS service */
-      workloadKind?: string;
-    });
+  | (Base & OwnerFields & { kind: 'service' })
+  | (Base &
+      OwnerFields & {
+        kind: 'workload';
+        /** Deployment, StatefulSet, DaemonSet, … */
+        workloadKind: string;
+      });
 
 export type GraphNodeKind = GraphNode['kind'];
 

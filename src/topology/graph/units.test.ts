@@ -3,7 +3,7 @@ import { demoTopology } from '../__fixtures__/fixtures';
 import { resourcesOf, type Pod, type ResourceOf, type Task } from '../model';
 import { countHealth, taskHealth, type TargetState } from './health';
 import type { GraphNode } from './types';
-import { ecsUnits, groupBy, placeUnits, podHealth, podUnits, SYSTEM_NAMESPACES, type Unit } from './units';
+import { ecsUnits, groupBy, placeUnits, podHealth, podUnits, SYSTEM_NAMESPACES, type PodUnit, type TaskUnit, type Unit } from './units';
 import { containerInstance, service, task, tdArn, topologyOf } from './testTopology';
 
 const demo = demoTopology();
@@ -58,7 +58,7 @@ describe('ECS tasks as units', () => {
     const old = task('storefront', 'web', { taskDefinitionArn: tdArn('web', 7), az: 'us-east-1a', subnetId: 'subnet-a' });
     const fresh = task('storefront', 'web', { taskDefinitionArn: tdArn('web', 8), containerInstanceArn: host.id });
     const units = new Map(ecsUnits(topologyOf([web, host, old, fresh])).map((u) => [u.id, u]));
-    expect(units.get(old.id)).toMatchObject({ label: 'web', revision: 'web:7', oldRevision: true, az: 'us-east-1a', subnetId: 'subnet-a', pod: false });
+    expect(units.get(old.id)).toMatchObject({ kind: 'task', label: 'web', revision: 'web:7', oldRevision: true, az: 'us-east-1a', subnetId: 'subnet-a' });
     expect(units.get(fresh.id)).toMatchObject({ label: 'web', revision: 'web:8', oldRevision: false, hostId: host.id, groupKey: web.id, ownerId: web.id });
   });
 
@@ -90,11 +90,14 @@ describe('pods as units', () => {
     expect(podHealth(as(extra), targets)).toEqual({ health, ...(reason ? { reason } : {}) });
   });
 
-  it('shows restarts as the revision, folds system namespaces by namespace, and leaves hidden namespaces out', () => {
+  it('counts restarts, keeps the ReplicaSet hash, folds system namespaces by namespace, and leaves hidden namespaces out', () => {
     const units = podUnits(demo);
     expect(units).toHaveLength(resourcesOf(demo, 'pod').length);
+    expect(units.every((u) => u.kind === 'pod')).toBe(true);
     const crashing = units.find((u) => u.health === 'unhealthy');
-    expect(crashing).toMatchObject({ reason: 'CrashLoopBackOff', revision: '↻14', label: 'payments', pod: true });
+    expect(crashing).toMatchObject({ kind: 'pod', reason: 'CrashLoopBackOff', restarts: 14, label: 'payments', namespace: 'orders' });
+    const hashed = resourcesOf(demo, 'pod').find((p) => p.revision !== undefined);
+    expect(units.find((u) => u.id === hashed?.id)?.templateHash).toBe(hashed?.revision);
     const system = units.filter((u) => u.namespace === 'kube-system');
     expect(system.length).toBeGreaterThan(0);
     expect(new Set(system.map((u) => u.groupKey))).toEqual(new Set(['ns:kube-system']));
@@ -121,7 +124,8 @@ describe('grouping and placing units', () => {
     ]);
   });
 
-  const unit = (id: string, groupKey: string, extra: Partial<Unit> = {}): Unit => ({
+  const unit = (id: string, groupKey: string, extra: Partial<TaskUnit> = {}): TaskUnit => ({
+    kind: 'task',
     id,
     groupKey,
     label: groupKey,
@@ -129,8 +133,19 @@ describe('grouping and placing units', () => {
     revision: 'r',
     oldRevision: false,
     cluster: 'c',
-    pod: false,
     ...(groupKey.startsWith('svc') ? { ownerId: groupKey } : {}),
+    ...extra,
+  });
+  const podUnit = (id: string, groupKey: string, extra: Partial<PodUnit> = {}): PodUnit => ({
+    kind: 'pod',
+    id,
+    groupKey,
+    label: groupKey,
+    health: 'healthy',
+    namespace: 'orders',
+    oldRevision: false,
+    restarts: 0,
+    cluster: 'c',
     ...extra,
   });
   const colorOf = (id: string | undefined) => (id === 'svc-a' ? 3 : id === undefined ? -1 : 5);
@@ -143,7 +158,7 @@ describe('grouping and placing units', () => {
   it('draws each unit, sorted by group and id, in its service’s colour when not folding', () => {
     const out = place([unit('t3', 'svc-b'), unit('t2', 'svc-a'), unit('t1', 'svc-a', { health: 'unhealthy', reason: 'Target.Timeout' })], false);
     expect(out.map((n) => `${n.kind} ${n.id}`)).toEqual(['task t1', 'task t2', 'task t3']);
-    expect(out[0]).toMatchObject({ parent: 'subnet-1', color: 3, health: 'unhealthy', reason: 'Target.Timeout', serviceId: 'svc-a' });
+    expect(out[0]).toMatchObject({ parent: 'subnet-1', color: 3, health: 'unhealthy', reason: 'Target.Timeout', ownerId: 'svc-a' });
     expect(out[2]).toMatchObject({ color: 5 });
   });
 
@@ -164,10 +179,40 @@ describe('grouping and placing units', () => {
   });
 
   it('always folds a system namespace’s pods, neutral in colour, unless opened', () => {
-    const sys = [unit('p1', 'ns:kube-system', { pod: true, ownerId: 'ds-aws-node' }), unit('p2', 'ns:kube-system', { pod: true })];
+    const sys = [podUnit('p1', 'ns:kube-system', { ownerId: 'ds-aws-node' }), podUnit('p2', 'ns:kube-system')];
     const out = place(sys.slice(0, 1), false);
-    expect(out).toEqual([expect.objectContaining({ kind: 'taskGroup', label: 'kube-system', color: -1, system: true, pod: true, taskIds: ['p1'] })]);
-    expect(out[0] && 'serviceId' in out[0]).toBe(false);
-    expect(place(sys, false, ['group:subnet-1:ns:kube-system']).map((n) => `${n.kind} ${n.kind === 'task' ? n.color : ''}`)).toEqual(['task -1', 'task -1']);
+    expect(out).toEqual([expect.objectContaining({ kind: 'podGroup', label: 'kube-system', color: -1, system: true, podIds: ['p1'] })]);
+    expect(out[0] && 'ownerId' in out[0]).toBe(false);
+    expect(place(sys, false, ['group:subnet-1:ns:kube-system']).map((n) => `${n.kind} ${n.kind === 'pod' ? n.color : ''}`)).toEqual(['pod -1', 'pod -1']);
+  });
+
+  it('draws a pod as a pod and folds a workload’s pods into a pod group, each naming the workload as owner', () => {
+    const wl = 'arn:aws:eks:us-east-1:123456789012:cluster/orders-eks/deployment/orders/orders-api';
+    const pods = [
+      podUnit('p1', wl, { ownerId: wl, templateHash: '7c9f5d', restarts: 2, health: 'unhealthy', reason: 'CrashLoopBackOff' }),
+      podUnit('p2', wl, { ownerId: wl, oldRevision: true }),
+    ];
+    const one = place(pods, false);
+    expect(one.map((n) => n.kind)).toEqual(['pod', 'pod']);
+    expect(one[0]).toEqual({
+      kind: 'pod',
+      id: 'p1',
+      parent: 'subnet-1',
+      label: wl,
+      ownerId: wl,
+      color: 5,
+      health: 'unhealthy',
+      reason: 'CrashLoopBackOff',
+      namespace: 'orders',
+      templateHash: '7c9f5d',
+      oldRevision: false,
+      restarts: 2,
+    });
+    expect(one[1]).toMatchObject({ kind: 'pod', oldRevision: true, restarts: 0 });
+    expect(one[1] && 'templateHash' in one[1]).toBe(false);
+    const folded = place([...pods, unit('t1', 'svc-a'), unit('t2', 'svc-a')], true);
+    expect(folded.map((n) => n.kind)).toEqual([wl < 'svc-a' ? 'podGroup' : 'taskGroup', wl < 'svc-a' ? 'taskGroup' : 'podGroup']);
+    expect(folded.find((n) => n.kind === 'podGroup')).toMatchObject({ ownerId: wl, podIds: ['p1', 'p2'], color: 5 });
+    expect(folded.find((n) => n.kind === 'podGroup' && 'system' in n)).toBeUndefined();
   });
 });

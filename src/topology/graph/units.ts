@@ -3,11 +3,7 @@ import { countHealth, targetStatesByTask, taskHealth, type TargetState } from '.
 import { joinOne, linkKey, relations } from './relations';
 import type { GraphNode, TaskHealth } from './types';
 
-/**
- * What the map draws as one small box: an ECS task or a Kubernetes pod. Both carry the colour of what runs them
- * (an ECS service, a Kubernetes workload), a health, a revision, and where they run.
- */
-export interface Unit {
+interface UnitBase {
   id: string;
   /** The ECS service or Kubernetes workload it belongs to */
   ownerId?: string;
@@ -16,18 +12,36 @@ export interface Unit {
   label: string;
   health: TaskHealth;
   reason?: string;
-  /** Task-definition revision ("web:42") or pod-template hash */
-  revision: string;
-  oldRevision: boolean;
   az?: string;
   subnetId?: string;
   /** ECS container instance ARN, or the EC2 instance id of the EKS node it runs on */
   hostId?: string;
   cluster: string;
-  pod: boolean;
-  namespace?: string;
-  restarts?: number;
 }
+
+/** An ECS task as the map draws it. */
+export interface TaskUnit extends UnitBase {
+  kind: 'task';
+  /** Task-definition revision ("web:42") */
+  revision: string;
+  oldRevision: boolean;
+}
+
+/** A Kubernetes pod as the map draws it. */
+export interface PodUnit extends UnitBase {
+  kind: 'pod';
+  namespace: string;
+  /** pod-template-hash (Deployments) */
+  templateHash?: string;
+  oldRevision: boolean;
+  restarts: number;
+}
+
+/**
+ * What the map draws as one small box: an ECS task or a Kubernetes pod. Both carry the colour of what runs them
+ * (an ECS service, a Kubernetes workload), a health, and where they run.
+ */
+export type Unit = TaskUnit | PodUnit;
 
 /** Namespaces of the cluster's own machinery: their pods fold by default so the applications stand out. */
 export const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set([
@@ -40,7 +54,7 @@ export const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set([
   'amazon-vpc-cni',
 ]);
 
-export function ecsUnits(topology: Topology): Unit[] {
+export function ecsUnits(topology: Topology): TaskUnit[] {
   const targets = targetStatesByTask(topology);
   return resourcesOf(topology, 'task').map((task) => {
     const { health, reason } = taskHealth(task, targets.get(task.id));
@@ -50,6 +64,7 @@ export function ecsUnits(topology: Topology): Unit[] {
     const subnetId = linkKey(relations.taskSubnet, task);
     const hostId = linkKey(relations.taskHost, task);
     return {
+      kind: 'task',
       id: task.id,
       ...(owner ? { ownerId: owner.key } : {}),
       groupKey: owner?.key ?? task.group ?? 'standalone',
@@ -62,7 +77,6 @@ export function ecsUnits(topology: Topology): Unit[] {
       ...(subnetId ? { subnetId } : {}),
       ...(hostId ? { hostId } : {}),
       cluster: task.clusterArn,
-      pod: false,
     };
   });
 }
@@ -91,30 +105,30 @@ export function podHealth(pod: Pod, targets: readonly TargetState[] | undefined)
   return { health: 'healthy' };
 }
 
-export function podUnits(topology: Topology, hiddenNamespaces: ReadonlySet<string> = new Set()): Unit[] {
+export function podUnits(topology: Topology, hiddenNamespaces: ReadonlySet<string> = new Set()): PodUnit[] {
   const targets = targetStatesByPodIp(topology);
   return resourcesOf(topology, 'pod')
     .filter((p) => !hiddenNamespaces.has(p.namespace))
-    .map((pod) => {
+    .map((pod): PodUnit => {
       const { health, reason } = podHealth(pod, pod.podIp ? targets.get(pod.podIp) : undefined);
       const [owner] = joinOne(topology, relations.podWorkload, pod);
       const system = SYSTEM_NAMESPACES.has(pod.namespace);
       const subnetId = linkKey(relations.podSubnet, pod);
       const hostId = linkKey(relations.podNode, pod);
       return {
+        kind: 'pod',
         id: pod.id,
         ...(owner ? { ownerId: owner.key } : {}),
         groupKey: system ? `ns:${pod.namespace}` : (owner?.key ?? `pod:${pod.namespace}`),
         label: owner?.to?.name ?? pod.name,
         health,
         ...(reason ? { reason } : {}),
-        revision: pod.restarts ? `↻${pod.restarts}` : (pod.revision ?? pod.namespace).slice(0, 5),
+        ...(pod.revision ? { templateHash: pod.revision } : {}),
         oldRevision: pod.oldRevision,
         ...(pod.az ? { az: pod.az } : {}),
         ...(subnetId ? { subnetId } : {}),
         ...(hostId ? { hostId } : {}),
         cluster: pod.clusterArn,
-        pod: true,
         namespace: pod.namespace,
         restarts: pod.restarts,
       };
@@ -137,6 +151,32 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string | undef
   return out;
 }
 
+/** One task or pod drawn on its own, in `color`. */
+function unitNode(u: Unit, parent: string, color: number): GraphNode {
+  const common = {
+    id: u.id,
+    parent,
+    label: u.label,
+    ...(u.ownerId ? { ownerId: u.ownerId } : {}),
+    color,
+    health: u.health,
+    ...(u.reason ? { reason: u.reason } : {}),
+  };
+  switch (u.kind) {
+    case 'task':
+      return { kind: 'task', ...common, revision: u.revision, oldRevision: u.oldRevision };
+    case 'pod':
+      return {
+        kind: 'pod',
+        ...common,
+        namespace: u.namespace,
+        ...(u.templateHash ? { templateHash: u.templateHash } : {}),
+        oldRevision: u.oldRevision,
+        restarts: u.restarts,
+      };
+  }
+}
+
 /**
  * Tasks and pods of one container, each a node, or folded into counted groups: per service or workload when
  * `fold`, and always for the pods of a system namespace unless the user opened the group.
@@ -154,36 +194,25 @@ export function placeUnits(
     const groupId = `group:${parent}:${key}`;
     const first = list[0];
     const system = key.startsWith('ns:');
-    const serviceId = system ? undefined : first?.ownerId;
+    const ownerId = system ? undefined : first?.ownerId;
     if (((fold && list.length > 1) || system) && !expanded.has(groupId)) {
-      out.push({
-        kind: 'taskGroup',
+      const group = {
         id: groupId,
         parent,
         label: system ? key.slice(3) : (first?.label ?? key),
-        ...(serviceId ? { serviceId } : {}),
-        color: system ? -1 : colorOf(serviceId),
+        ...(ownerId ? { ownerId } : {}),
+        color: system ? -1 : colorOf(ownerId),
         counts: countHealth(list.map((u) => u.health)),
-        taskIds: list.map((u) => u.id),
-        ...(first?.pod ? { pod: true } : {}),
-        ...(system ? { system: true } : {}),
-      });
+      };
+      const ids = list.map((u) => u.id);
+      // A group key names one service or workload, so a run holds tasks only or pods only.
+      out.push(
+        first?.kind === 'pod'
+          ? { kind: 'podGroup', ...group, podIds: ids, ...(system ? { system: true } : {}) }
+          : { kind: 'taskGroup', ...group, taskIds: ids },
+      );
       continue;
     }
-    for (const u of list) {
-      out.push({
-        kind: 'task',
-        id: u.id,
-        parent,
-        label: u.label,
-        ...(u.ownerId ? { serviceId: u.ownerId } : {}),
-        color: system ? -1 : colorOf(u.ownerId),
-        health: u.health,
-        revision: u.revision,
-        oldRevision: u.oldRevision,
-        ...(u.reason ? { reason: u.reason } : {}),
-        ...(u.pod ? { pod: true } : {}),
-      });
-    }
+    for (const u of list) out.push(unitNode(u, parent, system ? -1 : colorOf(u.ownerId)));
   }
 }

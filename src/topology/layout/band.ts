@@ -1,3 +1,4 @@
+import { isOwner } from '../graph/kinds';
 import type { Graph, GraphEdge, GraphNode } from '../graph/types';
 import { BAND_NODE_GAP, leafSize, SPACING } from './sizes';
 import type { Box } from './types';
@@ -55,7 +56,7 @@ export function packLoadBalancers(
   return { boxes, height };
 }
 
-/** The band's order: target groups under their load balancers, services under their groups. */
+/** The band's order: target groups under their load balancers, services and workloads under their groups. */
 export function bandOrder(nodes: readonly GraphNode[], edges: readonly GraphEdge[], lbX: Map<string, number>): GraphNode[] {
   const tgX = new Map<string, number>();
   for (const e of edges) if (e.kind === 'route' && lbX.has(e.source)) tgX.set(e.target, Math.min(tgX.get(e.target) ?? Infinity, lbX.get(e.source) ?? 0));
@@ -65,9 +66,7 @@ export function bandOrder(nodes: readonly GraphNode[], edges: readonly GraphEdge
   const tgRank = new Map(tgs.map((t, i) => [t.id, i]));
   const svcRank = new Map<string, number>();
   for (const e of edges) if (e.kind === 'serves') svcRank.set(e.target, Math.min(svcRank.get(e.target) ?? Infinity, tgRank.get(e.source) ?? Infinity));
-  const services = nodes
-    .filter((n) => n.kind === 'service')
-    .sort((a, b) => (svcRank.get(a.id) ?? Infinity) - (svcRank.get(b.id) ?? Infinity) || a.label.localeCompare(b.label));
+  const services = nodes.filter(isOwner).sort((a, b) => (svcRank.get(a.id) ?? Infinity) - (svcRank.get(b.id) ?? Infinity) || a.label.localeCompare(b.label));
   return [...tgs, ...services];
 }
 

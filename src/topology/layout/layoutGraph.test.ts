@@ -4,6 +4,7 @@ import { syntheticEstate } from '../__fixtures__/estate';
 import { demoTopology } from '../__fixtures__/fixtures';
 import { layoutViolations } from '../__fixtures__/geometry';
 import { buildGraph } from '../graph/buildGraph';
+import { isGroup } from '../graph/kinds';
 import type { Graph } from '../graph/types';
 import { indexResources, resourcesOf, type Topology } from '../model';
 import { bandRows } from './band';
@@ -66,17 +67,17 @@ describe('buildGraph + layoutGraph', () => {
 
   it('marks the unhealthy target, the deployment and the AZ spread of the demo', () => {
     const graph = buildGraph(demo, { view: 'network', expanded: new Set() });
-    const unhealthy = graph.nodes.filter((n) => n.kind === 'task' && !n.pod && n.health === 'unhealthy');
+    const unhealthy = graph.nodes.filter((n) => n.kind === 'task' && n.health === 'unhealthy');
     expect(unhealthy).toHaveLength(1);
     expect(unhealthy[0]?.kind === 'task' && unhealthy[0].reason).toBe('Target.ResponseCodeMismatch');
-    const crashing = graph.nodes.filter((n) => n.kind === 'task' && n.pod && n.health === 'unhealthy');
-    expect(crashing.map((n) => n.kind === 'task' && n.reason)).toEqual(['CrashLoopBackOff']);
+    const crashing = graph.nodes.filter((n) => n.kind === 'pod' && n.health === 'unhealthy');
+    expect(crashing.map((n) => n.kind === 'pod' && n.reason)).toEqual(['CrashLoopBackOff']);
     const api = graph.nodes.find((n) => n.kind === 'service' && n.label === 'api');
     expect(api?.kind === 'service' && api.deploying).toBe(true);
     const cart = graph.nodes.find((n) => n.kind === 'service' && n.label === 'cart');
     expect(cart?.kind === 'service' && Object.keys(cart.azCounts)).toHaveLength(2);
-    expect(graph.nodes.filter((n) => n.kind === 'task' && !n.pod && n.oldRevision)).toHaveLength(2);
-    expect(graph.nodes.filter((n) => n.kind === 'task' && n.pod && n.oldRevision)).toHaveLength(2);
+    expect(graph.nodes.filter((n) => n.kind === 'task' && n.oldRevision)).toHaveLength(2);
+    expect(graph.nodes.filter((n) => n.kind === 'pod' && n.oldRevision)).toHaveLength(2);
   });
 
   it('wraps a large band into rows no wider than the map, each target group above the services it serves', () => {
@@ -129,7 +130,7 @@ const demoPart = fc
 
 /** Folded groups the user opened: a sample of the groups the graph folds. */
 function withOpened(topology: Topology, v: Graph['view'], pick: number[]): Graph {
-  const folded = buildGraph(topology, { view: v, expanded: new Set() }).nodes.filter((n) => n.kind === 'taskGroup');
+  const folded = buildGraph(topology, { view: v, expanded: new Set() }).nodes.filter(isGroup);
   const opened = new Set(pick.flatMap((i) => (folded.length ? [folded[i % folded.length]?.id ?? ''] : [])));
   return buildGraph(topology, { view: v, expanded: opened });
 }
@@ -145,7 +146,7 @@ function reordered(topology: Topology, order: number[]): Topology {
 describe('layout invariants over generated estates (fast-check)', () => {
   const picks = fc.array(fc.nat(), { maxLength: 3 });
 
-  it('the checker itself notices a task outside its subnet, overlapping siblings and swapped AZ columns', () => {
+  it('the checker itself notices a task or a pod outside its subnet, overlapping siblings and swapped AZ columns', () => {
     const graph = buildGraph(demo, { view: 'network', expanded: new Set() });
     const layout = layoutGraph(graph);
     expect(layoutViolations(graph, layout)).toEqual([]);
@@ -153,7 +154,7 @@ describe('layout invariants over generated estates (fast-check)', () => {
       ...layout,
       boxes: layout.boxes.map((b) => (pred(b) ? { ...b, ...to(b) } : b)),
     });
-    const task = graph.nodes.find((n) => n.kind === 'task' && !n.pod);
+    const task = graph.nodes.find((n) => n.kind === 'task');
     if (!task) throw new Error('the demo draws ECS tasks');
     const subnetOfTask = graph.nodes.find((n) => n.id === task.parent);
     const tooFar = moved(
@@ -162,6 +163,13 @@ describe('layout invariants over generated estates (fast-check)', () => {
     );
     expect(layoutViolations(graph, tooFar)).toContain(`task ${task.id} is not inside a subnet`);
     expect(layoutViolations(graph, tooFar)).toContain(`task ${task.id} sticks out of ${subnetOfTask?.id}`);
+    const pod = graph.nodes.find((n) => n.kind === 'pod');
+    if (!pod) throw new Error('the demo draws pods');
+    const podAway = moved(
+      (b) => b.id === pod.id,
+      (b) => ({ y: b.y + 10_000 }),
+    );
+    expect(layoutViolations(graph, podAway)).toContain(`pod ${pod.id} is not inside a subnet`);
     const sibling = graph.nodes.find((n) => n.kind === 'task' && n.parent === task.parent && n.id !== task.id);
     const first = layout.boxes.find((b) => b.id === task.id);
     const stacked = moved(

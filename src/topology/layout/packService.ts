@@ -1,3 +1,4 @@
+import { isOwner } from '../graph/kinds';
 import type { Graph } from '../graph/types';
 import { gridPlace, gridWidth } from './grid';
 import { childrenIndex, type Packed } from './packNetwork';
@@ -23,19 +24,19 @@ export function packService(graph: Graph): Packed {
     let y = top;
     let inner = serviceWidth;
     for (const child of kids(id)) {
-      if (child.kind === 'service') {
+      if (isOwner(child)) {
         const tmp: Box[] = [];
         const used = gridPlace(
           tmp,
           kids(child.id).map((t) => t.id),
           child.id,
           pad,
-          header.service,
+          header[child.kind],
           SERVICE_COLS,
           TASK,
         );
         tmp.forEach((b) => boxes.set(b.id, b));
-        const h = header.service + used + pad;
+        const h = header[child.kind] + used + pad;
         boxes.set(child.id, { id: child.id, parent: id, x: pad, y, width: serviceWidth, height: h });
         y += h + gap;
       } else if (child.kind === 'namespace') {

@@ -1,12 +1,16 @@
+import { ROLE } from '../graph/kinds';
 import type { GraphNodeKind } from '../graph/types';
 
 /** Fixed sizes per node kind: the layout packs with them and React Flow gets them up front (no measuring pass). */
 export const LEAF_SIZE: Partial<Record<GraphNodeKind, { width: number; height: number }>> = {
   task: { width: 128, height: 44 },
+  pod: { width: 128, height: 44 },
   taskGroup: { width: 128, height: 44 },
+  podGroup: { width: 128, height: 44 },
   loadBalancer: { width: 240, height: 54 },
   targetGroup: { width: 190, height: 50 },
   service: { width: 200, height: 62 },
+  workload: { width: 200, height: 62 },
 };
 
 export const SPACING = {
@@ -15,7 +19,7 @@ export const SPACING = {
   /** between siblings */
   gap: 8,
   /** a box's title strip */
-  header: { vpc: 40, az: 34, subnet: 40, instance: 40, node: 40, cluster: 58, namespace: 30, service: 80 },
+  header: { vpc: 40, az: 34, subnet: 40, instance: 40, node: 40, cluster: 58, namespace: 30, service: 80, workload: 80 },
   /** between the band (load balancers, target groups, services) and the VPC */
   bandGap: 56,
   /** between rows of load balancers */
@@ -29,9 +33,9 @@ export const SPACING = {
 /** A band narrower than this never wraps, however narrow the boxes below it. */
 export const BAND_MIN_WIDTH = 2400;
 
-/** What fills the grid inside a subnet, instance, node, service, namespace or cluster box. */
+/** What fills the grid inside a subnet, instance, node, service, workload, namespace or cluster box: tasks, pods and their folded groups. */
 export function isGridLeaf(kind: GraphNodeKind): boolean {
-  return kind === 'task' || kind === 'taskGroup';
+  return ROLE[kind] === 'unit' || ROLE[kind] === 'group';
 }
 
 export function leafSize(kind: GraphNodeKind): { width: number; height: number } {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphNode } from '../graph/types';
-import { caption, healthWords, nodeText, textLines, unitCount } from './labels';
+import { caption, healthWords, nodeText, podTag, textLines, unitCount } from './labels';
 
 const lb = (lbType: string): GraphNode => ({
   kind: 'loadBalancer',
@@ -47,6 +47,36 @@ describe('what a node says, wherever it is drawn', () => {
     expect(t).toMatchObject({ title: 'web', sub: '7 old', badges: [{ text: 'Target.Timeout', tone: 'alert' }] });
   });
 
+  it('says a pod’s restarts where a task says its revision, else its ReplicaSet hash, else its namespace', () => {
+    const pod = (extra: { restarts: number; templateHash?: string; oldRevision?: boolean }): GraphNode => ({
+      kind: 'pod',
+      id: 'arn:aws:eks:us-east-1:123456789012:cluster/orders-eks/pod/orders/orders-api-7c9f5d-x2k4q',
+      label: 'orders-api',
+      color: 2,
+      health: 'unhealthy',
+      reason: 'CrashLoopBackOff',
+      namespace: 'orders',
+      oldRevision: false,
+      ...extra,
+    });
+    expect(nodeText(pod({ restarts: 14, templateHash: '7c9f5d' }))).toMatchObject({
+      title: 'orders-api',
+      sub: '↻14',
+      badges: [{ text: 'CrashLoopBackOff', tone: 'alert' }],
+    });
+    expect(nodeText(pod({ restarts: 0, templateHash: '7c9f5d', oldRevision: true })).sub).toBe('7c9f5 old');
+    expect(nodeText(pod({ restarts: 0 })).sub).toBe('order');
+    expect(podTag({ restarts: 3, namespace: 'orders' })).toBe('↻3');
+  });
+
+  it('counts a folded run of pods as a run of tasks is counted', () => {
+    const counts = { healthy: 2, unhealthy: 1, pending: 0, stopped: 0, unknown: 0 };
+    const pods = nodeText({ kind: 'podGroup', id: 'g', label: 'kube-system', color: -1, counts, podIds: ['a', 'b', 'c'], system: true });
+    const tasks = nodeText({ kind: 'taskGroup', id: 'g', label: 'kube-system', color: -1, counts, taskIds: ['a', 'b', 'c'] });
+    expect(pods).toEqual({ title: 'kube-system ×3', sub: '2 healthy, 1 unhealthy', badges: [], bar: counts });
+    expect(pods).toEqual(tasks);
+  });
+
   it('writes a service’s state as badges and its AZ spread as chips, sorted', () => {
     const t = nodeText({
       kind: 'service',
@@ -62,6 +92,25 @@ describe('what a node says, wherever it is drawn', () => {
     expect(t.badges.map((b) => b.text)).toEqual(['deploying', '1 unhealthy']);
     expect(t.chips).toEqual(['a:3', 'b:2']);
     expect(textLines(t)).toEqual(['api · deploying · 1 unhealthy', '4/5 running · FARGATE', 'a:3 b:2']);
+  });
+
+  it('writes a workload’s card as a service’s', () => {
+    const card = {
+      id: 'w',
+      label: 'orders-api',
+      color: 1,
+      detail: 'Deployment · 2/3 ready · orders',
+      azCounts: { 'us-east-1a': 2 },
+      deploying: false,
+      unhealthy: 1,
+      routes: [],
+    };
+    expect(nodeText({ kind: 'workload', workloadKind: 'Deployment', ...card })).toEqual(nodeText({ kind: 'service', ...card }));
+    expect(textLines(nodeText({ kind: 'workload', workloadKind: 'Deployment', ...card }))).toEqual([
+      'orders-api · 1 unhealthy',
+      'Deployment · 2/3 ready · orders',
+      'a:2',
+    ]);
   });
 
   it('counts units and health in words', () => {

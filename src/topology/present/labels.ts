@@ -62,7 +62,19 @@ export const HEALTH_TEXT: Record<TaskHealth, string> = {
 /** The glyph of each load balancer type (DescribeLoadBalancers: Type). */
 const LB_GLYPH: Record<string, string> = { application: 'ALB', network: 'NLB', gateway: 'GWLB' };
 
+/**
+ * What a pod's box says where a task's says its revision: its restarts when it has any ("↻14"), else the start of
+ * its ReplicaSet's hash, else of its namespace.
+ */
+export function podTag(n: Pick<Extract<GraphNode, { kind: 'pod' }>, 'restarts' | 'templateHash' | 'namespace'>): string {
+  return n.restarts ? `↻${n.restarts}` : (n.templateHash ?? n.namespace).slice(0, 5);
+}
+
 const alert = (text: string): Badge => ({ text, tone: 'alert' });
+const unitBadges = (n: { health: TaskHealth; reason?: string }): Badge[] => [
+  ...when(n.health === 'unhealthy', alert(n.reason ?? 'unhealthy')),
+  ...when(n.health === 'stopped', alert('stopped')),
+];
 const when = <T>(cond: unknown, value: T): T[] => (cond ? [value] : []);
 
 export function nodeText(n: GraphNode): NodeText {
@@ -92,13 +104,13 @@ export function nodeText(n: GraphNode): NodeText {
     case 'namespace':
       return { title: n.label, sub: n.detail, glyph: { text: 'NS', tone: 'eks' }, badges: [] };
     case 'task':
-      return {
-        title: n.label,
-        sub: `${n.revision.split(':').pop() ?? ''}${n.oldRevision ? ' old' : ''}`,
-        badges: [...when(n.health === 'unhealthy', alert(n.reason ?? 'unhealthy')), ...when(n.health === 'stopped', alert('stopped'))],
-      };
+      return { title: n.label, sub: `${n.revision.split(':').pop() ?? ''}${n.oldRevision ? ' old' : ''}`, badges: unitBadges(n) };
+    case 'pod':
+      return { title: n.label, sub: `${podTag(n)}${n.oldRevision ? ' old' : ''}`, badges: unitBadges(n) };
     case 'taskGroup':
       return { title: `${n.label} ×${n.taskIds.length}`, sub: healthWords(n.counts), badges: [], bar: n.counts };
+    case 'podGroup':
+      return { title: `${n.label} ×${n.podIds.length}`, sub: healthWords(n.counts), badges: [], bar: n.counts };
     case 'loadBalancer':
       return {
         title: n.label,
@@ -115,6 +127,7 @@ export function nodeText(n: GraphNode): NodeText {
         ...(n.unreadable ? {} : { bar: n.counts }),
       };
     case 'service':
+    case 'workload':
       return {
         title: n.label,
         sub: n.detail,

@@ -1,5 +1,5 @@
 import type { SubnetExposure } from '../graph/subnets';
-import type { HealthCounts, TaskHealth } from '../graph/types';
+import type { GraphNodeKind, HealthCounts, TaskHealth } from '../graph/types';
 
 /**
  * Every colour Fleetmap draws, once, named for what it colours. The page reads them as CSS custom properties
@@ -7,7 +7,11 @@ import type { HealthCounts, TaskHealth } from '../graph/types';
  * every exporter read the same values from here.
  */
 
-/** One colour per service or workload; the graph hands out indexes modulo this length. */
+/**
+ * One colour per service or workload (assignColors hands out the slots). Each draws at 3:1 or more against white,
+ * as borders and swatches beside names must, and sits at least 15 ΔE (CIE76) from every other and from the neutral
+ * colour. Sixteen, as the demo's fifteen services and application workloads all share a private subnet.
+ */
 export const SERVICE_PALETTE = [
   '#3b73d9',
   '#8e44ad',
@@ -21,6 +25,10 @@ export const SERVICE_PALETTE = [
   '#6d5bd0',
   '#b8860b',
   '#4a7c59',
+  '#5a4800',
+  '#872436',
+  '#cf757e',
+  '#e148fc',
 ] as const;
 
 /** Tasks and pods that belong to no service or workload. */
@@ -151,7 +159,10 @@ export const CHROME = {
   demoText: '#3b2600',
 } as const;
 
-/** The minimap's shapes, by node kind; any other kind takes `other`. */
+/**
+ * The minimap's shapes, by React Flow node type (a graph node kind, or an overview sketch); any other kind (tasks,
+ * pods, their groups, services, workloads, the band) takes `other`.
+ */
 export const MINIMAP_COLORS = {
   vpc: '#e8eef7',
   az: '#dde6f2',
@@ -160,7 +171,7 @@ export const MINIMAP_COLORS = {
   cluster: '#e8eef7',
   sketch: '#b4c3d8',
   other: '#8aa4c8',
-} as const;
+} as const satisfies Partial<Record<GraphNodeKind | 'sketch', string>> & { other: string };
 
 export function serviceColor(index: number): string {
   return SERVICE_PALETTE[index] ?? NO_SERVICE_COLOR;
