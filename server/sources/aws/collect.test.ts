@@ -101,8 +101,7 @@ describe('live AWS source against the fake AWS (real SDK v3 clients, loopback HT
 });
 
 /** Every ECS task a graph draws, one by one or inside a folded group. */
-const drawnTasks = (nodes: GraphNode[]) =>
-  nodes.flatMap((n) => (n.kind === 'task' ? [n.id] : n.kind === 'taskGroup' ? n.taskIds : [])).sort();
+const drawnTasks = (nodes: GraphNode[]) => nodes.flatMap((n) => (n.kind === 'task' ? [n.id] : n.kind === 'taskGroup' ? n.taskIds : [])).sort();
 
 describe('placement, counts and joins from what was read (through the fake AWS)', () => {
   it('places every task in its AZ when DescribeTasks leaves availabilityZone out', async () => {
