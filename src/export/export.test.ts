@@ -69,9 +69,10 @@ describe.each(cases)('exports of the $world estate, $view view', ({ world, view 
   it('Mermaid: a flowchart whose subgraphs nest and close, one node line per leaf, one edge line per edge', async () => {
     const p = prep(world, view);
     const text = toMermaid(p);
-    expect(text.split('\n')[1]).toBe('flowchart TB');
+    expect(text.split('\n')[1]).toBe('flowchart LR');
     const opens = (text.match(/^\s*subgraph /gm) ?? []).length;
-    expect(opens).toBe(new Set(p.graph.nodes.map((n) => n.parent).filter(Boolean)).size);
+    // One per container, the region's and the load balancers' chain's.
+    expect(opens).toBe(new Set(p.graph.nodes.map((n) => n.parent).filter(Boolean)).size + 2);
     expect((text.match(/^\s*end$/gm) ?? []).length).toBe(opens);
     expect((text.match(/ --> /g) ?? []).length + (text.match(/ -->\|/g) ?? []).length).toBe(p.graph.edges.length);
     expect(text).not.toMatch(/\["[^"\n]*"[^\]\n]*"\]/);
@@ -142,10 +143,12 @@ describe('names no export format can be broken by', () => {
     const lines = text.split('\n');
     expect(text).not.toContain('%%{');
     expect(text).not.toMatch(NOT_XML);
-    expect(lines[1]).toBe('flowchart TB');
+    expect(lines[1]).toBe('flowchart LR');
     expect(lines.filter((l) => l.startsWith('%%'))).toHaveLength(1);
     // Every line is a comment, a statement or a subgraph's end: no line begins with a name's second line.
-    for (const l of lines.filter((x) => x.trim())) expect(l).toMatch(/^(%% |flowchart |\s+(subgraph n\d+\[|n\d+\[|n\d+ -->|end$|classDef |class ))/);
+    for (const l of lines.filter((x) => x.trim()))
+      expect(l).toMatch(/^(%% |flowchart |\s+(subgraph (n\d+|region|band)\[|direction (TB|LR)$|n\d+\[|n\d+ -->|end$|classDef |class ))/);
+    expect(lines.find((l) => l.includes('subgraph region'))).toMatch(/\["[^"]*"\]$/);
     const node = lines.find((l) => l.includes('first line'));
     expect(node).toContain('second line');
     expect(node).toMatch(/\["[^"]*"\]$/);

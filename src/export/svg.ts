@@ -3,8 +3,9 @@ import { isGroup, isOwner, isUnit } from '../topology/graph/kinds';
 import type { GraphNode, HealthCounts } from '../topology/graph/types';
 import { absoluteBoxes } from '../topology/layout/absolute';
 import type { Box } from '../topology/layout/types';
-import { edgeEnds, edgeLabelAt, edgePath } from '../topology/present/edges';
-import { xmlText as esc } from '../topology/present/escape';
+import { edgeEnds, edgeLabelAt, edgePath, pathOf, routeLabelAt } from '../topology/present/edges';
+import { xmlAttr as attr, xmlText as esc } from '../topology/present/escape';
+import type { TimeFormat } from '../topology/present/format';
 import { caption, NO_RUNNING_TASKS, nodeText, type Badge, type NodeText } from '../topology/present/labels';
 import {
   BADGE_COLORS,
@@ -21,17 +22,16 @@ import {
   type BoxColors,
 } from '../topology/present/theme';
 import type { ExportInput } from './prepare';
+import { OLD_REVISION_FILL, svgDefs, svgHead, textSpan } from './svgHead';
 
 /**
  * A self-contained SVG of the map as laid out on screen: boxes, tasks, the band and its edges, text as text and the
  * glyphs drawn inline, with no external reference, so it opens in browsers and vector editors alike.
  */
-export function toSvg(input: ExportInput, options: { crop?: Crop } = {}): string {
+export function toSvg(input: ExportInput, options: { crop?: Crop; time?: TimeFormat } = {}): string {
   const { graph, layout, topology } = input;
   const abs = absoluteBoxes(layout);
   const margin = SVG_MARGIN;
-  const head = SVG_HEAD;
-  const heading = caption(topology.source, graph.view);
   // A region with no containers says so in the picture, as the page does, rather than drawing an empty frame.
   const empty = graph.nodes.length ? undefined : emptyEstate(topology);
   const notice = empty
@@ -41,29 +41,32 @@ export function toSvg(input: ExportInput, options: { crop?: Crop } = {}): string
       ]
     : [];
   const noticeHeight = notice.reduce((h, l) => h + l.size + 8, 0);
-  // Never narrower than the caption or the notice: a cut title loses what was read, where and when.
-  const textWidth = Math.max(textSpan(heading, 14, true), ...notice.map((l) => textSpan(l.text, l.size, l.bold)));
-  const width = Math.ceil(Math.max(layout.width, textWidth) + 2 * margin);
-  const height = Math.ceil(layout.height + noticeHeight + 2 * margin + head);
-  // A crop is in layout coordinates (the visible part of the screen); the drawing is offset by the margin and caption.
+  // Never narrower than the title block or the notice: a cut title loses what was read, where and when.
+  const noticeWidth = Math.max(0, ...notice.map((l) => textSpan(l.text, l.size, l.bold)));
+  const head = svgHead(graph, topology.source, Math.max(layout.width, noticeWidth, LEGEND_MIN_WIDTH), options.time);
+  const top = margin + head.height + HEAD_GAP;
+  const width = Math.ceil(Math.max(layout.width, head.width, noticeWidth) + 2 * margin);
+  const height = Math.ceil(top + noticeHeight + layout.height + margin);
+  // A crop is in layout coordinates (the visible part of the screen); the drawing is offset by the margin and head.
   const c = options.crop;
-  const view = c ? `${r1(c.x + margin)} ${r1(c.y + margin + head)} ${r1(c.width)} ${r1(c.height)}` : `0 0 ${width} ${height}`;
+  const view = c ? `${r1(c.x + margin)} ${r1(c.y + top)} ${r1(c.width)} ${r1(c.height)}` : `0 0 ${width} ${height}`;
   const size = c ? `width="${Math.ceil(c.width)}" height="${Math.ceil(c.height)}"` : `width="${width}" height="${height}"`;
   const out: string[] = [];
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" ${size} viewBox="${view}" font-family="system-ui, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif" font-size="12">`,
   );
-  out.push(`<title>${esc(heading)}</title>`);
+  out.push(`<title>${esc(caption(topology.source, graph.view))}</title>`);
+  out.push(svgDefs());
   out.push(`<rect width="${width}" height="${height}" fill="${SURFACE.page}"/>`);
-  out.push(`<text x="${margin}" y="${margin + 8}" font-size="14" font-weight="600" fill="${INK.text}">${esc(heading)}</text>`);
-  let y = margin + head;
+  out.push(`<g transform="translate(${margin} ${margin})">${head.svg}</g>`);
+  let y = top;
   for (const l of notice) {
     y += l.size + 8;
     out.push(
       `<text x="${margin}" y="${y}" font-size="${l.size}"${l.bold ? ' font-weight="600"' : ''} fill="${l.bold ? INK.text : INK.soft}" data-kind="empty-estate">${esc(l.text)}</text>`,
     );
   }
-  out.push(`<g transform="translate(${margin} ${margin + head})">`);
+  out.push(`<g data-part="map" transform="translate(${margin} ${top})">`);
   // Containers first, then edges, then leaves: edges run over boxes but under the things they connect.
   const containers = new Set(graph.nodes.map((n) => n.parent).filter((p): p is string => p !== undefined));
   for (const n of graph.nodes) {
@@ -74,13 +77,16 @@ export function toSvg(input: ExportInput, options: { crop?: Crop } = {}): string
     const s = abs.get(e.source);
     const t = abs.get(e.target);
     if (!s || !t) continue;
+    // The router's polyline when the layout has one (it keeps clear of unrelated boxes), else the plain geometry.
+    const route = layout.routes?.[e.id];
     const ends = edgeEnds(s, t);
+    const d = route ? pathOf(route) : edgePath(ends);
+    const at = route ? routeLabelAt(route) : edgeLabelAt(ends);
     const color = e.unhealthy ? EDGE_COLORS.unhealthy : EDGE_COLORS.line;
-    out.push(`<path d="${edgePath(ends)}" fill="none" stroke="${color}" stroke-width="${e.unhealthy ? 2 : 1.5}"/>`);
+    out.push(`<path data-edge="${attr(e.id)}" d="${d}" fill="none" stroke="${color}" stroke-width="${e.unhealthy ? 2 : 1.5}"/>`);
     if (e.label) {
-      const { x, y } = edgeLabelAt(ends);
       out.push(
-        `<text x="${x}" y="${y - 3}" font-size="10" text-anchor="middle" fill="${INK.soft}" stroke="${SURFACE.page}" stroke-width="3" paint-order="stroke">${esc(e.label)}</text>`,
+        `<text x="${r1(at.x)}" y="${r1(at.y - 3)}" font-size="10" text-anchor="middle" fill="${INK.soft}" stroke="${SURFACE.page}" stroke-width="3" paint-order="stroke">${esc(e.label)}</text>`,
       );
     }
   }
@@ -134,14 +140,31 @@ function serviceBar(n: GraphNode): string | undefined {
   return isUnit(n) || isGroup(n) || isOwner(n) ? serviceColor(n.color) : undefined;
 }
 
+/** A node's group, named by kind (what the tests and a reader's tools select on) and by id. */
+const open = (n: GraphNode) => `<g data-kind="${n.kind}" data-id="${attr(n.id)}">`;
+
+/** Dashed borders, as on the canvas: a subnet whose routes were not read, a spot node, a Kubernetes namespace. */
+function dashOf(n: GraphNode): string {
+  switch (n.kind) {
+    case 'subnet':
+      return n.exposure === 'unknown' ? ' stroke-dasharray="4 3"' : '';
+    case 'node':
+      return n.spot ? ' stroke-dasharray="7 4"' : '';
+    case 'namespace':
+      return ' stroke-dasharray="4 3"';
+    default:
+      return '';
+  }
+}
+
 function container(n: GraphNode, b: Box): string {
   const style = boxColors(n, true);
   const t = nodeText(n);
   const bar = serviceBar(n);
   const thick = n.kind === 'cluster' || n.kind === 'vpc' || n.kind === 'node';
   return [
-    `<g data-kind="${n.kind}">`,
-    `<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" rx="4" fill="${style.fill}" stroke="${alerted(n) ? HEALTH_COLORS.unhealthy : style.stroke}" stroke-width="${thick ? 2 : 1}"${n.kind === 'subnet' && n.exposure === 'unknown' ? ' stroke-dasharray="4 3"' : ''}/>`,
+    open(n),
+    `<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" rx="4" fill="${style.fill}" stroke="${alerted(n) ? HEALTH_COLORS.unhealthy : style.stroke}" stroke-width="${thick ? 2 : 1}"${dashOf(n)}/>`,
     bar ? `<rect x="${b.x}" y="${b.y}" width="6" height="${b.height}" fill="${bar}"/>` : '',
     titleLine(b, t),
     isOwner(n) ? chipsLine(b, t) : '',
@@ -220,8 +243,10 @@ function leaf(n: GraphNode, b: Box): string {
       const rev = unit ? (t.sub ?? '') : '';
       const nameX = b.x + (dot ? 24 : 12);
       return [
-        `<g data-kind="${n.kind}">`,
+        open(n),
         frame(unit ? TASK_FILL[unit.health] : style.fill),
+        // An older revision is hatched, as on the canvas, over its fill and under its words.
+        unit?.oldRevision ? `<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" rx="4" fill="${OLD_REVISION_FILL}"/>` : '',
         left,
         dot ? `<circle cx="${b.x + 15}" cy="${b.y + 15}" r="4.5" fill="${dot}"/>` : '',
         `<text x="${nameX}" y="${b.y + 19}" font-size="11" font-weight="600" fill="${INK.text}">${esc(clip(t.title, b.x + b.width - nameX - rev.length * 5.5 - 10, 6.2))}</text>`,
@@ -237,7 +262,7 @@ function leaf(n: GraphNode, b: Box): string {
     case 'loadBalancer':
     case 'targetGroup':
       return [
-        `<g data-kind="${n.kind}">`,
+        open(n),
         frame(style.fill),
         titleLine(b, t, !t.bar),
         t.bar ? healthBar(b.x + 10, b.y + b.height - 14, b.width - 20, t.bar) : '',
@@ -246,7 +271,7 @@ function leaf(n: GraphNode, b: Box): string {
       ].join('');
     case 'service':
     case 'workload':
-      return [`<g data-kind="${n.kind}">`, frame(style.fill), left, titleLine({ ...b, x: b.x + 4 }, t), chipsLine(b, t), '</g>'].join('');
+      return [open(n), frame(style.fill), left, titleLine({ ...b, x: b.x + 4 }, t), chipsLine(b, t), '</g>'].join('');
     default:
       return container(n, b);
   }
@@ -261,17 +286,12 @@ export interface Crop {
 }
 
 const SVG_MARGIN = 24;
-const SVG_HEAD = 36;
+/** Between the legend and the map */
+const HEAD_GAP = 16;
+/** The legend wraps at the map's width, but never narrower than this (a small map's legend would stack up) */
+const LEGEND_MIN_WIDTH = 560;
 /** Lines of the empty-region notice wrap at this many characters */
 const NOTICE_CHARS = 96;
-
-/**
- * A width no drawn line of text exceeds: the viewer's font is unknown, so this allows for DejaVu Sans (what resvg and
- * many Linux browsers fall back to), about 0.59 em a character at weight 600 and 0.55 em at 400.
- */
-function textSpan(text: string, fontSize: number, bold: boolean): number {
-  return text.length * fontSize * (bold ? 0.64 : 0.6);
-}
 
 /** Words to lines of at most `max` characters (a longer word keeps its own line). */
 function wrap(text: string, max: number): string[] {
