@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { demoTopology } from '../__fixtures__/fixtures';
 import type { Resource } from '../model';
 import { buildGraph } from './buildGraph';
-import { bandEdges } from './edges';
+import { bandEdges, routeThrough } from './edges';
 import { kubeService, loadBalancer, service, targetGroup, topologyOf, workload } from './testTopology';
 
 describe('bandEdges', () => {
@@ -51,5 +51,25 @@ describe('bandEdges', () => {
       expect(graph.edges.length).toBeGreaterThan(0);
       expect(graph.edges.filter((e) => !ids.has(e.source) || !ids.has(e.target))).toEqual([]);
     }
+  });
+});
+
+describe('routeThrough', () => {
+  const e = (source: string, target: string) => ({ id: `${source}->${target}`, source, target });
+  // Two load balancers; alb forwards to a and b, nlb to b and c; a serves web, b serves api and web, c serves jobs.
+  const edges = [e('alb', 'a'), e('alb', 'b'), e('nlb', 'b'), e('nlb', 'c'), e('a', 'web'), e('b', 'api'), e('b', 'web'), e('c', 'jobs')];
+  const ids = (id: string) => [...routeThrough(edges, id)].sort();
+
+  it('follows a load balancer down to every target group and service it reaches, and no further', () => {
+    expect(ids('alb')).toEqual(['a->web', 'alb->a', 'alb->b', 'b->api', 'b->web']);
+  });
+  it('follows a service up to its target groups and their load balancers, not to their other services', () => {
+    expect(ids('api')).toEqual(['alb->b', 'b->api', 'nlb->b']);
+  });
+  it('takes a target group both ways', () => {
+    expect(ids('c')).toEqual(['c->jobs', 'nlb->c']);
+  });
+  it('is empty for a node with no edges', () => {
+    expect(ids('lonely')).toEqual([]);
   });
 });

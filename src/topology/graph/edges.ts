@@ -28,3 +28,25 @@ export function bandEdges(topology: Topology, known: ReadonlySet<string>): Graph
   for (const [w, list] of targetGroupsByWorkload(topology)) for (const tg of list) serve(tg, w);
   return [...edges.values()].filter((e) => known.has(e.source) && known.has(e.target));
 }
+
+/**
+ * Pure: the edges of the whole route through a node: upstream along edges into it (a service's target groups, their
+ * load balancers) and downstream along edges out of it (a load balancer's target groups, the services they serve),
+ * never sideways into a sibling's route.
+ */
+export function routeThrough(edges: readonly Pick<GraphEdge, 'id' | 'source' | 'target'>[], id: string): Set<string> {
+  const on = new Set<string>();
+  const walk = (from: string, along: 'source' | 'target', back: 'source' | 'target', seen: Set<string>) => {
+    for (const e of edges) {
+      if (e[along] !== from || on.has(e.id)) continue;
+      on.add(e.id);
+      if (!seen.has(e[back])) {
+        seen.add(e[back]);
+        walk(e[back], along, back, seen);
+      }
+    }
+  };
+  walk(id, 'source', 'target', new Set([id]));
+  walk(id, 'target', 'source', new Set([id]));
+  return on;
+}

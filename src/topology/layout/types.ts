@@ -13,4 +13,9 @@ export interface Layout {
   boxes: Box[];
   width: number;
   height: number;
+  /**
+   * Each edge's route, by edge id: an orthogonal polyline in absolute coordinates that enters its own target and
+   * crosses no unrelated box (`routeEdges`). An edge without one is drawn by `present/edges` from its ends.
+   */
+  routes?: Record<string, [number, number][]>;
 }

@@ -44,4 +44,27 @@ export function edgeLabelAt({ x1, y1, x2, y2 }: EdgeEnds): { x: number; y: numbe
   return { x: (x1 + x2) / 2, y: (y1 + y2) / 2 };
 }
 
+/** A routed edge's polyline as an SVG path. */
+export function pathOf(points: readonly (readonly [number, number])[]): string {
+  return points.map(([x, y], i) => `${i ? 'L' : 'M'}${round(x)} ${round(y)}`).join(' ');
+}
+
+/** Where a routed edge's label sits: the middle of its longest horizontal run, else halfway between its ends. */
+export function routeLabelAt(points: readonly (readonly [number, number])[]): { x: number; y: number } {
+  const runs: { x1: number; x2: number; y: number }[] = [];
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1];
+    const b = points[i];
+    if (a && b && a[1] === b[1] && a[0] !== b[0]) runs.push({ x1: a[0], x2: b[0], y: a[1] });
+  }
+  const longest = runs.reduce<(typeof runs)[number] | undefined>(
+    (best, r) => (!best || Math.abs(r.x2 - r.x1) > Math.abs(best.x2 - best.x1) ? r : best),
+    undefined,
+  );
+  if (longest) return { x: (longest.x1 + longest.x2) / 2, y: longest.y };
+  const first = points[0] ?? [0, 0];
+  const last = points[points.length - 1] ?? first;
+  return { x: (first[0] + last[0]) / 2, y: (first[1] + last[1]) / 2 };
+}
+
 const round = (n: number) => Math.round(n * 10) / 10;
