@@ -5,6 +5,7 @@ import { SPACING } from '../topology/layout/sizes';
 import { absoluteBoxes } from '../topology/layout/absolute';
 import type { Box, Layout } from '../topology/layout/types';
 import { edgeEnds, type EdgeEnds } from '../topology/present/edges';
+import { serviceBars, type SketchBar } from './sketchBars';
 
 /**
  * The overview level of detail. Past a few hundred leaves, the map at low zoom draws the contents of each subnet
@@ -41,6 +42,8 @@ export interface SketchData extends Record<string, unknown> {
   height: number;
   items: SketchItem[];
   lines: SketchLine[];
+  /** A subnet's or cluster's tasks and pods per service or workload, problems first; none for the band */
+  bars: SketchBar[];
 }
 
 export type SketchFlowNode = Node<SketchData, 'sketch'>;
@@ -186,7 +189,7 @@ export function overview(graph: Graph, layout: Layout): Overview {
       connectable: false,
       selectable: false,
       zIndex: 1,
-      data: { width: frame.width, height: frame.height, items, lines },
+      data: { width: frame.width, height: frame.height, items, lines, bars: host === 'band' ? [] : serviceBars(items) },
     });
   }
   return { keep, sketches };

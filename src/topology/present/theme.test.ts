@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { contrastRatio } from './colors';
 import {
   BOX_STYLE,
   cssVariables,
+  schemeOverride,
+  serviceColorIn,
+  THEME,
+  THEMES,
   HEALTH_COLORS,
   healthSegments,
+  minimapColorVar,
   NO_SERVICE_COLOR,
   SERVICE_PALETTE,
   serviceColor,
@@ -58,5 +64,83 @@ describe('the map’s colours', () => {
       'unhealthy',
       'stopped',
     ]);
+  });
+});
+
+/** An "rgba(r, g, b, a)" token laid over an opaque background, as the page composites it. */
+function over(color: string, background: string): string {
+  const m = /^rgba\((\d+), (\d+), (\d+), ([\d.]+)\)$/.exec(color);
+  if (!m) return color;
+  const alpha = Number(m[4]);
+  const channel = (i: number) => {
+    const c = Math.round(Number(m[i]) * alpha + parseInt(background.slice(2 * i - 1, 2 * i + 1), 16) * (1 - alpha));
+    return c.toString(16).padStart(2, '0');
+  };
+  return `#${channel(1)}${channel(2)}${channel(3)}`;
+}
+
+describe('the dark theme', () => {
+  const dark = THEMES.dark;
+
+  it('has a dark value for every token, under the same variable names', () => {
+    const light = cssVariables(THEME);
+    const night = cssVariables(dark);
+    expect(night.map(([n]) => n)).toEqual(light.map(([n]) => n));
+    for (const [, value] of night) expect(value).toMatch(COLOUR);
+    expect(contrastRatio(dark.surface.page, '#000000')).toBeLessThan(2);
+  });
+
+  it('reads every text at 4.5:1 or more on every background it sits on', () => {
+    const fills = [
+      dark.surface.page,
+      dark.surface.statusBar,
+      dark.surface.chip,
+      dark.surface.hover,
+      dark.surface.emptyFill,
+      over(dark.surface.overlay, dark.surface.page),
+      ...Object.values(dark.box).map((b) => b.fill),
+      ...Object.values(dark.taskFill),
+    ];
+    const inks = Object.entries(dark.ink).filter(([name]) => name !== 'onColor');
+    const pairs: [string, string, string][] = [
+      ...inks.flatMap(([name, ink]) => fills.map((fill): [string, string, string] => [`ink ${name}`, ink, fill])),
+      ...[dark.chrome.bar, dark.chrome.button, dark.health.unhealthy, ...Object.values(dark.glyph)].map((fill): [string, string, string] => [
+        'on colour',
+        dark.ink.onColor,
+        fill,
+      ]),
+      ...Object.entries(dark.badge).map(([name, b]): [string, string, string] => [`badge ${name}`, b.text, b.fill]),
+      ...[dark.chrome.muted, dark.chrome.incomplete, dark.chrome.demo].flatMap((ink) =>
+        [dark.chrome.bar, dark.chrome.button].map((fill): [string, string, string] => ['top bar', ink, fill]),
+      ),
+      ['demo pill', dark.chrome.demoText, dark.chrome.demo],
+      ['pressed view button', dark.chrome.bar, dark.ink.onColor],
+      ['fallback', dark.surface.fallbackText, dark.surface.fallbackFill],
+    ];
+    for (const [what, ink, fill] of pairs) expect(contrastRatio(ink, fill), `${what} ${ink} on ${fill}`).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('draws service, health and edge colours at 3:1 or more against every dark box, as marks beside names must', () => {
+    const fills = [dark.surface.page, ...Object.values(dark.box).map((b) => b.fill), ...Object.values(dark.taskFill)];
+    const marks = [...SERVICE_PALETTE.map((_, i) => serviceColorIn(dark, i)), dark.health.healthy, dark.health.unhealthy, dark.health.pending, dark.edge.line];
+    for (const mark of marks) for (const fill of fills) expect(contrastRatio(mark, fill), `${mark} on ${fill}`).toBeGreaterThanOrEqual(3);
+    expect(new Set(SERVICE_PALETTE.map((_, i) => serviceColorIn(dark, i))).size).toBe(SERVICE_PALETTE.length);
+    expect(serviceColorIn(dark, -1)).toBe(dark.service.none);
+    expect(serviceColorIn(THEMES.light, 0)).toBe(SERVICE_PALETTE[0]);
+  });
+
+  it('colours the minimap through the variables, so it follows the active theme', () => {
+    const names = new Set(cssVariables().map(([n]) => n));
+    for (const type of ['vpc', 'subnet', 'sketch', 'task', undefined]) {
+      const name = /^var\((--fm-minimap-[a-z]+)\)$/.exec(minimapColorVar(type))?.[1];
+      expect(name && names.has(name), String(type)).toBe(true);
+    }
+    expect(minimapColorVar('task')).toBe('var(--fm-minimap-other)');
+  });
+
+  it('is chosen by ?theme=dark or ?theme=light over the system’s preference, and by nothing else', () => {
+    expect(schemeOverride('?theme=dark')).toBe('dark');
+    expect(schemeOverride('?select=x&theme=light')).toBe('light');
+    for (const q of ['', '?theme=blue', '?theme=', '?dark']) expect(schemeOverride(q)).toBeUndefined();
   });
 });

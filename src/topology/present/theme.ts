@@ -1,5 +1,6 @@
 import type { SubnetExposure } from '../graph/subnets';
 import type { GraphNodeKind, HealthCounts, TaskHealth } from '../graph/types';
+import { DARK_THEME } from './themeDark';
 
 /**
  * Every colour Fleetmap draws, once, named for what it colours. The page reads them as CSS custom properties
@@ -135,6 +136,8 @@ export const SURFACE = {
   chip: '#e4ebf5',
   healthBarEmpty: '#e3e8ee',
   groupShadow: '#c9d3df',
+  /** The minimap's veil over what lies outside the screen */
+  minimapMask: 'rgba(240, 243, 248, 0.6)',
   oldRevisionStripe: 'rgba(0, 0, 0, 0.06)',
   legendStripe: '#888',
   selection: '#1a73e8',
@@ -182,6 +185,12 @@ export function serviceColorVar(index: number): string {
   return index >= 0 && index < SERVICE_PALETTE.length ? `var(--fm-service-${index})` : 'var(--fm-service-none)';
 }
 
+/** The minimap's fill for a React Flow node type, as the variable `cssVariables` sets, so it follows the active theme. */
+export function minimapColorVar(type: string | undefined): string {
+  const key = type !== undefined && type in MINIMAP_COLORS ? type : 'other';
+  return `var(--fm-minimap-${key})`;
+}
+
 /** The proportions a health bar draws, in its fixed order, empty parts left out. */
 export const HEALTH_ORDER: readonly (keyof HealthCounts)[] = ['healthy', 'unknown', 'pending', 'unhealthy', 'stopped'];
 
@@ -189,9 +198,15 @@ export function healthSegments(c: HealthCounts): { health: keyof HealthCounts; c
   return HEALTH_ORDER.filter((k) => c[k] > 0).map((health) => ({ health, count: c[health] }));
 }
 
+/** The palette by slot ("0", "1", …) and the neutral colour. */
+const SERVICE_TOKENS: Readonly<Record<string, string>> & { readonly none: string } = {
+  ...Object.fromEntries(SERVICE_PALETTE.map((c, i) => [String(i), c])),
+  none: NO_SERVICE_COLOR,
+};
+
 /** Every token, grouped as the variables are named: `--fm-<group>-<name>`. */
 export const THEME = {
-  service: { ...Object.fromEntries(SERVICE_PALETTE.map((c, i) => [String(i), c])), none: NO_SERVICE_COLOR },
+  service: SERVICE_TOKENS,
   health: HEALTH_COLORS,
   taskFill: TASK_FILL,
   box: BOX_STYLE,
@@ -204,11 +219,31 @@ export const THEME = {
   minimap: MINIMAP_COLORS,
 } as const;
 
+type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+/** A full set of tokens: the light one or the dark one, the same names in both. */
+export type ThemeTokens = Widen<typeof THEME>;
+
+export type ColorScheme = 'light' | 'dark';
+
+export const THEMES: Record<ColorScheme, ThemeTokens> = { light: THEME, dark: DARK_THEME };
+
+/** A service's colour in a token set; the neutral colour outside the palette. */
+export function serviceColorIn(tokens: ThemeTokens, index: number): string {
+  return (index >= 0 && index < SERVICE_PALETTE.length ? tokens.service[String(index)] : undefined) ?? tokens.service.none;
+}
+
+/** `?theme=dark` or `?theme=light` in a page's query: a scheme chosen over the system's; anything else, none. */
+export function schemeOverride(search: string): ColorScheme | undefined {
+  // The core knows no DOM (no URLSearchParams): one exact parameter is matched by hand.
+  const asked = /(?:^\?|&)theme=(dark|light)(?:&|$)/.exec(search)?.[1];
+  return asked === 'dark' || asked === 'light' ? asked : undefined;
+}
+
 type Tokens = { readonly [key: string]: string | Tokens };
 
 const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-/** The theme as CSS custom properties: ["--fm-box-vpc-fill", "#f4f7fb"], … in a stable order. */
+/** A token set as CSS custom properties: ["--fm-box-vpc-fill", "#f4f7fb"], … in a stable order, the same names for either set. */
 export function cssVariables(tokens: Tokens = THEME, prefix = '--fm'): [string, string][] {
   return Object.entries(tokens).flatMap(([key, value]): [string, string][] => {
     const name = `${prefix}-${kebab(key)}`;
