@@ -29,7 +29,7 @@ test('clicking a subnet opens its panel: exposure and why, addresses, and as man
   const details = map.details();
   await expect(details).toContainText('Subnet private-a');
   await expect(details).toContainText(privateA.cidrBlock);
-  await expect(details.locator('[data-exposure="private"]')).toContainText('no default route to an internet gateway');
+  await expect(details.locator('[data-exposure="private"]')).toContainText(/private — default route to NAT gateway nat-[0-9a-f]{17}/);
   await expect(details.locator('[data-ips]')).toContainText(/\d+ free of 1019 usable/);
   await expect(details).toContainText(`${tasks} task${tasks === 1 ? '' : 's'}, ${pods} pod${pods === 1 ? '' : 's'}`);
   await expect(details.locator('[data-occupants] tbody tr').first()).toBeVisible();

@@ -1,5 +1,5 @@
 import { WORLD_EPOCH, type WorldBuilder } from './builder';
-import type { JsonObject, World } from './world';
+import { str, type JsonObject, type World } from './world';
 
 function eksOf(w: World): NonNullable<World['eks']> {
   w.eks ??= { clusters: [], nodegroups: [], fargateProfiles: [] };
@@ -45,9 +45,19 @@ export function addNodeGroup(
   b: WorldBuilder,
   cluster: string,
   name: string,
-  spec: { subnets: string[]; instanceType: string; count: number; capacityType?: 'ON_DEMAND' | 'SPOT'; healthIssues?: { code: string; message: string }[] },
+  spec: {
+    subnets: string[];
+    instanceType: string;
+    count: number;
+    capacityType?: 'ON_DEMAND' | 'SPOT';
+    healthIssues?: { code: string; message: string }[];
+    /** The AMI release, "<Kubernetes patch version>-<build date>"; by default the one the nodes' kubelet reports */
+    releaseVersion?: string;
+  },
 ): string {
   const w = b.worldRef();
+  // A managed node group runs its cluster's Kubernetes minor version unless it was left behind in an upgrade.
+  const version = str(w.eks?.clusters.find((c) => str(c, 'name') === cluster) ?? {}, 'version') || '1.31';
   const asg = `eks-${name}-${b.hex(8)}-${b.hex(4)}-${b.hex(4)}`;
   const spot = spec.capacityType === 'SPOT';
   for (let i = 0; i < spec.count; i++) {
@@ -63,7 +73,8 @@ export function addNodeGroup(
     nodegroupName: name,
     nodegroupArn: arn,
     clusterName: cluster,
-    version: '1.31',
+    version,
+    releaseVersion: spec.releaseVersion ?? `${version}.4-20250116`,
     status: spec.healthIssues?.length ? 'DEGRADED' : 'ACTIVE',
     capacityType: spec.capacityType ?? 'ON_DEMAND',
     scalingConfig: { minSize: Math.max(1, spec.count - 1), maxSize: spec.count + 3, desiredSize: spec.count },

@@ -368,5 +368,8 @@ export function addStoppedTask(b: WorldBuilder, serviceArn: string, reason: stri
   const containers = copy['containers'];
   if (Array.isArray(containers))
     for (const c of containers as JsonObject[]) Object.assign(c, { lastStatus: 'STOPPED', exitCode, reason: 'Essential container in task exited' });
+  // A stopped task's ENI is deleted and its address released; DescribeTasks keeps the attachment, marked DELETED.
+  const attachments = copy['attachments'];
+  if (Array.isArray(attachments)) for (const a of attachments as JsonObject[]) a['status'] = 'DELETED';
   w.ecs.tasks.push(copy);
 }

@@ -1,5 +1,5 @@
 import { seededRandom } from '../../src/topology/synthetic/seed';
-import type { JsonObject, World } from './world';
+import { str, type JsonObject, type World } from './world';
 
 /** Worlds are timeless: every timestamp is an offset from this instant (2026-11-20T00:00:00Z). */
 export const WORLD_EPOCH = 1795132800;
@@ -102,25 +102,33 @@ export class WorldBuilder {
       isDefault: false,
       tagSet: [{ key: 'Name', value: name }],
     });
-    // The main route table sends default traffic to a NAT gateway: subnets without their own table are private.
+    // The main route table sends default traffic to a NAT gateway: subnets without their own table are private, as
+    // in a VPC whose private subnets share the main table (DescribeRouteTables then shows them in no association).
+    const mainTableId = `rtb-${this.hex(17)}`;
     this.world.ec2.routeTables.push({
-      routeTableId: `rtb-${this.hex(17)}`,
+      routeTableId: mainTableId,
       vpcId,
+      ownerId: this.world.accountId,
       routeSet: [
         { destinationCidrBlock: cidr, gatewayId: 'local', state: 'active', origin: 'CreateRouteTable' },
         { destinationCidrBlock: '0.0.0.0/0', natGatewayId: `nat-${this.hex(17)}`, state: 'active', origin: 'CreateRoute' },
       ],
-      associationSet: [{ routeTableAssociationId: `rtbassoc-${this.hex(17)}`, main: true }],
+      associationSet: [
+        { routeTableAssociationId: `rtbassoc-${this.hex(17)}`, routeTableId: mainTableId, main: true, associationState: { state: 'associated' } },
+      ],
+      propagatingVgwSet: [],
       tagSet: [{ key: 'Name', value: `${name}-private` }],
     });
     this.world.ec2.routeTables.push({
       routeTableId: `rtb-${this.hex(17)}`,
       vpcId,
+      ownerId: this.world.accountId,
       routeSet: [
         { destinationCidrBlock: cidr, gatewayId: 'local', state: 'active', origin: 'CreateRouteTable' },
         { destinationCidrBlock: '0.0.0.0/0', gatewayId: `igw-${this.hex(17)}`, state: 'active', origin: 'CreateRoute' },
       ],
       associationSet: [],
+      propagatingVgwSet: [],
       tagSet: [{ key: 'Name', value: `${name}-public` }],
     });
     return vpcId;
@@ -134,7 +142,6 @@ export class WorldBuilder {
       state: 'available',
       vpcId,
       cidrBlock: cidr,
-      availableIpAddressCount: 250,
       availabilityZone: az,
       availabilityZoneId: `use1-az${azIndex}`,
       defaultForAz: false,
@@ -146,7 +153,14 @@ export class WorldBuilder {
         (t) => t['vpcId'] === vpcId && t['associationSet'] instanceof Array && !(t['associationSet'] as JsonObject[]).some((a) => a['main'] === true),
       );
       const assoc = table?.['associationSet'];
-      if (Array.isArray(assoc)) assoc.push({ routeTableAssociationId: `rtbassoc-${this.hex(17)}`, subnetId, main: false });
+      if (Array.isArray(assoc))
+        assoc.push({
+          routeTableAssociationId: `rtbassoc-${this.hex(17)}`,
+          routeTableId: str(table ?? {}, 'routeTableId'),
+          subnetId,
+          main: false,
+          associationState: { state: 'associated' },
+        });
     }
     return subnetId;
   }

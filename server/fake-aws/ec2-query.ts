@@ -1,5 +1,6 @@
 import { AWS_BATCH, AWS_PAGE, type PageBounds } from './awsLimits';
 import { AwsError, decodeToken, ec2Filters, listParam, paginate } from './protocol';
+import { withAvailableIps } from './subnetIps';
 import { str, type JsonObject, type JsonValue, type World } from './world';
 
 /** EC2 query protocol: form-encoded Action=…&Version=2016-11-15, XML answers with <item> lists and no Result wrapper. */
@@ -53,6 +54,7 @@ const COLLECTIONS: Record<string, Collection> = {
     page: AWS_PAGE.ec2Describe,
     items: (w) => w.ec2.subnets,
     filters: { 'vpc-id': (i) => [str(i, 'vpcId')], 'subnet-id': (i) => [str(i, 'subnetId')], 'availability-zone': (i) => [str(i, 'availabilityZone')] },
+    wrap: withAvailableIps,
   },
   DescribeRouteTables: {
     set: 'routeTableSet',

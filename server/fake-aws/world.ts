@@ -13,6 +13,7 @@ export interface World {
   region: string;
   ec2: {
     vpcs: JsonObject[];
+    /** DescribeSubnets items without availableIpAddressCount, which the answer counts from the addresses in use */
     subnets: JsonObject[];
     routeTables: JsonObject[];
     /** DescribeInstances items, flattened: one reservation per instance */

@@ -1,6 +1,8 @@
 import { counted } from '../topology/graph/counts';
+import { nodeGroupFacts, nodeGroupOf, nodeGroupsOf } from '../topology/graph/nodeGroupFacts';
 import type { EksCluster, EksNode, FargateProfile, NodeGroup, Topology } from '../topology/model';
 import { resourcesOf } from '../topology/model';
+import { Go } from './Go';
 import { Facts, Section } from './Section';
 
 const quantity = (q: Record<string, string>) =>
@@ -8,36 +10,36 @@ const quantity = (q: Record<string, string>) =>
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
 
-function NodeGroupFacts({ group }: { group: NodeGroup }) {
+/** A node's group in brief, its problems first, with a link to the group's own panel (every node, versions, subnets). */
+function NodeGroupSummary({ group, topology }: { group: NodeGroup; topology: Topology }) {
+  const f = nodeGroupFacts(topology, group);
   return (
     <Section title={`Node group ${group.name}`}>
-      <Facts
-        rows={[
-          ['status', group.status],
-          ['capacity', group.capacityType],
-          ['instance types', group.instanceTypes.join(', ')],
-          ['scaling', `${group.scaling.desired} desired (min ${group.scaling.min}, max ${group.scaling.max})`],
-          ['subnets', group.subnetIds.join(', ')],
-          ['Auto Scaling groups', group.autoScalingGroups.join(', ')],
-        ]}
-      />
-      {group.healthIssues.length ? (
+      {f.problems.length ? (
         <ul className="alerts">
-          {group.healthIssues.map((issue) => (
-            <li key={issue} className="warn">
-              {issue}
+          {f.problems.map((p) => (
+            <li key={p} className="warn">
+              {p}
             </li>
           ))}
         </ul>
       ) : null}
+      <Facts
+        rows={[
+          ['status', group.status],
+          ['scaling', `${group.scaling.desired} desired (min ${group.scaling.min}, max ${group.scaling.max}) · ${f.ready} Ready`],
+          ['version', group.releaseVersion ?? group.version],
+          ['details', <Go id={group.id}>{`open node group ${group.name}`}</Go>],
+        ]}
+      />
     </Section>
   );
 }
 
-/** An EKS worker node: where it runs, and its node group's scaling and health. */
+/** An EKS worker node: where it runs, its pods, and its node group in brief with a link to the group's panel. */
 export function EksNodeDetails({ node, topology }: { node: EksNode; topology: Topology }) {
   const cluster = resourcesOf(topology, 'eksCluster').find((c) => c.id === node.clusterArn);
-  const group = resourcesOf(topology, 'nodeGroup').find((g) => g.id === node.nodeGroupArn);
+  const group = nodeGroupOf(topology, node);
   const pods = resourcesOf(topology, 'pod').filter((p) => p.instanceId === node.id);
   return (
     <>
@@ -47,7 +49,16 @@ export function EksNodeDetails({ node, topology }: { node: EksNode; topology: To
             ['cluster', cluster?.name ?? node.clusterArn],
             ['EC2 instance', node.id],
             // Named by the instance's tags when DescribeNodegroup could not be read; tagless nodes are self-managed.
-            ['node group', group?.name ?? node.nodeGroupName ?? 'self-managed'],
+            [
+              'node group',
+              group ? (
+                <>
+                  <Go id={group.id}>{group.name}</Go> <span className={group.status === 'ACTIVE' ? 'muted' : 'warn'}>{group.status}</span>
+                </>
+              ) : (
+                (node.nodeGroupName ?? 'self-managed')
+              ),
+            ],
             ['type', node.instanceType],
             ['lifecycle', node.lifecycle],
             ['state', node.state],
@@ -72,14 +83,14 @@ export function EksNodeDetails({ node, topology }: { node: EksNode; topology: To
           </>
         ) : null}
       </Section>
-      {group ? <NodeGroupFacts group={group} /> : null}
+      {group ? <NodeGroupSummary group={group} topology={topology} /> : null}
     </>
   );
 }
 
-/** An EKS cluster: endpoint access, authentication, and every node group and Fargate profile. */
+/** An EKS cluster: endpoint access, authentication, its node groups (each a link to its panel) and Fargate profiles. */
 export function EksClusterDetails({ cluster, topology }: { cluster: EksCluster; topology: Topology }) {
-  const groups = resourcesOf(topology, 'nodeGroup').filter((g) => g.clusterArn === cluster.id);
+  const groups = nodeGroupsOf(topology, cluster);
   const profiles = resourcesOf(topology, 'fargateProfile').filter((f) => f.clusterArn === cluster.id);
   return (
     <>
@@ -98,9 +109,34 @@ export function EksClusterDetails({ cluster, topology }: { cluster: EksCluster; 
           ]}
         />
       </Section>
-      {groups.map((g) => (
-        <NodeGroupFacts key={g.id} group={g} />
-      ))}
+      {groups.length ? (
+        <Section title="Node groups">
+          <table className="grid" data-node-groups>
+            <thead>
+              <tr>
+                <th>node group</th>
+                <th>status</th>
+                <th>version</th>
+                <th>capacity</th>
+                <th>Ready</th>
+              </tr>
+            </thead>
+            <tbody>
+              {groups.map((f) => (
+                <tr key={f.group.id}>
+                  <td>
+                    <Go id={f.group.id}>{f.group.name}</Go>
+                  </td>
+                  <td className={f.problems.length ? 'warn' : ''}>{f.group.status}</td>
+                  <td>{f.group.releaseVersion ?? f.group.version ?? '—'}</td>
+                  <td>{`${f.group.capacityType ?? '—'} ${f.group.instanceTypes.join(', ')}`}</td>
+                  <td>{`${f.ready}/${f.group.scaling.desired}`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Section>
+      ) : null}
       {profiles.map((f) => (
         <FargateProfileFacts key={f.id} profile={f} />
       ))}

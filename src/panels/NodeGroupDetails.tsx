@@ -26,7 +26,7 @@ export function NodeGroupDetails({ group, topology }: { group: NodeGroup; topolo
             ['scaling', `${s.desired} desired (min ${s.min}, max ${s.max}) · ${f.running} running · ${f.ready} Ready`],
             ['instance types', group.instanceTypes.join(', ')],
             ['capacity', group.capacityType],
-            ['Kubernetes', `control plane ${f.cluster?.version ?? 'not read'} · kubelet ${f.kubeletVersions.join(', ') || 'not read'}`],
+            ['Kubernetes', f.versions],
             [
               'subnets',
               f.subnets.map((x, i) => (

@@ -14,7 +14,7 @@ function OwnerName({ occupant }: { occupant: Occupant }) {
   return occupant.id.startsWith('standalone:') ? <>{`standalone (${shortId(occupant.id)})`}</> : <Go id={occupant.id}>{occupant.name}</Go>;
 }
 
-/** A subnet: where it is, why it is public or private, its free addresses, and everything the read placed in it. */
+/** A subnet: where it is, where its default route goes, its free addresses, and everything the read placed in it. */
 export function SubnetDetails({ subnet, topology }: { subnet: Subnet; topology: Topology }) {
   const f = subnetFacts(topology, subnet);
   const vpc = resourceOf(topology, 'vpc', subnet.vpcId);
@@ -27,7 +27,8 @@ export function SubnetDetails({ subnet, topology }: { subnet: Subnet; topology: 
             ['AZ', subnet.az],
             ['CIDR', `${subnet.cidrBlock} (${f.ips.size} addresses)`],
             ['VPC', vpc ? <Go id={vpc.id}>{vpc.name ?? vpc.id}</Go> : subnet.vpcId],
-            ['exposure', <span data-exposure={f.exposure}>{`${f.exposure}: ${f.why}`}</span>],
+            // "private — default route to NAT gateway nat-…", "isolated — no default route"
+            ['exposure', <span data-exposure={f.reach}>{`${f.reach} — ${f.why}`}</span>],
             ['IP addresses', <span data-ips>{ipWords(f.ips)}</span>],
             ['runs', `${counted(f.tasks, 'task')}, ${counted(f.pods, 'pod')}`],
           ]}

@@ -10,7 +10,12 @@ const addresses = (ips: IpUse) => (ips.free === undefined ? `${ips.seen} used` :
 export function VpcDetails({ vpc, topology }: { vpc: Vpc; topology: Topology }) {
   const f = vpcFacts(topology, vpc);
   const t = f.totals;
-  const exposure = [`${t.public} public`, `${t.private} private`, ...(t.unknown ? [`${t.unknown} not known (route tables not read)`] : [])].join(', ');
+  const exposure = [
+    `${t.public} public`,
+    `${t.private} private`,
+    ...(t.isolated ? [`${t.isolated} isolated`] : []),
+    ...(t.unknown ? [`${t.unknown} not known (route tables not read)`] : []),
+  ].join(', ');
   return (
     <>
       <Section title={`VPC ${vpc.name ?? vpc.id}`}>
@@ -44,7 +49,7 @@ export function VpcDetails({ vpc, topology }: { vpc: Vpc; topology: Topology }) 
                   <td>
                     <Go id={s.subnet.id}>{s.subnet.name ?? s.subnet.id}</Go>
                   </td>
-                  <td title={s.why}>{s.exposure}</td>
+                  <td title={s.why}>{s.reach}</td>
                   <td>{s.subnet.cidrBlock}</td>
                   <td>{addresses(s.ips)}</td>
                   <td>{s.tasks}</td>

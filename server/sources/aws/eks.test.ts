@@ -27,6 +27,8 @@ describe('EKS read', () => {
     });
     const groups = resourcesOf(topology, 'nodeGroup');
     expect(groups.map((g) => g.name).sort()).toEqual(['general', 'spot-workers']);
+    // DescribeNodegroup: the Kubernetes minor version and the EKS-optimized AMI release, as AWS writes them.
+    for (const g of groups) expect(g, g.name).toMatchObject({ version: '1.31', releaseVersion: expect.stringMatching(/^1\.31\.\d+-\d{8}$/) });
     expect(groups.find((g) => g.name === 'spot-workers')).toMatchObject({
       capacityType: 'SPOT',
       healthIssues: [expect.stringContaining('AsgInstanceLaunchFailures')],

@@ -1,10 +1,10 @@
 import type { ContainerInstance, Task } from '@aws-sdk/client-ecs';
-import type { Instance, RouteState, RouteTable, Subnet } from '@aws-sdk/client-ec2';
-import type { Cluster as EksCluster } from '@aws-sdk/client-eks';
+import type { Instance, Subnet } from '@aws-sdk/client-ec2';
+import type { Cluster as EksCluster, Nodegroup } from '@aws-sdk/client-eks';
 import { describe, expect, it } from 'vitest';
 import { resourcesOf } from '../../../src/topology/model';
 import { rawEstate, sdkOutput } from './__fixtures__/responses';
-import { publicSubnets, toTopology } from './toTopology';
+import { toTopology } from './toTopology';
 
 const source = { kind: 'aws', label: 'test', fetchedAt: Date.UTC(2026, 10, 20) } as const;
 
@@ -70,96 +70,29 @@ describe('toTopology: EKS worker nodes', () => {
   });
 });
 
-describe('toTopology: public and private subnets', () => {
-  // DescribeRouteTables as the SDK hands it over: the VPC's own route to its CIDR, a default route, associations.
-  const local = { DestinationCidrBlock: '10.0.0.0/16', GatewayId: 'local', Origin: 'CreateRouteTable', State: 'active' } as const;
-  const table = (
-    id: string,
-    vpc: string,
-    defaultRoute: { GatewayId?: string; NatGatewayId?: string; State?: RouteState } | undefined,
-    associations: { SubnetId?: string; Main?: boolean }[],
-  ): RouteTable => ({
-    RouteTableId: id,
-    VpcId: vpc,
-    OwnerId: '123456789012',
-    Routes: [local, ...(defaultRoute ? [{ DestinationCidrBlock: '0.0.0.0/0', Origin: 'CreateRoute', State: 'active', ...defaultRoute } as const] : [])],
-    Associations: associations.map((a, i) => ({
-      RouteTableAssociationId: `rtbassoc-0${i}${id.slice(-4)}`,
-      RouteTableId: id,
-      Main: a.Main ?? false,
-      ...(a.SubnetId ? { SubnetId: a.SubnetId } : {}),
-    })),
-  });
-  const subnet = (id: string, vpc = 'vpc-1'): Subnet => ({ ...subnetB, SubnetId: id, VpcId: vpc });
-
-  it('calls a subnet public when its own route table sends 0.0.0.0/0 to an internet gateway, private when to a NAT gateway', () => {
-    const tables = [
-      table('rtb-0pub1', 'vpc-1', { GatewayId: 'igw-0c1a2b3d4e5f60718' }, [{ SubnetId: 'subnet-pub' }]),
-      table('rtb-0nat1', 'vpc-1', { NatGatewayId: 'nat-0a1b2c3d4e5f60718' }, [{ SubnetId: 'subnet-nat' }]),
-      table('rtb-0iso1', 'vpc-1', undefined, [{ SubnetId: 'subnet-isolated' }]),
-      table('rtb-0vgw1', 'vpc-1', { GatewayId: 'vgw-0a1b2c3d4e5f60718' }, [{ SubnetId: 'subnet-vpn' }]),
-    ];
-    const ids = ['subnet-pub', 'subnet-nat', 'subnet-isolated', 'subnet-vpn'];
-    expect([
-      ...publicSubnets(
-        ids.map((id) => subnet(id)),
-        tables,
-      ),
-    ]).toEqual(['subnet-pub']);
-  });
-
-  it('takes the VPC’s main table for a subnet with no table of its own, and a subnet’s own table over the main one', () => {
-    const tables = [
-      table('rtb-0main', 'vpc-1', { GatewayId: 'igw-0c1a2b3d4e5f60718' }, [{ Main: true }]),
-      table('rtb-0priv', 'vpc-1', { NatGatewayId: 'nat-0a1b2c3d4e5f60718' }, [{ SubnetId: 'subnet-own' }]),
-      table('rtb-0othr', 'vpc-2', undefined, [{ Main: true }]),
-    ];
-    const found = publicSubnets([subnet('subnet-implicit'), subnet('subnet-own'), subnet('subnet-elsewhere', 'vpc-2')], tables);
-    expect([...found]).toEqual(['subnet-implicit']);
-  });
-
-  it('calls a subnet private when its 0.0.0.0/0 route to an internet gateway is a blackhole (the gateway was detached)', () => {
-    const tables = [
-      table('rtb-0dead', 'vpc-1', { GatewayId: 'igw-0c1a2b3d4e5f60718', State: 'blackhole' }, [{ SubnetId: 'subnet-detached' }]),
-      table('rtb-0live', 'vpc-1', { GatewayId: 'igw-0c1a2b3d4e5f60718' }, [{ SubnetId: 'subnet-live' }]),
-    ];
-    expect([...publicSubnets([subnet('subnet-detached'), subnet('subnet-live')], tables)]).toEqual(['subnet-live']);
-  });
-
-  it('calls an IPv6-only subnet public when ::/0 goes to an internet gateway, never when it goes to an egress-only one', () => {
-    // DescribeRouteTables: an IPv6 route names DestinationIpv6CidrBlock and no DestinationCidrBlock.
-    const v6 = (
-      id: string,
-      subnetId: string,
-      target: { GatewayId?: string; EgressOnlyInternetGatewayId?: string },
-      state: RouteState = 'active',
-    ): RouteTable => ({
-      ...table(id, 'vpc-1', undefined, [{ SubnetId: subnetId }]),
-      Routes: [local, { DestinationIpv6CidrBlock: '::/0', Origin: 'CreateRoute', State: state, ...target }],
-    });
-    const tables = [
-      v6('rtb-0v6p', 'subnet-v6-public', { GatewayId: 'igw-0c1a2b3d4e5f60718' }),
-      v6('rtb-0v6e', 'subnet-v6-egress', { EgressOnlyInternetGatewayId: 'eigw-0a1b2c3d4e5f60718' }),
-      v6('rtb-0v6b', 'subnet-v6-blackhole', { GatewayId: 'igw-0c1a2b3d4e5f60718' }, 'blackhole'),
-    ];
-    const ids = ['subnet-v6-public', 'subnet-v6-egress', 'subnet-v6-blackhole'];
-    expect([
-      ...publicSubnets(
-        ids.map((id) => subnet(id)),
-        tables,
-      ),
-    ]).toEqual(['subnet-v6-public']);
-  });
-
-  it('calls nothing public without route tables, and toTopology marks each subnet as found', () => {
-    expect(publicSubnets([subnet('subnet-a')], []).size).toBe(0);
-    const t = toTopology(
-      rawEstate({
-        subnets: [subnet('subnet-pub'), subnet('subnet-priv')],
-        routeTables: [table('rtb-0pub1', 'vpc-1', { GatewayId: 'igw-0c1a2b3d4e5f60718' }, [{ SubnetId: 'subnet-pub' }])],
-      }),
-      source,
-    );
-    expect(resourcesOf(t, 'subnet').map((s) => `${s.id} ${s.public}`)).toEqual(['subnet-priv false', 'subnet-pub true']);
+describe('toTopology: EKS node groups', () => {
+  it('keeps DescribeNodegroup version and releaseVersion', () => {
+    // From the AWS CLI's describe-nodegroup example output.
+    const group: Nodegroup = {
+      nodegroupName: 'my-eks-nodegroup',
+      nodegroupArn: 'arn:aws:eks:us-east-2:111122223333:nodegroup/my-eks-cluster/my-eks-nodegroup/a8c75f2f-df78-a72f-4063-4b69af3de5b1',
+      clusterName: 'my-eks-cluster',
+      version: '1.26',
+      releaseVersion: '1.26.12-20240329',
+      status: 'ACTIVE',
+      capacityType: 'ON_DEMAND',
+      scalingConfig: { minSize: 1, maxSize: 3, desiredSize: 1 },
+      instanceTypes: ['t3.medium'],
+      subnets: ['subnet-0e2907431c9988b72', 'subnet-04ad87f71c6e5ab4d', 'subnet-09d912bb63ef21b9a'],
+      amiType: 'AL2_x86_64',
+      resources: { autoScalingGroups: [{ name: 'eks-my-eks-nodegroup-a8c75f2f-df78-a72f-4063-4b69af3de5b1' }] },
+      health: { issues: [] },
+    };
+    const custom = { ...group, nodegroupName: 'custom-ami', nodegroupArn: `${group.nodegroupArn ?? ''}-custom`, version: undefined, releaseVersion: undefined };
+    const t = toTopology(rawEstate({ nodegroups: [group, custom] }), source);
+    expect(resourcesOf(t, 'nodeGroup').map((g) => [g.name, g.version, g.releaseVersion])).toEqual([
+      ['my-eks-nodegroup', '1.26', '1.26.12-20240329'],
+      ['custom-ami', undefined, undefined],
+    ]);
   });
 });

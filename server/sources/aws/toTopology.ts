@@ -4,7 +4,7 @@ import type {
   TaskDefinition as AwsTaskDefinition,
   ContainerInstance as AwsContainerInstance,
 } from '@aws-sdk/client-ecs';
-import type { Instance, Route as AwsRoute, RouteTable, Subnet as AwsSubnet } from '@aws-sdk/client-ec2';
+import type { Instance } from '@aws-sdk/client-ec2';
 import type {
   Listener as AwsListener,
   LoadBalancer as AwsLoadBalancer,
@@ -16,32 +16,10 @@ import type {
 import { SCHEMA_VERSION, indexResources, type ContainerDefinition, type Resource, type SourceInfo, type Topology } from '../../../src/topology/model';
 import { opt, tagName } from './mapping';
 import type { RawEstate } from './raw';
+import { defaultRoutes, publicSubnets } from './subnetRoutes';
 import { eksResources } from './toTopologyEks';
 
 const ms = (d: Date | undefined): number | undefined => (d === undefined ? undefined : d.getTime());
-
-/** A default route for either address family: DescribeRouteTables names an IPv6 one by DestinationIpv6CidrBlock alone. */
-const isDefaultRoute = (r: AwsRoute) => r.DestinationCidrBlock === '0.0.0.0/0' || r.DestinationIpv6CidrBlock === '::/0';
-
-/**
- * Whether a route reaches the internet both ways: to an internet gateway (an egress-only one, eigw-, is named in
- * EgressOnlyInternetGatewayId and lets no connection in), and not a blackhole (State "blackhole" once the gateway
- * is detached, while the route stays in the table).
- */
-const reachesInternet = (r: AwsRoute) => isDefaultRoute(r) && (r.GatewayId ?? '').startsWith('igw-') && r.State !== 'blackhole';
-
-/** A subnet is public when its route table, or the VPC's main table if it has none, sends 0.0.0.0/0 or ::/0 to an attached internet gateway. */
-export function publicSubnets(subnets: readonly AwsSubnet[], tables: readonly RouteTable[]): Set<string> {
-  const toIgw = (t: RouteTable) => (t.Routes ?? []).some(reachesInternet);
-  const out = new Set<string>();
-  for (const s of subnets) {
-    const own = tables.find((t) => (t.Associations ?? []).some((a) => a.SubnetId === s.SubnetId));
-    const main = tables.find((t) => t.VpcId === s.VpcId && (t.Associations ?? []).some((a) => a.Main));
-    const table = own ?? main;
-    if (table && toIgw(table) && s.SubnetId) out.add(s.SubnetId);
-  }
-  return out;
-}
 
 function mapService(s: AwsService): Resource {
   return {
@@ -308,6 +286,7 @@ function accountOf(raw: RawEstate): string | undefined {
 export function toTopology(raw: RawEstate, source: Omit<SourceInfo, 'region' | 'accountId'>): Topology {
   const instances = new Map(raw.instances.map((i) => [i.InstanceId ?? '', i]));
   const publicIds = publicSubnets(raw.subnets, raw.routeTables);
+  const routes = defaultRoutes(raw.subnets, raw.routeTables);
   const serviceByGroup = new Map(raw.services.map((s) => [`${s.clusterArn ?? ''}|${s.serviceName ?? ''}`, s.serviceArn ?? '']));
   const containerInstances = raw.containerInstances.map((c) => mapContainerInstance(c.clusterArn, c.instance, instances));
   const hostOf = new Map(
@@ -332,6 +311,7 @@ export function toTopology(raw: RawEstate, source: Omit<SourceInfo, 'region' | '
       cidrBlock: s.CidrBlock ?? '',
       ...opt('name', tagName(s.Tags)),
       public: publicIds.has(s.SubnetId ?? ''),
+      ...opt('defaultRoute', routes.get(s.SubnetId ?? '')),
       ...opt('availableIps', s.AvailableIpAddressCount),
     })),
     ...raw.clusters.map((c): Resource => ({

@@ -41,6 +41,8 @@ export function eksResources(raw: RawEstate): Resource[] {
       clusterArn: clusterArn.get(n.clusterName ?? '') ?? '',
       name: n.nodegroupName ?? '',
       status: n.status ?? 'UNKNOWN',
+      ...opt('version', n.version),
+      ...opt('releaseVersion', n.releaseVersion),
       ...opt('capacityType', n.capacityType),
       instanceTypes: n.instanceTypes ?? [],
       subnetIds: n.subnets ?? [],

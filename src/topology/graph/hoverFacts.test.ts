@@ -20,6 +20,7 @@ describe('a box’s tooltip', () => {
     vpc('vpc-1', '10.0.0.0/16', 'shop'),
     { ...subnet('subnet-0qa', 'us-east-1a', '10.0.10.0/24', false, { name: 'private-a' }), availableIps: 249 },
     subnet('subnet-0pa', 'us-east-1a', '10.0.0.0/24', true, { name: 'public-a' }),
+    { ...subnet('subnet-0da', 'us-east-1a', '10.0.20.0/24', false, { name: 'db-a' }), defaultRoute: { kind: 'none', blackhole: false } },
     service('shop', 'cart'),
     task('shop', 'cart', { subnetId: 'subnet-0qa', privateIp: '10.0.10.5' }),
     task('shop', 'cart', { subnetId: 'subnet-0qa', privateIp: '10.0.10.6' }),
@@ -33,9 +34,15 @@ describe('a box’s tooltip', () => {
     );
   });
 
+  it('calls a subnet with no default route isolated', () => {
+    expect(hoverFacts(topology, 'subnet-0da')).toBe(
+      'Subnet db-a · us-east-1a · 10.0.20.0/24 · isolated · IPs: 0 seen in use of 251 usable (free count not read) · 0 tasks, 0 pods',
+    );
+  });
+
   it('gives the VPC’s block and subnets', () => {
     expect(hoverFacts(topology, 'vpc-1')).toBe(
-      'VPC shop · 10.0.0.0/16 · 2 subnets (1 public, 1 private) · IPs: 2 seen in use of 502 usable (free count not read)',
+      'VPC shop · 10.0.0.0/16 · 3 subnets (1 public, 1 private, 1 isolated) · IPs: 2 seen in use of 753 usable (free count not read)',
     );
   });
 

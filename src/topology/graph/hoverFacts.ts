@@ -12,14 +12,9 @@ export function hoverFacts(topology: Topology, id: string): string | undefined {
   switch (r?.kind) {
     case 'subnet': {
       const f = subnetFacts(topology, r);
-      return [
-        `Subnet ${r.name ?? r.id}`,
-        r.az,
-        r.cidrBlock,
-        f.exposure,
-        `IPs: ${ipWords(f.ips)}`,
-        `${counted(f.tasks, 'task')}, ${counted(f.pods, 'pod')}`,
-      ].join(' · ');
+      return [`Subnet ${r.name ?? r.id}`, r.az, r.cidrBlock, f.reach, `IPs: ${ipWords(f.ips)}`, `${counted(f.tasks, 'task')}, ${counted(f.pods, 'pod')}`].join(
+        ' · ',
+      );
     }
     case 'vpc': {
       const f = vpcFacts(topology, r);
@@ -27,7 +22,7 @@ export function hoverFacts(topology: Topology, id: string): string | undefined {
       return [
         `VPC ${r.name ?? r.id}`,
         r.cidrBlock,
-        `${counted(t.subnets, 'subnet')} (${t.public} public, ${t.private} private)`,
+        `${counted(t.subnets, 'subnet')} (${t.public} public, ${t.private} private${t.isolated ? `, ${t.isolated} isolated` : ''})`,
         `IPs: ${ipWords(f.ips)}`,
       ].join(' · ');
     }

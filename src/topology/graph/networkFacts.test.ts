@@ -56,6 +56,29 @@ describe('what a subnet panel shows', () => {
     expect(subnetFacts(unread.topology, unread.privA)).toMatchObject({ exposure: 'unknown', why: expect.stringContaining('DescribeRouteTables') });
   });
 
+  it('names the default route: the NAT gateway of a private subnet, none for an isolated one, and a blackhole as isolated', () => {
+    const { topology, pubA, privA } = estate();
+    const routed = (base: ResourceOf<'subnet'>, defaultRoute: ResourceOf<'subnet'>['defaultRoute']) =>
+      subnetFacts(topology, { ...base, ...(defaultRoute ? { defaultRoute } : {}) });
+    const nat = routed(privA, { kind: 'natGateway', targetId: 'nat-0abc1234def567890', blackhole: false, routeTableId: 'rtb-0main', mainTable: true });
+    expect([nat.reach, nat.why]).toEqual(['private', 'default route to NAT gateway nat-0abc1234def567890 (the VPC’s main route table rtb-0main)']);
+    const tgw = routed(privA, { kind: 'transitGateway', targetId: 'tgw-0abc1234def567890', blackhole: false, routeTableId: 'rtb-0priv' });
+    expect([tgw.reach, tgw.why]).toEqual(['private', 'default route to transit gateway tgw-0abc1234def567890 (route table rtb-0priv)']);
+    const none = routed(privA, { kind: 'none', blackhole: false, routeTableId: 'rtb-0iso' });
+    expect([none.reach, none.why]).toEqual(['isolated', 'no default route (route table rtb-0iso)']);
+    const dead = routed(privA, { kind: 'natGateway', targetId: 'nat-0dead1234def56789', blackhole: true, routeTableId: 'rtb-0priv' });
+    expect([dead.reach, dead.why]).toEqual([
+      'isolated',
+      'default route to NAT gateway nat-0dead1234def56789 is a blackhole: its target is gone (route table rtb-0priv)',
+    ]);
+    const igw = routed(pubA, { kind: 'internetGateway', targetId: 'igw-0abc1234def567890', blackhole: false, routeTableId: 'rtb-0pub' });
+    expect([igw.reach, igw.why]).toEqual(['public', 'default route to internet gateway igw-0abc1234def567890 (route table rtb-0pub)']);
+    // A snapshot older than schema version 4 kept neither the gateway's id nor a private subnet's route.
+    const migrated = routed(pubA, { kind: 'internetGateway', blackhole: false });
+    expect([migrated.reach, migrated.why]).toEqual(['public', 'default route to an internet gateway']);
+    expect(subnetFacts(topology, privA)).toMatchObject({ reach: 'private', why: expect.stringContaining('a NAT gateway or no internet route') });
+  });
+
   it('gives AvailableIpAddressCount when read, and always the distinct live addresses seen against the usable block', () => {
     const { topology, pubA, privA, privB } = estate();
     expect(subnetFacts(topology, pubA).ips).toEqual({ size: 256, usable: 251, free: 248, seen: 0 });
@@ -103,13 +126,29 @@ describe('what the VPC panel shows', () => {
       ['us-east-1a', ['public-a public', 'private-a private']],
       ['us-east-1b', ['private-b private']],
     ]);
-    expect(facts.totals).toEqual({ subnets: 3, public: 1, private: 2, unknown: 0, tasks: 4, pods: 1, eksNodes: 1, loadBalancers: 1 });
+    expect(facts.totals).toEqual({ subnets: 3, public: 1, private: 2, isolated: 0, unknown: 0, tasks: 4, pods: 1, eksNodes: 1, loadBalancers: 1 });
     expect(facts.ips).toEqual({ size: 65536, usable: 753, seen: 5 });
     const allRead = {
       ...topology,
       resources: { ...topology.resources, 'subnet-0qa': { ...subnet('subnet-0qa', 'us-east-1a', '10.0.10.0/24', false), availableIps: 247 } },
     };
     expect(vpcFacts(allRead, vpcRead).ips.free).toBe(248 + 247 + 250);
+  });
+});
+
+describe('an isolated subnet in the VPC panel', () => {
+  it('is counted as isolated, not private', () => {
+    const { topology } = estate();
+    const isolated = {
+      ...subnet('subnet-0qc', 'us-east-1c', '10.0.12.0/24', false, { name: 'db-c' }),
+      defaultRoute: { kind: 'none', blackhole: false },
+    } as const;
+    const withDb = { ...topology, resources: { ...topology.resources, [isolated.id]: isolated } };
+    const vpcRead = withDb.resources['vpc-1'];
+    if (vpcRead?.kind !== 'vpc') throw new Error('no VPC');
+    const facts = vpcFacts(withDb, vpcRead);
+    expect(facts.totals).toMatchObject({ subnets: 4, public: 1, private: 2, isolated: 1 });
+    expect(facts.azs.find((z) => z.az === 'us-east-1c')?.subnets.map((f) => f.reach)).toEqual(['isolated']);
   });
 });
 

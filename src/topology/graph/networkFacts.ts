@@ -2,9 +2,11 @@ import {
   cidrContains,
   resourcesOf,
   type ContainerInstance,
+  type DefaultRoute,
   type EksNode,
   type LoadBalancer,
   type NodeGroup,
+  type RouteTarget,
   type Subnet,
   type Topology,
   type Vpc,
@@ -14,12 +16,50 @@ import { unreadBecause, type Part } from './completeness';
 import { fromByKey, join, relations } from './relations';
 import { subnetExposure, type SubnetExposure } from './subnets';
 
-/** Why a subnet is what it is, in words: the model keeps only whether its default route reaches an internet gateway. */
+/**
+ * Where a subnet's traffic to the internet goes. public: a default route to an internet gateway; private: a default
+ * route elsewhere (a NAT gateway, transit gateway, peering …); isolated: no default route, or one whose target is
+ * gone (a blackhole); unknown: the route tables could not be read.
+ */
+export type SubnetReach = 'public' | 'private' | 'isolated' | 'unknown';
+
+/** Why, when the model holds no default route: route tables not read, or a snapshot older than schema version 4. */
 const EXPOSURE_WHY: Readonly<Record<SubnetExposure, string>> = {
   public: 'its route table sends 0.0.0.0/0 to an internet gateway',
   private: 'no default route to an internet gateway (a NAT gateway or no internet route)',
   unknown: 'its route table could not be read (ec2:DescribeRouteTables)',
 };
+
+/** A route target in words, as the VPC console names it. */
+const TARGET_WORDS: Readonly<Record<RouteTarget, string>> = {
+  internetGateway: 'internet gateway',
+  egressOnlyInternetGateway: 'egress-only internet gateway',
+  natGateway: 'NAT gateway',
+  transitGateway: 'transit gateway',
+  vpcPeering: 'VPC peering connection',
+  virtualPrivateGateway: 'virtual private gateway',
+  gatewayLoadBalancerEndpoint: 'Gateway Load Balancer endpoint',
+  instance: 'instance',
+  networkInterface: 'network interface',
+  localGateway: 'local gateway',
+  carrierGateway: 'carrier gateway',
+  coreNetwork: 'Cloud WAN core network',
+  other: 'target',
+  none: 'nothing',
+};
+
+/** Pure: a default route in words, with the table it comes from when that was read. */
+export function routeWords(route: DefaultRoute): string {
+  const table = route.routeTableId ? ` (${route.mainTable ? 'the VPC’s main route table' : 'route table'} ${route.routeTableId})` : '';
+  if (route.kind === 'none') return `no default route${table}`;
+  const to = route.targetId ? `${TARGET_WORDS[route.kind]} ${route.targetId}` : `an ${TARGET_WORDS[route.kind]}`;
+  return `default route to ${to}${route.blackhole ? ' is a blackhole: its target is gone' : ''}${table}`;
+}
+
+function reachOf(exposure: SubnetExposure, route: DefaultRoute | undefined): SubnetReach {
+  if (exposure !== 'private' || !route) return exposure;
+  return route.kind === 'none' || route.blackhole ? 'isolated' : 'private';
+}
 
 /** AWS keeps the first four and the last address of every subnet block for itself. */
 export const AWS_RESERVED_IPS = 5;
@@ -51,7 +91,9 @@ export interface Occupant {
 export interface SubnetFacts {
   subnet: Subnet;
   exposure: SubnetExposure;
-  /** Why it is public, private or unknown */
+  /** The exposure with private split: isolated when nothing routes it beyond the VPC */
+  reach: SubnetReach;
+  /** Why: its default route in words, or why it is not known */
   why: string;
   ips: IpUse;
   /** Services and workloads with tasks or pods here, the most first */
@@ -164,12 +206,14 @@ export function subnetFactsAll(topology: Topology, subnets: readonly Subnet[]): 
     const nodes = eksNodes.get(subnet.id) ?? [];
     const instances = hosts.get(subnet.id) ?? [];
     const exposure = subnetExposure(topology, subnet);
+    const route = exposure === 'unknown' ? undefined : subnet.defaultRoute;
     const addresses = [...here.filter((p) => p.live).map((p) => p.ip), ...nodes.map((n) => n.privateIp), ...instances.map((h) => h.privateIp)];
     const pods = here.filter((p) => p.owner.engine === 'eks').length;
     return {
       subnet,
       exposure,
-      why: EXPOSURE_WHY[exposure],
+      reach: reachOf(exposure, route),
+      why: route ? routeWords(route) : EXPOSURE_WHY[exposure],
       ips: ipUse(subnet.cidrBlock, subnet.availableIps, addresses),
       occupants: occupantsOf(here),
       tasks: here.length - pods,
@@ -194,7 +238,18 @@ export interface VpcFacts {
   /** AZs in name order, each with its subnets public first, then by name */
   azs: { az: string; subnets: SubnetFacts[] }[];
   ips: IpUse;
-  totals: { subnets: number; public: number; private: number; unknown: number; tasks: number; pods: number; eksNodes: number; loadBalancers: number };
+  /** Subnets by reach (private ones have a default route beyond the VPC, isolated ones none), and what runs in them */
+  totals: {
+    subnets: number;
+    public: number;
+    private: number;
+    isolated: number;
+    unknown: number;
+    tasks: number;
+    pods: number;
+    eksNodes: number;
+    loadBalancers: number;
+  };
 }
 
 /** Pure: a VPC's subnets by AZ with their exposure, and its totals; free addresses only when every subnet gave them. */
@@ -210,7 +265,7 @@ export function vpcFacts(topology: Topology, vpc: Vpc): VpcFacts {
     else azs.push({ az: f.subnet.az, subnets: [f] });
   }
   const sum = (pick: (f: SubnetFacts) => number) => facts.reduce((n, f) => n + pick(f), 0);
-  const exposed = (e: SubnetExposure) => facts.filter((f) => f.exposure === e).length;
+  const reaching = (r: SubnetReach) => facts.filter((f) => f.reach === r).length;
   const size = cidrSize(vpc.cidrBlock);
   const allFree = facts.every((f) => f.ips.free !== undefined);
   return {
@@ -219,9 +274,10 @@ export function vpcFacts(topology: Topology, vpc: Vpc): VpcFacts {
     ips: { size, usable: sum((f) => f.ips.usable), ...(allFree && facts.length ? { free: sum((f) => f.ips.free ?? 0) } : {}), seen: sum((f) => f.ips.seen) },
     totals: {
       subnets: facts.length,
-      public: exposed('public'),
-      private: exposed('private'),
-      unknown: exposed('unknown'),
+      public: reaching('public'),
+      private: reaching('private'),
+      isolated: reaching('isolated'),
+      unknown: reaching('unknown'),
       tasks: sum((f) => f.tasks),
       pods: sum((f) => f.pods),
       eksNodes: sum((f) => f.eksNodes.length),

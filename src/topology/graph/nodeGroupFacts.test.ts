@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResourceOf } from '../model';
-import { nodeGroupFacts } from './nodeGroupFacts';
+import { nodeGroupFacts, nodeGroupOf, nodeGroupsOf } from './nodeGroupFacts';
 import { eksArn, eksCluster, eksNode, pod, subnet, topologyOf } from './testTopology';
 
 const arnOf = (cluster: string, name: string) => `${eksArn(cluster).replace(':cluster/', ':nodegroup/')}/${name}/6ec9b1a2-1c3d-4e5f-8a9b-0c1d2e3f4a5b`;
@@ -73,5 +73,44 @@ describe('what a node group panel shows', () => {
     expect(facts.problems).toEqual([]);
     expect(facts.nodes.map((n) => n.readiness)).toEqual(['not read']);
     expect(facts.cluster).toBeUndefined();
+  });
+});
+
+describe('versions', () => {
+  it('gives the control plane’s, the node group’s (DescribeNodegroup version and AMI release) and its kubelets’', () => {
+    const behind = group('orders', 'general', { version: '1.30', releaseVersion: '1.30.8-20250116' });
+    const topology = topologyOf([
+      eksCluster('orders', { version: '1.31' }),
+      behind,
+      eksNode('orders', 'i-0aaa00000000000a1', { nodeGroupArn: behind.id, kube: kube(true, 'v1.30.8-eks-3025e55') }),
+    ]);
+    expect(nodeGroupFacts(topology, behind).versions).toBe('control plane 1.31 · node group 1.30 (AMI release 1.30.8-20250116) · kubelet v1.30.8-eks-3025e55');
+    const unread = group('billing', 'general');
+    expect(nodeGroupFacts(topologyOf([unread]), unread).versions).toBe('control plane not read · node group not known · kubelet not read');
+  });
+});
+
+describe('the node group a node belongs to, and a cluster’s node groups', () => {
+  const general = group('orders', 'general');
+  const spot = group('orders', 'spot');
+  const billing = group('billing', 'general');
+  const byArn = eksNode('orders', 'i-0aaa00000000000a1', { nodeGroupArn: spot.id, nodeGroupName: 'spot' });
+  const byName = eksNode('orders', 'i-0aaa00000000000a2', { nodeGroupName: 'general' });
+  const selfManaged = eksNode('orders', 'i-0aaa00000000000a3');
+  const topology = topologyOf([eksCluster('orders'), eksCluster('billing'), general, spot, billing, byArn, byName, selfManaged]);
+
+  it('finds a node’s group by ARN, else by name in its own cluster, and none for a self-managed node', () => {
+    expect(nodeGroupOf(topology, byArn)?.id).toBe(spot.id);
+    expect(nodeGroupOf(topology, byName)?.id).toBe(general.id);
+    expect(nodeGroupOf(topology, selfManaged)).toBeUndefined();
+  });
+
+  it('lists a cluster’s node groups by name, with their nodes counted', () => {
+    const orders = topology.resources[eksArn('orders')];
+    if (orders?.kind !== 'eksCluster') throw new Error('no cluster');
+    expect(nodeGroupsOf(topology, orders).map((f) => [f.group.name, f.nodes.length])).toEqual([
+      ['general', 1],
+      ['spot', 1],
+    ]);
   });
 });

@@ -28,6 +28,13 @@ export const NodeGroup = z.object({
   clusterArn: z.string(),
   name: z.string(),
   status: z.string(),
+  /** DescribeNodegroup: version, the Kubernetes minor version of its nodes (e.g. "1.31") */
+  version: z.string().optional(),
+  /**
+   * DescribeNodegroup: releaseVersion, the EKS-optimized AMI release its nodes run (e.g. "1.31.4-20250116"), or the
+   * AMI id when a launch template names a custom AMI
+   */
+  releaseVersion: z.string().optional(),
   /** ON_DEMAND | SPOT | CAPACITY_BLOCK */
   capacityType: z.string().optional(),
   instanceTypes: z.array(z.string()),

@@ -1,3 +1,4 @@
+export * from './network';
 export * from './resources';
 export * from './topology';
 export * from './snapshot';

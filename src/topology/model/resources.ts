@@ -1,52 +1,11 @@
 import { z } from 'zod';
 import { EksCluster, EksNode, FargateProfile, Ingress, KubeContainer, KubeService, NodeGroup, Pod, Workload } from './eks';
+import { AvailabilityZone, Region, Subnet, Vpc } from './network';
 
 /**
  * Every resource Fleetmap draws, one schema per kind. Ids are ARNs for ECS and ELBv2 resources and AWS ids
  * for EC2 ones (vpc-…, subnet-…, i-…); relations are ids, never nested objects, so a snapshot stays flat.
  */
-
-export const Region = z.object({
-  kind: z.literal('region'),
-  /** Client configuration: the region read */
-  id: z.string(),
-});
-
-export const Vpc = z.object({
-  kind: z.literal('vpc'),
-  /** DescribeVpcs: VpcId */
-  id: z.string(),
-  /** DescribeVpcs: CidrBlock */
-  cidrBlock: z.string(),
-  /** DescribeVpcs: Tags[Name] */
-  name: z.string().optional(),
-});
-
-export const AvailabilityZone = z.object({
-  kind: z.literal('az'),
-  /** DescribeSubnets: AvailabilityZone (zone name, e.g. us-east-1a) */
-  id: z.string(),
-  /** DescribeSubnets: AvailabilityZoneId (e.g. use1-az1), stable across accounts */
-  zoneId: z.string().optional(),
-});
-
-export const Subnet = z.object({
-  kind: z.literal('subnet'),
-  /** DescribeSubnets: SubnetId */
-  id: z.string(),
-  /** DescribeSubnets: VpcId */
-  vpcId: z.string(),
-  /** DescribeSubnets: AvailabilityZone */
-  az: z.string(),
-  /** DescribeSubnets: CidrBlock */
-  cidrBlock: z.string(),
-  /** DescribeSubnets: Tags[Name] */
-  name: z.string().optional(),
-  /** DescribeRouteTables: the subnet's (or the VPC main) route table has 0.0.0.0/0 → igw-… */
-  public: z.boolean(),
-  /** DescribeSubnets: AvailableIpAddressCount */
-  availableIps: z.number().optional(),
-});
 
 export const CapacityProviderItem = z.object({
   /** capacityProviderStrategy[].capacityProvider */
@@ -375,8 +334,6 @@ export const Resource = z.discriminatedUnion('kind', [
 export type Resource = z.infer<typeof Resource>;
 export type ResourceKind = Resource['kind'];
 export type ResourceOf<K extends ResourceKind> = Extract<Resource, { kind: K }>;
-export type Vpc = z.infer<typeof Vpc>;
-export type Subnet = z.infer<typeof Subnet>;
 export type Cluster = z.infer<typeof Cluster>;
 export type Service = z.infer<typeof Service>;
 export type Deployment = z.infer<typeof Deployment>;

@@ -83,4 +83,26 @@ describe('parseSnapshot', () => {
     const r = parseSnapshot(JSON.stringify({ ...minimal, schemaVersion: 2, source: { ...minimal.source, fetchedAt: 'yesterday' } }));
     expect(r.ok === false && r.error).toMatch(/field source\.fetchedAt/);
   });
+
+  it('opens a version-3 snapshot, which kept only whether a subnet is public, with the default route that implies', () => {
+    const subnet = (id: string, isPublic: boolean) => ({
+      kind: 'subnet',
+      id,
+      vpcId: 'vpc-0a1b2c3d4e5f60718',
+      az: 'us-east-1a',
+      cidrBlock: '10.0.0.0/24',
+      public: isPublic,
+      availableIps: 240,
+    });
+    const v3 = { ...minimal, schemaVersion: 3, resources: { 'subnet-0pub': subnet('subnet-0pub', true), 'subnet-0prv': subnet('subnet-0prv', false) } };
+    const r = parseSnapshot(JSON.stringify(v3));
+    if (!r.ok) throw new Error(r.error);
+    expect(r.topology.schemaVersion).toBe(SCHEMA_VERSION);
+    const [priv, pub] = resourcesOf(r.topology, 'subnet');
+    // Public meant an active default route to an internet gateway, whose id the file did not keep.
+    expect(pub?.defaultRoute).toEqual({ kind: 'internetGateway', blackhole: false });
+    // Private meant a NAT gateway, another target or no default route at all: the file cannot say which.
+    expect(priv?.defaultRoute).toBeUndefined();
+    expect(priv).toMatchObject({ public: false, availableIps: 240 });
+  });
 });

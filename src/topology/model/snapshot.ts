@@ -8,6 +8,7 @@ import { SCHEMA_VERSION, Topology } from './topology';
 const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
   1: podStartsInMilliseconds,
   2: readTimeInMilliseconds,
+  3: publicSubnetRoutes,
 };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -31,6 +32,20 @@ function readTimeInMilliseconds(doc: Record<string, unknown>): Record<string, un
   // Text that is not a time is left as it was, for the schema check to name the field.
   if (!isRecord(source) || Number.isNaN(at)) return doc;
   return { ...doc, source: { ...source, fetchedAt: at } };
+}
+
+/**
+ * Version 3 kept only whether a subnet is public; from version 4 a subnet holds its default route. Public meant an
+ * active default route to an internet gateway (whose id the file did not keep); private could mean a NAT gateway,
+ * another target or no default route, so a private subnet is left without one, as when no route table was read.
+ */
+function publicSubnetRoutes(doc: Record<string, unknown>): Record<string, unknown> {
+  const resources = doc['resources'];
+  if (!isRecord(resources)) return doc;
+  const migrated = Object.entries(resources).map(([id, r]) =>
+    isRecord(r) && r['kind'] === 'subnet' && r['public'] === true ? [id, { ...r, defaultRoute: { kind: 'internetGateway', blackhole: false } }] : [id, r],
+  );
+  return { ...doc, resources: Object.fromEntries(migrated) };
 }
 
 export type SnapshotResult = { ok: true; topology: Topology } | { ok: false; error: string };

@@ -4,8 +4,9 @@ import { Resource, type ResourceKind, type ResourceOf } from './resources';
 /**
  * 2: pod start times in epoch milliseconds, as every other time (1 held them in seconds).
  * 3: source.fetchedAt in epoch milliseconds (2 held ISO-8601 text).
+ * 4: a subnet's default route (target, its id, blackhole, the table) beside `public` (3 held `public` alone).
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const SourceInfo = z.object({
   /** aws: a real account; demo: the built-in estate read from the in-process fake AWS; snapshot: a saved file */

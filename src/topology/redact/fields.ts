@@ -44,7 +44,7 @@ export const RESOURCE_FIELDS: { readonly [K in ResourceKind]: FieldTable } = {
   region: { names: ['id'], text: [] },
   vpc: { names: ['id', 'cidrBlock', 'name'], text: [] },
   az: { names: ['id', 'zoneId'], text: [] },
-  subnet: { names: ['id', 'vpcId', 'az', 'cidrBlock', 'name'], text: [] },
+  subnet: { names: ['id', 'vpcId', 'az', 'cidrBlock', 'name', 'defaultRoute.targetId', 'defaultRoute.routeTableId'], text: [] },
   cluster: { names: ['id', 'name', 'status', 'capacityProviders[]', 'defaultCapacityProviderStrategy[].capacityProvider'], text: [] },
   service: {
     names: [
@@ -172,7 +172,7 @@ export const RESOURCE_FIELDS: { readonly [K in ResourceKind]: FieldTable } = {
     text: ['endpoint'],
   },
   nodeGroup: {
-    names: ['id', 'clusterArn', 'name', 'status', 'capacityType', 'instanceTypes[]', 'subnetIds[]', 'autoScalingGroups[]'],
+    names: ['id', 'clusterArn', 'name', 'status', 'capacityType', 'instanceTypes[]', 'subnetIds[]', 'autoScalingGroups[]', 'version', 'releaseVersion'],
     text: ['healthIssues[]'],
   },
   fargateProfile: { names: ['id', 'clusterArn', 'name', 'status', 'subnetIds[]'], text: ['selectors[]'] },
