@@ -6,7 +6,7 @@ import { edgePoints } from '../../topology/present/edges';
 import { healthWords } from '../../topology/present/labels';
 import { serviceColorIn, type BoxColors, type ThemeTokens } from '../../topology/present/theme';
 import { useStore } from '../../app/store';
-import { useThemeTokens } from '../../styles/colorScheme';
+import { useThemeTokens } from '../../app/colorScheme';
 import { focusOwner } from '../focus';
 import { itemAt, type SketchData, type SketchFlowNode, type SketchItem } from '../sketch';
 import { rowAt, sketchPlan, zoomStep, type BarLayout, type BarRow, type SketchPlan } from '../sketchBars';
