@@ -9,6 +9,7 @@ import type { Graph } from '../graph/types';
 import { indexResources, resourcesOf, type Topology } from '../model';
 import { bandRows } from './band';
 import { layoutGraph } from './layoutGraph';
+import { routeViolations } from './routeCheck';
 import { BAND_MIN_WIDTH } from './sizes';
 import type { Box, Layout } from './types';
 
@@ -18,6 +19,9 @@ const huge = syntheticEstate({ clusters: 8, services: 240, tasks: 2400, loadBala
 
 function checkInvariants(graph: Graph, layout: Layout) {
   expect(layoutViolations(graph, layout)).toEqual([]);
+  // Every edge comes with its route, and no route enters the wrong box or crosses an unrelated one.
+  expect(Object.keys(layout.routes ?? {}).sort()).toEqual(graph.edges.map((e) => e.id).sort());
+  expect(routeViolations(graph.edges, layout, new Map(Object.entries(layout.routes ?? {})))).toEqual([]);
 }
 
 describe('buildGraph + layoutGraph', () => {

@@ -2,6 +2,7 @@ import type { Graph, GraphNode } from '../graph/types';
 import { bandOrder, layoutBand, packLoadBalancers } from './band';
 import { packNetwork } from './packNetwork';
 import { packService } from './packService';
+import { routeEdges } from './route';
 import { BAND_MIN_WIDTH, SPACING } from './sizes';
 import type { Box, Layout } from './types';
 
@@ -9,11 +10,17 @@ function ordered(graph: Graph, boxes: Map<string, Box>): Box[] {
   return graph.nodes.map((n) => boxes.get(n.id)).filter((b): b is Box => b !== undefined);
 }
 
+/** Pure: graph → boxes, packed deterministically, and every edge routed among them. */
+export function layoutGraph(graph: Graph): Layout {
+  const packed = packGraph(graph);
+  return { ...packed, routes: Object.fromEntries(routeEdges(graph, packed)) };
+}
+
 /**
  * Pure: graph → boxes, packed deterministically: the hierarchy, then the band of target groups and services
  * (network view) or load balancers and target groups (service view) between the top and the boxes.
  */
-export function layoutGraph(graph: Graph): Layout {
+function packGraph(graph: Graph): Layout {
   const top = graph.nodes.filter((n) => n.parent === undefined);
   const { bandGap } = SPACING;
   if (graph.view === 'network') {
