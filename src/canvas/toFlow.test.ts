@@ -3,7 +3,8 @@ import { demoTopology } from '../topology/__fixtures__/fixtures';
 import { buildGraph } from '../topology/graph/buildGraph';
 import { layoutGraph } from '../topology/layout/layoutGraph';
 import { resourcesOf } from '../topology/model';
-import { highlightEdges, toFlowEdges, toFlowNodes } from './toFlow';
+import { routeThrough } from '../topology/graph/edges';
+import { highlightEdges, routeFocus, toFlowEdges, toFlowNodes } from './toFlow';
 
 const demo = demoTopology();
 const network = buildGraph(demo, { view: 'network', expanded: new Set() });
@@ -44,32 +45,43 @@ describe('the node list', () => {
 });
 
 describe('the edge list', () => {
-  it('is built from the graph alone: the same data for any selection, nothing highlighted', () => {
+  it('is built from the graph and layout alone, every edge along its route: the same data for any selection, nothing highlighted', () => {
     for (const graph of [network, serviceView]) {
-      const edges = toFlowEdges(graph);
+      const layout = layoutGraph(graph);
+      const edges = toFlowEdges(graph, layout);
       expect(edges.length).toBe(graph.edges.length);
       expect(edges.some((e) => e.className?.includes('edge-active'))).toBe(false);
-      expect(toFlowEdges(graph)).toEqual(edges);
+      for (const e of edges) expect(e.data?.points).toEqual(layout.routes?.[e.id]);
+      expect(edges.every((e) => (e.data?.points?.length ?? 0) > 1)).toBe(true);
+      expect(toFlowEdges(graph, layout)).toEqual(edges);
     }
   });
 
-  it('highlights a selection by replacing only the edges that touch it; every other edge object stays the same', () => {
+  it('lights the whole route through a focused node by replacing only its edges; every other edge object stays the same', () => {
     for (const graph of [network, serviceView]) {
-      const base = toFlowEdges(graph);
+      const base = toFlowEdges(graph, layoutGraph(graph));
       expect(highlightEdges(base, undefined)).toBe(base);
       for (const node of graph.nodes) {
         const lit = highlightEdges(base, node.id);
-        const touching = base.filter((e) => e.source === node.id || e.target === node.id);
+        const route = routeThrough(graph.edges, node.id);
         const changed = lit.filter((e, i) => e !== base[i]);
-        expect(changed.map((e) => e.id)).toEqual(touching.map((e) => e.id));
+        expect(changed.map((e) => e.id).sort()).toEqual([...route].sort());
         for (const e of changed) expect(e.className).toContain('edge-active');
-        if (!touching.length) expect(lit).toBe(base);
+        expect(routeFocus(base, node.id)).toBe(route.size > 0);
+        if (!route.size) expect(lit).toBe(base);
       }
     }
   });
 
+  it('lights a service in the network view together with its target groups and their load balancers', () => {
+    const served = network.edges.find((e) => e.kind === 'serves');
+    if (!served) throw new Error('expected a serves edge');
+    const lit = highlightEdges(toFlowEdges(network, layoutGraph(network)), served.target).filter((e) => e.className?.includes('edge-active'));
+    expect(lit.some((e) => e.target === served.source && network.edges.find((g) => g.id === e.id)?.kind === 'route')).toBe(true);
+  });
+
   it("lifts a selected service's edges above the cluster boxes in the service view", () => {
-    const base = toFlowEdges(serviceView);
+    const base = toFlowEdges(serviceView, layoutGraph(serviceView));
     const serves = serviceView.edges.find((e) => e.kind === 'serves');
     if (!serves) throw new Error('expected a serves edge in the service view');
     const lit = highlightEdges(base, serves.target);

@@ -1,7 +1,11 @@
-import { Position, type Edge, type Node } from '@xyflow/react';
+import { Position, type Node } from '@xyflow/react';
 import { ROLE, type OwnerNode } from '../topology/graph/kinds';
 import type { Graph, GraphNode, GraphNodeKind } from '../topology/graph/types';
 import type { Layout } from '../topology/layout/types';
+import { routeThrough } from '../topology/graph/edges';
+import type { Problem } from '../topology/graph/problems';
+import { nodeAriaLabel } from './nodes/ariaLabel';
+import type { RoutedFlowEdge } from './edges/RoutedEdge';
 import type { SketchFlowNode } from './sketch';
 
 type Of<K extends GraphNodeKind> = Extract<GraphNode, { kind: K }>;
@@ -93,7 +97,7 @@ function typed(node: GraphNode, container: boolean): Typed {
 }
 
 /** Pure: the React Flow nodes for a laid-out graph, parents before children. The selection is not an input. */
-export function toFlowNodes(graph: Graph, layout: Layout): GraphFlowNode[] {
+export function toFlowNodes(graph: Graph, layout: Layout, problemsOf: ReadonlyMap<string, readonly Problem[]> = new Map()): GraphFlowNode[] {
   const boxes = new Map(layout.boxes.map((b) => [b.id, b]));
   const parents = new Set(graph.nodes.map((n) => n.parent).filter((p): p is string => p !== undefined));
   const out: GraphFlowNode[] = [];
@@ -112,6 +116,9 @@ export function toFlowNodes(graph: Graph, layout: Layout): GraphFlowNode[] {
       draggable: false,
       connectable: false,
       selectable: true,
+      // An AZ column does nothing when clicked: no tab stop for it.
+      focusable: node.kind !== 'az',
+      ariaLabel: nodeAriaLabel(node, problemsOf.get(node.id)),
       zIndex: container ? 0 : 1,
       ...typed(node, container),
     });
@@ -123,16 +130,21 @@ export function toFlowNodes(graph: Graph, layout: Layout): GraphFlowNode[] {
 const EDGE_BEHIND = -100;
 const EDGE_IN_FRONT = 100;
 
-/** Pure: the React Flow edges of a graph, none highlighted. The selection is not an input, so the list stays the same while it changes. */
-export function toFlowEdges(graph: Graph): Edge[] {
+/**
+ * Pure: the React Flow edges of a graph, drawn along the layout's routes, none highlighted. The selection is not an
+ * input, so the list stays the same while it changes.
+ */
+export function toFlowEdges(graph: Graph, layout: Pick<Layout, 'routes'>): RoutedFlowEdge[] {
   return graph.edges.map((e) => {
     // In the service view services and workloads sit inside cluster boxes: their edges pass behind the boxes unless selected.
     const toBox = graph.view === 'service' && e.kind === 'serves';
+    const points = layout.routes?.[e.id];
     return {
       id: e.id,
       source: e.source,
       target: e.target,
-      type: 'smoothstep',
+      type: 'routed',
+      data: points ? { points } : {},
       ...(e.label ? { label: e.label } : {}),
       className: `edge-${e.kind}${e.unhealthy ? ' edge-unhealthy' : ''}`,
       focusable: false,
@@ -143,16 +155,22 @@ export function toFlowEdges(graph: Graph): Edge[] {
 }
 
 /**
- * Pure: the edges with the selected node's own edges highlighted. Only those few are new objects; every other edge
- * is the very object of `edges` (and with nothing to highlight, the list itself), so React Flow re-renders only the
- * edges whose look changed. The highlight lives on the edge object because React Flow puts the class and the
- * z-order on the edge's wrapper, which an edge component cannot reach.
+ * Pure: the edges with the whole route through the focused node (selected or hovered: its load balancers, target
+ * groups and services) highlighted. Only those few are new objects; every other edge is the very object of `edges`
+ * (and with nothing to highlight, the list itself), so React Flow re-renders only the edges whose look changed; the
+ * map dims the rest with one class on its root (`routeFocus`). The highlight lives on the edge object because React
+ * Flow puts the class and the z-order on the edge's wrapper, which an edge component cannot reach.
  */
-export function highlightEdges(edges: Edge[], selected: string | undefined): Edge[] {
-  if (selected === undefined || !edges.some((e) => e.source === selected || e.target === selected)) return edges;
+export function highlightEdges(edges: RoutedFlowEdge[], focused: string | undefined): RoutedFlowEdge[] {
+  if (focused === undefined) return edges;
+  const route = routeThrough(edges, focused);
+  if (!route.size) return edges;
   return edges.map((e) =>
-    e.source === selected || e.target === selected
-      ? { ...e, className: `${e.className ?? ''} edge-active`, ...(e.zIndex === EDGE_BEHIND ? { zIndex: EDGE_IN_FRONT } : {}) }
-      : e,
+    route.has(e.id) ? { ...e, className: `${e.className ?? ''} edge-active`, ...(e.zIndex === EDGE_BEHIND ? { zIndex: EDGE_IN_FRONT } : {}) } : e,
   );
+}
+
+/** Whether the focused node has a route to highlight (the map then dims every edge off it). */
+export function routeFocus(edges: readonly RoutedFlowEdge[], focused: string | undefined): boolean {
+  return focused !== undefined && edges.some((e) => e.source === focused || e.target === focused);
 }
