@@ -3,6 +3,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { LoadBalancerFlowNode } from '../toFlow';
 import { useNodeFocus } from '../useNodeFocus';
 import { nodeText } from '../../topology/present/labels';
+import { useActivateKeys } from './activateKeys';
 import { FOCUS_CLASS } from './focusClass';
 import { Glyph } from './Glyph';
 
@@ -10,9 +11,10 @@ import { Glyph } from './Glyph';
 export const LoadBalancerNode = memo(function LoadBalancerNode({ data }: NodeProps<LoadBalancerFlowNode>) {
   const n = data.node;
   const focus = useNodeFocus(n.id);
+  const ref = useActivateKeys<HTMLDivElement>();
   const t = nodeText(n);
   return (
-    <div className={`band lb${FOCUS_CLASS[focus]}`} data-lb={n.label}>
+    <div ref={ref} className={`band lb${FOCUS_CLASS[focus]}`} data-lb={n.label}>
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <div className="band-title">
         <Glyph glyph={t.glyph} /> {t.title}

@@ -2,8 +2,11 @@ import { Handle, Position } from '@xyflow/react';
 import type { OwnerNode } from '../../topology/graph/kinds';
 import { NO_RUNNING_TASKS, nodeText } from '../../topology/present/labels';
 import { useNodeFocus } from '../useNodeFocus';
+import { useActivateKeys } from './activateKeys';
 import { Badges } from './Badges';
 import { FOCUS_CLASS } from './focusClass';
+import { ProblemBadge } from './ProblemBadge';
+import { useNodeProblems } from './ProblemsContext';
 import { serviceStyle } from './serviceStyle';
 
 /**
@@ -13,11 +16,19 @@ import { serviceStyle } from './serviceStyle';
 export function OwnerCard({ node: n, container, attrs = {} }: { node: OwnerNode; container: boolean; attrs?: Record<string, string> }) {
   // A box of the service view holds its units and never dims; a card in the band dims with its units.
   const focus = useNodeFocus(n.id, container ? undefined : { ownerId: n.id });
+  const problems = useNodeProblems(n.id);
+  const ref = useActivateKeys<HTMLDivElement>();
   const t = nodeText(n);
   return (
-    <div className={`service${container ? ' service-box' : ''}${FOCUS_CLASS[focus]}`} style={serviceStyle(n.color)} data-service={n.label} {...attrs}>
+    <div
+      ref={ref}
+      className={`service${container ? ' service-box' : ''}${FOCUS_CLASS[focus]}${problems.length ? ' has-problems' : ''}`}
+      style={serviceStyle(n.color)}
+      data-service={n.label}
+      {...attrs}
+    >
       <Handle type="target" position={Position.Top} isConnectable={false} />
-      <div className="service-title">
+      <div className="service-title" title={t.title}>
         <span className="svc-swatch" /> {t.title}
         <Badges badges={t.badges} />
       </div>
@@ -38,6 +49,7 @@ export function OwnerCard({ node: n, container, attrs = {} }: { node: OwnerNode;
           <span className="muted">{NO_RUNNING_TASKS}</span>
         )}
       </div>
+      <ProblemBadge problems={problems} />
       {container ? null : <Handle type="source" position={Position.Bottom} isConnectable={false} />}
     </div>
   );

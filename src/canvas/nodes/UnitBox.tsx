@@ -1,6 +1,7 @@
 import type { UnitNode } from '../../topology/graph/kinds';
 import { HEALTH_TEXT, nodeText } from '../../topology/present/labels';
 import { useNodeFocus } from '../useNodeFocus';
+import { useActivateKeys } from './activateKeys';
 import { FOCUS_CLASS } from './focusClass';
 import { serviceStyle } from './serviceStyle';
 
@@ -22,15 +23,17 @@ export function UnitBox({
   attrs?: Record<string, string>;
 }) {
   const focus = useNodeFocus(n.id, { ownerId: n.ownerId });
+  const ref = useActivateKeys<HTMLDivElement>();
   const t = nodeText(n);
   return (
     <div
+      ref={ref}
       className={`${kindClass} health-${n.health}${FOCUS_CLASS[focus]}${n.oldRevision ? ' old-rev' : ''}`}
       style={serviceStyle(n.color)}
       data-task={n.id}
       {...attrs}
       data-health={n.health}
-      title={`${what}${n.label} · ${tag} · ${HEALTH_TEXT[n.health]}${n.reason ? ` · ${n.reason}` : ''}`}
+      title={`${what}${t.title} · ${tag} · ${HEALTH_TEXT[n.health]}${n.reason ? ` · ${n.reason}` : ''}`}
     >
       <span className="task-dot" />
       <span className="task-name">{t.title}</span>
