@@ -12,6 +12,7 @@ import { redactTopology } from '../topology/redact/redact';
 import { emptyEstate } from '../topology/graph/emptyEstate';
 import { Counts } from './Counts';
 import { EmptyEstateView } from './EmptyEstateView';
+import { ProblemsButton } from './ProblemsButton';
 import { selectLoad, selectMode, selectNotice, selectView, useStore } from './store';
 
 /** A snapshot dropped on the page opens in place of the current map; anything else gets a message and the map stays. */
@@ -72,8 +73,17 @@ export function App() {
     <div className="app">
       <header className="top-bar">
         <strong className="brand">Fleetmap</strong>
-        {topology?.source.kind === 'demo' ? <span className="demo-banner">Demo estate (simulated AWS)</span> : null}
-        {topology?.source.kind === 'snapshot' ? <span className="demo-banner">{topology.source.label}</span> : null}
+        {/* Short, with the whole label in its tooltip and the status bar: the bar must hold one row on a laptop. */}
+        {topology?.source.kind === 'demo' ? (
+          <span className="demo-banner" title={topology.source.label}>
+            Demo
+          </span>
+        ) : null}
+        {topology?.source.kind === 'snapshot' ? (
+          <span className="demo-banner snapshot-banner" title={topology.source.label}>
+            {topology.source.label}
+          </span>
+        ) : null}
         <div className="view-switch" role="tablist" aria-label="View">
           <button type="button" role="tab" aria-selected={view === 'network'} onClick={() => setView('network')}>
             Network
@@ -83,6 +93,7 @@ export function App() {
           </button>
         </div>
         {counts ? <Counts items={counts} /> : null}
+        {topology && !empty ? <ProblemsButton topology={topology} /> : null}
         {topology ? <NamespaceFilter topology={topology} /> : null}
         {topology ? <SearchBox topology={topology} /> : null}
         {mode === 'live' ? (

@@ -75,4 +75,15 @@ describe('the store’s stale-fetch guard', () => {
     await settle();
     expect(shown()).toBe('dropped snapshot');
   });
+
+  it('counts each topology opened in place, so the map looks at it afresh, while a refresh does not', async () => {
+    const before = store.getState().opened;
+    store.getState().open(demoTopology());
+    expect(store.getState().opened).toBe(before + 1);
+    const refresh = store.getState().fetch(true);
+    requests.splice(0)[0]?.answer('refreshed');
+    await refresh;
+    await settle();
+    expect(store.getState().opened).toBe(before + 1);
+  });
 });

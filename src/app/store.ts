@@ -31,6 +31,8 @@ interface ViewSlice {
   errorsOpen: boolean;
   /** A request to bring a node into view (search, links); the counter makes a repeated request for one id count */
   focus: { id: string; n: number } | undefined;
+  /** Counts the topologies opened in place (a dropped snapshot): each one is looked at afresh */
+  opened: number;
   setView: (view: View) => void;
   requestFocus: (id: string) => void;
   select: (id: string | undefined) => void;
@@ -41,12 +43,15 @@ interface ViewSlice {
 
 export type Store = DataSlice & ViewSlice;
 
-function readUrl(): { view: View; selected: string | undefined; hiddenNamespaces: ReadonlySet<string> } {
+function readUrl(): Pick<ViewSlice, 'view' | 'selected' | 'hiddenNamespaces' | 'focus'> {
   const params = new URLSearchParams(window.location.search);
+  const selected = params.get('select') ?? undefined;
   return {
     view: params.get('view') === 'service' ? 'service' : 'network',
-    selected: params.get('select') ?? undefined,
+    selected,
     hiddenNamespaces: new Set((params.get('hide-ns') ?? '').split(',').filter(Boolean)),
+    // A shared link with a selection opens on it, not on the whole map.
+    focus: selected === undefined ? undefined : { id: selected, n: 1 },
   };
 }
 
@@ -70,7 +75,7 @@ export const useStore = create<Store>()((set, get) => ({
     // A fetch still in flight must not replace what the user opened.
     latestFetch++;
     performance.mark('fleetmap:data');
-    set({ load: { kind: 'ready', topology, refreshing: false }, expanded: new Set<string>(), notice: undefined });
+    set({ load: { kind: 'ready', topology, refreshing: false }, expanded: new Set<string>(), notice: undefined, opened: get().opened + 1 });
   },
   setOffline() {
     set({ mode: 'offline' });
@@ -105,7 +110,7 @@ export const useStore = create<Store>()((set, get) => ({
   ...readUrl(),
   expanded: new Set<string>(),
   errorsOpen: false,
-  focus: undefined,
+  opened: 0,
   requestFocus(id) {
     set({ focus: { id, n: (get().focus?.n ?? 0) + 1 }, selected: id });
     writeUrl(get());
@@ -144,3 +149,4 @@ export const selectMode = (s: Store) => s.mode;
 export const selectNotice = (s: Store) => s.notice;
 export const selectLayoutFallback = (s: Store) => s.layoutFallback;
 export const selectFocus = (s: Store) => s.focus;
+export const selectOpened = (s: Store) => s.opened;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   Background,
   Controls,
@@ -9,12 +9,9 @@ import {
   useReactFlow,
   useStore as useFlowStore,
   type NodeMouseHandler,
-  type Viewport,
 } from '@xyflow/react';
-import { selectExpanded, selectHiddenNamespaces, selectFocus, selectSelected, selectView, useStore } from '../app/store';
-import { absoluteBoxes } from '../topology/layout/absolute';
+import { selectExpanded, selectHiddenNamespaces, selectOpened, selectSelected, selectView, useStore } from '../app/store';
 import { buildGraph } from '../topology/graph/buildGraph';
-import { isGroup, memberIds } from '../topology/graph/kinds';
 import type { Graph } from '../topology/graph/types';
 import { leafSize } from '../topology/layout/sizes';
 import type { Layout } from '../topology/layout/types';
@@ -23,26 +20,20 @@ import { nodeTypes } from './nodes/nodeTypes';
 import { sketchItemAt } from './nodes/SketchNode';
 import { needsOverview, overview, overviewBelowZoom } from './sketch';
 import { focusIndex } from './focus';
-import { highlightEdges, toFlowEdges, toFlowNodes, type MapNode } from './toFlow';
+import { highlightEdges, routeFocus, toFlowEdges, toFlowNodes, type MapNode } from './toFlow';
+import { edgeTypes } from './edges/RoutedEdge';
 import { FocusIndexContext } from './useNodeFocus';
 import { useLayout } from './useLayout';
+import { useCamera } from './useCamera';
+import { useMapKeys } from './useMapKeys';
+import { FIT_PADDING, MAX_ZOOM, MIN_ZOOM } from './viewport';
+import { mapProblems, ProblemsContext } from './nodes/ProblemsContext';
 import { MINIMAP_COLORS } from '../topology/present/theme';
 
 const minimapColor = (type: string | undefined): string =>
   type !== undefined && type in MINIMAP_COLORS ? MINIMAP_COLORS[type as keyof typeof MINIMAP_COLORS] : MINIMAP_COLORS.other;
 
-const MIN_ZOOM = 0.02;
-const MAX_ZOOM = 3;
-const FIT_PADDING = 0.04;
 const LEAF = leafSize('task');
-
-/** The viewport that fits the whole layout in the screen, computed before React Flow mounts. */
-function fitViewport(layout: Layout, screen: { width: number; height: number }): Viewport {
-  const w = layout.width * (1 + 2 * FIT_PADDING);
-  const h = layout.height * (1 + 2 * FIT_PADDING);
-  const zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.min(screen.width / Math.max(1, w), screen.height / Math.max(1, h))));
-  return { x: (screen.width - layout.width * zoom) / 2, y: (screen.height - layout.height * zoom) / 2, zoom };
-}
 
 /** What the map offers to controls drawn on it (the export menu): the graph and layout on screen. */
 export interface MapContents {
@@ -58,6 +49,10 @@ export function Canvas({ topology, toolbar }: { topology: Topology; toolbar?: (m
   const hiddenNamespaces = useStore(selectHiddenNamespaces);
   const graph = useMemo(() => buildGraph(topology, { view, expanded, hiddenNamespaces }), [topology, view, expanded, hiddenNamespaces]);
   const layout = useLayout(graph);
+  // The map is looked at afresh in another view or on another opened topology; a refresh keeps the view.
+  const opened = useStore(selectOpened);
+  const fitKey = `${view}#${opened}`;
+  const problems = useMemo(() => mapProblems(topology), [topology]);
   const container = useRef<HTMLDivElement>(null);
   const [screen, setScreen] = useState<{ width: number; height: number } | undefined>(undefined);
   const [painted, setPainted] = useState<Layout | undefined>(undefined);
@@ -71,8 +66,19 @@ export function Canvas({ topology, toolbar }: { topology: Topology; toolbar?: (m
     <div className="canvas" ref={container} data-layout={layout.kind} data-rendered={layout.kind === 'ready' && painted === layout.layout}>
       {layout.kind === 'pending' ? <div className="canvas-message">Laying out…</div> : null}
       {layout.kind === 'ready' && screen ? (
-        <ReactFlowProvider key={view}>
-          <MapFlow topology={topology} graph={layout.graph} layout={layout.layout} screen={screen} onPainted={setPainted} toolbar={toolbar} />
+        <ReactFlowProvider>
+          <ProblemsContext value={problems}>
+            <MapFlow
+              topology={topology}
+              graph={layout.graph}
+              layout={layout.layout}
+              current={layout.graph === graph}
+              fitKey={fitKey}
+              screen={screen}
+              onPainted={setPainted}
+              toolbar={toolbar}
+            />
+          </ProblemsContext>
         </ReactFlowProvider>
       ) : null}
     </div>
@@ -88,10 +94,14 @@ function MapFlow({
   topology,
   graph,
   layout,
+  current,
+  fitKey,
   screen,
   onPainted,
   toolbar,
 }: MapContents & {
+  current: boolean;
+  fitKey: string;
   screen: { width: number; height: number };
   onPainted: (layout: Layout) => void;
   toolbar: ((map: MapContents) => ReactNode) | undefined;
@@ -100,12 +110,15 @@ function MapFlow({
   const select = useStore((s) => s.select);
   const toggleExpanded = useStore((s) => s.toggleExpanded);
   const { screenToFlowPosition, setCenter } = useReactFlow();
-  const initial = useMemo(() => fitViewport(layout, screen), [layout, screen]);
   const lod = useMemo(() => needsOverview(graph), [graph]);
   // The pane's size as React Flow measures it (it changes when a panel opens), else the size at mount.
   const paneWidth = useFlowStore((s) => s.width);
   const paneHeight = useFlowStore((s) => s.height);
   const threshold = overviewBelowZoom({ width: paneWidth || screen.width, height: paneHeight || screen.height }, LEAF);
+  // Where a task or pod asked for lands: past the overview, at no less than its natural size.
+  const unitZoom = Math.min(MAX_ZOOM, Math.max(1, threshold * 1.2));
+  const initial = useCamera({ graph, layout, current, fitKey, screen, unitZoom });
+  useMapKeys(layout);
   // Until React Flow has applied the initial viewport its store says zoom 1; the detailed level must not flash in.
   const zoomedOut = useFlowStore((s) => (s.panZoom ? s.transform[2] : initial.zoom) < threshold);
   const showOverview = lod && zoomedOut;
@@ -113,9 +126,14 @@ function MapFlow({
   // Nodes, edges and sketches follow the graph and layout only; each node and sketch reads its own selected or
   // dimmed state, and a selection replaces just the few edges it highlights.
   const index = useMemo(() => focusIndex(graph), [graph]);
-  const detailNodes = useMemo(() => toFlowNodes(graph, layout), [graph, layout]);
-  const baseEdges = useMemo(() => toFlowEdges(graph), [graph]);
-  const detailEdges = useMemo(() => highlightEdges(baseEdges, selected), [baseEdges, selected]);
+  const { byNode } = useContext(ProblemsContext);
+  const detailNodes = useMemo(() => toFlowNodes(graph, layout, byNode), [graph, layout, byNode]);
+  const baseEdges = useMemo(() => toFlowEdges(graph, layout), [graph, layout]);
+  // Hovering a box lights its route as selecting it does; the selection wins back when the pointer leaves.
+  const [hovered, setHovered] = useState<string | undefined>(undefined);
+  const routeOf = hovered ?? selected;
+  const detailEdges = useMemo(() => highlightEdges(baseEdges, routeOf), [baseEdges, routeOf]);
+  const dimEdges = routeFocus(baseEdges, routeOf);
   const sketch = useMemo(() => (lod ? overview(graph, layout) : undefined), [lod, graph, layout]);
   const nodes = useMemo<MapNode[]>(
     () => (showOverview && sketch ? [...detailNodes.filter((n) => sketch.keep.has(n.id)), ...sketch.sketches] : detailNodes),
@@ -137,16 +155,6 @@ function MapFlow({
       cancelAnimationFrame(inner);
     };
   }, [layout, onPainted]);
-
-  // Search and links ask for a node: centre it at a zoom where it is drawn as itself (or its folded group).
-  const focusRequest = useStore(selectFocus);
-  const absolute = useMemo(() => absoluteBoxes(layout), [layout]);
-  useEffect(() => {
-    if (!focusRequest) return;
-    const host = graph.nodes.find((n) => n.id === focusRequest.id) ?? graph.nodes.find((n) => isGroup(n) && memberIds(n).includes(focusRequest.id));
-    const box = host ? absolute.get(host.id) : undefined;
-    if (box) void setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: Math.min(MAX_ZOOM, Math.max(1, threshold * 1.2)), duration: 400 });
-  }, [focusRequest, graph, absolute, setCenter, threshold]);
 
   const onNodeClick: NodeMouseHandler<MapNode> = useCallback(
     (event, node) => {
@@ -176,12 +184,17 @@ function MapFlow({
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        className={dimEdges && !showOverview ? 'route-focus' : undefined}
+        onNodeMouseEnter={(_, node) => setHovered(node.id)}
+        onNodeMouseLeave={() => setHovered(undefined)}
         onNodeClick={onNodeClick}
         onPaneClick={() => select(undefined)}
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable
-        onlyRenderVisibleElements
+        // A small map draws every node, on screen or a pan away (the first look shows part of it); a large one culls.
+        onlyRenderVisibleElements={lod}
         defaultViewport={initial}
         fitViewOptions={{ padding: FIT_PADDING }}
         minZoom={MIN_ZOOM}
@@ -190,7 +203,8 @@ function MapFlow({
       >
         <Background gap={24} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable nodeColor={(n) => minimapColor(n.type)} />
+        {/* The details panel narrows the map while something is selected: the minimap steps aside so it never covers it. */}
+        {selected === undefined ? <MiniMap pannable zoomable nodeColor={(n) => minimapColor(n.type)} /> : null}
         {toolbar ? <Panel position="top-right">{toolbar({ topology, graph, layout })}</Panel> : null}
         {showOverview ? (
           <Panel position="top-left" className="lod-hint" data-testid="overview-hint">

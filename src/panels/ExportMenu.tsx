@@ -17,6 +17,21 @@ const ITEMS: { format: ExportFormat; label: string }[] = [
   { format: 'html', label: 'Single-file HTML (offline)' },
 ];
 
+const menuItems = (menu: HTMLElement | null) => [...(menu?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
+
+/**
+ * The menu's keys (the WAI-ARIA menu button pattern): arrows move and wrap, Home and End jump, Esc closes and gives
+ * focus back to the button, Tab closes and moves on.
+ */
+const MENU_KEYS: Record<string, ((at: number, n: number) => number) | 'close' | 'leave'> = {
+  ArrowDown: (at, n) => (at + 1) % n,
+  ArrowUp: (at, n) => (at - 1 + n) % n,
+  Home: () => 0,
+  End: (_, n) => n - 1,
+  Escape: 'close',
+  Tab: 'leave',
+};
+
 /** Export what the screen shows, in every format; reachable from the keyboard (Tab, Enter, arrows, Esc). */
 export function ExportMenu({ topology, graph, layout }: { topology: Topology; graph: Graph; layout: Layout }) {
   const [open, setOpen] = useState(false);
@@ -25,10 +40,28 @@ export function ExportMenu({ topology, graph, layout }: { topology: Topology; gr
   const { getViewport } = useReactFlow();
   const flow = useStoreApi();
   const menu = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  /** Which item takes focus when the menu opens: the first, or the last when opened with the up arrow. */
+  const [start, setStart] = useState<'first' | 'last'>('first');
 
   useEffect(() => {
-    if (open) menu.current?.querySelector<HTMLButtonElement>('button')?.focus();
-  }, [open]);
+    if (!open) return;
+    const items = menuItems(menu.current);
+    (start === 'last' ? items.at(-1) : items[0])?.focus();
+    // A click anywhere else closes the menu, as a menu does.
+    const onPointer = (e: PointerEvent) => {
+      const target = e.target instanceof Node ? e.target : null;
+      if (target && (menu.current?.contains(target) || button.current?.contains(target))) return;
+      setOpen(false);
+    };
+    window.addEventListener('pointerdown', onPointer, true);
+    return () => window.removeEventListener('pointerdown', onPointer, true);
+  }, [open, start]);
+
+  const close = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
 
   const run = async (format: ExportFormat) => {
     setBusy(format);
@@ -50,24 +83,49 @@ export function ExportMenu({ topology, graph, layout }: { topology: Topology; gr
 
   return (
     <div className="export">
-      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)} disabled={busy !== undefined}>
+      <button
+        ref={button}
+        type="button"
+        id="export-button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? 'export-menu' : undefined}
+        onClick={() => {
+          setStart('first');
+          setOpen(!open);
+        }}
+        onKeyDown={(e) => {
+          if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+          e.preventDefault();
+          setStart(e.key === 'ArrowUp' ? 'last' : 'first');
+          setOpen(true);
+        }}
+        disabled={busy !== undefined}
+      >
         {busy ? 'Exporting…' : 'Export'}
       </button>
       {open ? (
         <div
           className="export-menu"
+          id="export-menu"
           role="menu"
+          aria-labelledby="export-button"
           ref={menu}
           onKeyDown={(e) => {
-            const items = [...(menu.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
+            const move = MENU_KEYS[e.key];
+            if (!move) return;
+            // Tab closes the menu and lets focus move on as it would.
+            if (move === 'leave') return setOpen(false);
+            e.preventDefault();
+            e.stopPropagation();
+            if (move === 'close') return close();
+            const items = menuItems(menu.current);
             const at = items.indexOf(document.activeElement as HTMLButtonElement);
-            if (e.key === 'Escape') setOpen(false);
-            if (e.key === 'ArrowDown') items[(at + 1) % items.length]?.focus();
-            if (e.key === 'ArrowUp') items[(at - 1 + items.length) % items.length]?.focus();
+            items[move(at, items.length)]?.focus();
           }}
         >
           {ITEMS.map((item) => (
-            <button key={item.format} type="button" role="menuitem" data-format={item.format} onClick={() => void run(item.format)}>
+            <button key={item.format} type="button" role="menuitem" tabIndex={-1} data-format={item.format} onClick={() => void run(item.format)}>
               {item.label}
             </button>
           ))}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphNodeKind } from '../graph/types';
-import { isGridLeaf, isHost, LEAF_SIZE, leafSize, SPACING } from './sizes';
+import { CARD_ROWS, isGridLeaf, isHost, LEAF_SIZE, leafSize, SPACING } from './sizes';
 
 const KINDS: GraphNodeKind[] = [
   'vpc',
@@ -39,5 +39,15 @@ describe('node sizes', () => {
     for (const kind of ['vpc', 'az', 'subnet', 'instance', 'node', 'cluster', 'namespace', 'service', 'workload'] as const)
       expect(SPACING.header[kind]).toBeGreaterThan(0);
     expect(SPACING.header.workload).toBe(SPACING.header.service);
+  });
+
+  it('leaves a card room for a name on two lines, so no service, workload or badge is cut off', () => {
+    const { title, sub, chips, bar, frame } = CARD_ROWS;
+    // Name wrapped to two lines (or name and its badges), then the second line and the AZ chips.
+    for (const kind of ['service', 'workload'] as const) expect(leafSize(kind).height).toBeGreaterThanOrEqual(frame + 2 * title + sub + chips);
+    // In the service view the box's title strip holds the same rows and its routes line.
+    expect(SPACING.header.service).toBeGreaterThanOrEqual(frame + 2 * title + 2 * sub + chips);
+    // A target group's name on two lines, its "1 unhealthy" badge wrapped below it, and its health bar.
+    expect(leafSize('targetGroup').height).toBeGreaterThanOrEqual(frame + 3 * title + bar);
   });
 });

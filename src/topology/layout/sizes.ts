@@ -1,17 +1,23 @@
 import { ROLE } from '../graph/kinds';
 import type { GraphNodeKind } from '../graph/types';
 
-/** Fixed sizes per node kind: the layout packs with them and React Flow gets them up front (no measuring pass). */
+/**
+ * Fixed sizes per node kind: the layout packs with them and React Flow gets them up front (no measuring pass).
+ * Cards are tall enough for a name that wraps to a second line and a badge that wraps below it: a name is never cut.
+ */
 export const LEAF_SIZE: Partial<Record<GraphNodeKind, { width: number; height: number }>> = {
   task: { width: 128, height: 44 },
   pod: { width: 128, height: 44 },
   taskGroup: { width: 128, height: 44 },
   podGroup: { width: 128, height: 44 },
   loadBalancer: { width: 240, height: 54 },
-  targetGroup: { width: 190, height: 50 },
-  service: { width: 200, height: 62 },
-  workload: { width: 200, height: 62 },
+  targetGroup: { width: 190, height: 80 },
+  service: { width: 200, height: 80 },
+  workload: { width: 200, height: 80 },
 };
+
+/** The rows a card stacks on the canvas, in px: a title line, the second line, the chips or a health bar, padding and border. */
+export const CARD_ROWS = { title: 17, sub: 14, chips: 18, bar: 12, frame: 12 };
 
 export const SPACING = {
   /** inside a box, around its children */
@@ -19,7 +25,7 @@ export const SPACING = {
   /** between siblings */
   gap: 8,
   /** a box's title strip */
-  header: { vpc: 40, az: 34, subnet: 40, instance: 40, node: 40, cluster: 58, namespace: 30, service: 80, workload: 80 },
+  header: { vpc: 40, az: 34, subnet: 40, instance: 40, node: 40, cluster: 58, namespace: 30, service: 98, workload: 98 },
   /** between the band (load balancers, target groups, services) and the VPC */
   bandGap: 56,
   /** between rows of load balancers */

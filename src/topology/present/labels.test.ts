@@ -47,8 +47,8 @@ describe('what a node says, wherever it is drawn', () => {
     expect(t).toMatchObject({ title: 'web', sub: '7 old', badges: [{ text: 'Target.Timeout', tone: 'alert' }] });
   });
 
-  it('says a pod’s restarts where a task says its revision, else its ReplicaSet hash, else its namespace', () => {
-    const pod = (extra: { restarts: number; templateHash?: string; oldRevision?: boolean }): GraphNode => ({
+  it('names a pod by its workload and the short suffix that tells it from its siblings, never by a ReplicaSet hash', () => {
+    const pod = (extra: { restarts: number; templateHash?: string; oldRevision?: boolean; id?: string; label?: string }): GraphNode => ({
       kind: 'pod',
       id: 'arn:aws:eks:us-east-1:123456789012:cluster/orders-eks/pod/orders/orders-api-7c9f5d-x2k4q',
       label: 'orders-api',
@@ -60,13 +60,23 @@ describe('what a node says, wherever it is drawn', () => {
       ...extra,
     });
     expect(nodeText(pod({ restarts: 14, templateHash: '7c9f5d' }))).toMatchObject({
-      title: 'orders-api',
+      title: 'orders-api · x2k4q',
       sub: '↻14',
       badges: [{ text: 'CrashLoopBackOff', tone: 'alert' }],
     });
-    expect(nodeText(pod({ restarts: 0, templateHash: '7c9f5d', oldRevision: true })).sub).toBe('7c9f5 old');
-    expect(nodeText(pod({ restarts: 0 })).sub).toBe('order');
+    expect(nodeText(pod({ restarts: 0, templateHash: '7c9f5d', oldRevision: true })).sub).toBe('old');
+    expect(nodeText(pod({ restarts: 2, oldRevision: true })).sub).toBe('↻2 old');
+    expect(nodeText(pod({ restarts: 0 })).sub).toBe('');
+    // A StatefulSet's pods are numbered; a pod of no workload is its own name.
+    expect(nodeText(pod({ restarts: 0, id: 'arn:x/pod/orders/inventory-db-0', label: 'inventory-db' })).title).toBe('inventory-db · 0');
+    expect(nodeText(pod({ restarts: 0, id: 'arn:x/pod/default/debug', label: 'debug' })).title).toBe('debug');
     expect(podTag({ restarts: 3, namespace: 'orders' })).toBe('↻3');
+  });
+
+  it('badges a target group’s unhealthy targets in words short enough for its card', () => {
+    const counts = { healthy: 11, unhealthy: 1, pending: 0, stopped: 0, unknown: 0 };
+    const t = nodeText({ kind: 'targetGroup', id: 'tg', label: 'web-tg', detail: 'ip · HTTP:8080', counts, unreadable: false });
+    expect(t.badges).toEqual([{ text: '1 unhealthy', tone: 'alert' }]);
   });
 
   it('counts a folded run of pods as a run of tasks is counted', () => {

@@ -62,12 +62,20 @@ export const HEALTH_TEXT: Record<TaskHealth, string> = {
 /** The glyph of each load balancer type (DescribeLoadBalancers: Type). */
 const LB_GLYPH: Record<string, string> = { application: 'ALB', network: 'NLB', gateway: 'GWLB' };
 
+/** What a pod's box says where a task's says its revision: its restarts when it has any ("↻14"), else its namespace. */
+export function podTag(n: Pick<Extract<GraphNode, { kind: 'pod' }>, 'restarts' | 'namespace'>): string {
+  return n.restarts ? `↻${n.restarts}` : n.namespace;
+}
+
 /**
- * What a pod's box says where a task's says its revision: its restarts when it has any ("↻14"), else the start of
- * its ReplicaSet's hash, else of its namespace.
+ * A pod's name as a person tells it from its siblings: its workload and the last part of its generated name
+ * ("payments-7d9f8c-x7k2p" → "payments · x7k2p", a StatefulSet's "inventory-db-0" → "inventory-db · 0"); a pod of no
+ * workload, its own name. The pod's name is the last part of its id.
  */
-export function podTag(n: Pick<Extract<GraphNode, { kind: 'pod' }>, 'restarts' | 'templateHash' | 'namespace'>): string {
-  return n.restarts ? `↻${n.restarts}` : (n.templateHash ?? n.namespace).slice(0, 5);
+export function podTitle(n: Pick<Extract<GraphNode, { kind: 'pod' }>, 'id' | 'label'>): string {
+  const name = n.id.slice(n.id.lastIndexOf('/') + 1);
+  if (!name.startsWith(`${n.label}-`)) return name;
+  return `${n.label} · ${name.slice(name.lastIndexOf('-') + 1)}`;
 }
 
 const alert = (text: string): Badge => ({ text, tone: 'alert' });
@@ -106,7 +114,8 @@ export function nodeText(n: GraphNode): NodeText {
     case 'task':
       return { title: n.label, sub: `${n.revision.split(':').pop() ?? ''}${n.oldRevision ? ' old' : ''}`, badges: unitBadges(n) };
     case 'pod':
-      return { title: n.label, sub: `${podTag(n)}${n.oldRevision ? ' old' : ''}`, badges: unitBadges(n) };
+      // The name carries the workload and suffix; the second line only what sets this pod apart.
+      return { title: podTitle(n), sub: [...when(n.restarts, `↻${n.restarts}`), ...when(n.oldRevision, 'old')].join(' '), badges: unitBadges(n) };
     case 'taskGroup':
       return { title: `${n.label} ×${n.taskIds.length}`, sub: healthWords(n.counts), badges: [], bar: n.counts };
     case 'podGroup':
