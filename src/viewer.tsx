@@ -1,9 +1,4 @@
 import { boot } from './app/boot';
-import './styles/app.css';
-import './styles/theme.css';
-import { installTheme } from './app/colorScheme';
-// After boot, which loads React Flow's sheet and styles.css: the node sheet overrides both.
-import './styles/nodes.css';
 import { useStore } from './app/store';
 import { mainThreadRunner } from './canvas/mainThreadRunner';
 import { parseSnapshot } from './topology/model';
@@ -20,4 +15,3 @@ store.setOffline();
 if (result.ok) store.open(redactTopology(result.topology));
 else useStore.setState({ load: { kind: 'error', message: `The snapshot embedded in this file cannot be read: ${result.error}` } });
 boot(mainThreadRunner());
-installTheme();

@@ -1,14 +1,13 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { cssVariables } from '../topology/present/theme';
-
-/** The app's own stylesheets; React Flow's is a package's and keeps its own colours. */
-const SHEETS = ['src/styles.css', 'src/app/app.css'];
 
 /** A colour written out: hex, rgb()/rgba(), hsl()/hsla(), or a named colour other than the keywords CSS needs. */
 const LITERAL = /#[0-9a-f]{3,8}\b|\b(rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\(|:\s*(white|black|red|green|blue|gray|grey|orange|purple)\b/gi;
 
+/** The app's own stylesheets, every one of them; React Flow's is a package's and keeps its own colours. */
 async function sheets(): Promise<[string, string][]> {
+  const SHEETS = ['src/styles.css', ...(await readdir('src/styles')).filter((f) => f.endsWith('.css')).map((f) => `src/styles/${f}`)];
   return Promise.all(SHEETS.map(async (f): Promise<[string, string]> => [f, await readFile(f, 'utf8')]));
 }
 

@@ -28,10 +28,7 @@ import { useCamera } from './useCamera';
 import { useMapKeys } from './useMapKeys';
 import { FIT_PADDING, MAX_ZOOM, MIN_ZOOM } from './viewport';
 import { mapProblems, ProblemsContext } from './nodes/ProblemsContext';
-import { MINIMAP_COLORS } from '../topology/present/theme';
-
-const minimapColor = (type: string | undefined): string =>
-  type !== undefined && type in MINIMAP_COLORS ? MINIMAP_COLORS[type as keyof typeof MINIMAP_COLORS] : MINIMAP_COLORS.other;
+import { minimapColorVar } from '../topology/present/theme';
 
 const LEAF = leafSize('task');
 
@@ -204,7 +201,7 @@ function MapFlow({
         <Background gap={24} />
         <Controls showInteractive={false} />
         {/* The details panel narrows the map while something is selected: the minimap steps aside so it never covers it. */}
-        {selected === undefined ? <MiniMap pannable zoomable nodeColor={(n) => minimapColor(n.type)} /> : null}
+        {selected === undefined ? <MiniMap pannable zoomable nodeColor={(n) => minimapColorVar(n.type)} /> : null}
         {toolbar ? <Panel position="top-right">{toolbar({ topology, graph, layout })}</Panel> : null}
         {showOverview ? (
           <Panel position="top-left" className="lod-hint" data-testid="overview-hint">
