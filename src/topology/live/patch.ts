@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ReadError, ReadStats, Resource, SourceInfo, type Topology } from '../model';
+import { ReadError, ReadStats, Resource, SourceInfo, Topology } from '../model';
 
 /**
  * The live map's wire format: one topology version to the next as the resources added, removed and changed (by id),
@@ -23,14 +23,20 @@ export const ChangeKind = z.enum([
   'deploymentFailed',
   'deploymentRolledBack',
   'serviceScaled',
+  'workloadScaled',
+  /** A task's container health check (DescribeTasks: healthStatus) failing or passing again */
   'healthChanged',
+  /** A service or workload created or gone */
   'resourceAdded',
   'resourceRemoved',
 ]);
 export type ChangeKind = z.infer<typeof ChangeKind>;
 
 export const ChangeEvent = z.object({
-  /** Stable across re-deliveries: `${version}:${kind}:${subject}` */
+  /**
+   * Stable across re-deliveries: `${read time}:${kind}:${subject}`, with `#${part}` when one subject has several
+   * changes of a kind in one read (a target of a target group, a deployment of a service)
+   */
   id: z.string(),
   kind: ChangeKind,
   /** The resource the change is about (a task, pod, target group, service or workload id) */
@@ -38,37 +44,40 @@ export const ChangeEvent = z.object({
   /** Its owner when that is what a person knows it by (a task's service, a pod's workload) */
   owner: z.string().optional(),
   severity: z.enum(['info', 'warning', 'critical']),
-  /** One line: "task 3f9a… of cart stopped: Essential container in task exited (exit 137)" */
+  /** One line, its owner first: "cart: task 3f9a1b2c… stopped: Essential container in task exited (EssentialContainerExited; cart exit 137)" */
   message: z.string(),
   /** Epoch ms: when AWS says it happened when it says so (stoppedAt, updatedAt), else the read's fetchedAt */
   at: z.number(),
 });
 export type ChangeEvent = z.infer<typeof ChangeEvent>;
 
-export const TopologyPatch = z.object({
-  /** The version this patch applies to */
-  from: z.number().int().nonnegative(),
-  /** The version it makes: from + 1 */
-  to: z.number().int().positive(),
-  /** Resources new in `to`, whole */
-  added: z.array(Resource),
-  /** Ids of resources gone in `to` */
-  removed: z.array(z.string()),
-  /** Resources whose content differs, whole as they are in `to` (a replacement, not a field diff) */
-  changed: z.array(Resource),
-  /** The read's own fields, always sent whole (small) */
-  source: SourceInfo,
-  errors: z.array(ReadError),
-  stats: ReadStats,
-  changes: z.array(ChangeEvent),
-});
+export const TopologyPatch = z
+  .object({
+    /** The version this patch applies to */
+    from: z.number().int().nonnegative(),
+    /** The version it makes: from + 1 */
+    to: z.number().int().positive(),
+    /** Resources new in `to`, whole */
+    added: z.array(Resource),
+    /** Ids of resources gone in `to` */
+    removed: z.array(z.string()),
+    /** Resources whose content differs, whole as they are in `to` (a replacement, not a field diff) */
+    changed: z.array(Resource),
+    /** The read's own fields, always sent whole (small) */
+    source: SourceInfo,
+    errors: z.array(ReadError),
+    stats: ReadStats,
+    changes: z.array(ChangeEvent),
+  })
+  .refine((p) => p.to === p.from + 1, { message: 'a patch goes from one version to the next', path: ['to'] });
 export type TopologyPatch = z.infer<typeof TopologyPatch>;
 
 /**
  * What a stream starts with, and what a browser too far behind receives instead of patches: a whole topology and
  * its version. The topology keeps its own schema; the version lives beside it, not in it.
  */
-export interface VersionedTopology {
-  version: number;
-  topology: Topology;
-}
+export const VersionedTopology = z.object({
+  version: z.number().int().nonnegative(),
+  topology: Topology,
+});
+export type VersionedTopology = z.infer<typeof VersionedTopology>;
