@@ -3,12 +3,16 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { generate } from 'selfsigned';
 import { verifyEksToken, type StaticCredentials } from './kube-auth';
-import { KUBE_RESOURCES, str, type JsonObject, type JsonValue, type KubeObjects, type KubeResource } from './world';
+import { obj, table } from './kube-table';
+import { streamWatch, watchStart, WatchRefused, type WatchRequest } from './kube-watch';
+import { kubeFeed } from './kubeEvents';
+import { KUBE_RESOURCES, str, type JsonObject, type KubeObjects, type KubeResource } from './world';
 
 /**
  * A Kubernetes API server for one EKS cluster, on loopback over TLS with its own certificate authority: discovery
  * (/version, /api, /apis and each group's resource list), list and get of the resources Fleetmap reads, `limit` and
- * `continue` paging, Table output for kubectl, and Status errors (401 for a bad token, 403 for RBAC) as the real
+ * `continue` paging, watches (kube-watch.ts) from the cluster's change feed (kubeEvents.ts), Table output for
+ * kubectl, and Status errors (401 for a bad token, 403 for RBAC) as the real
  * API server writes them. Only a k8s-aws-v1 token signed for this cluster is accepted.
  */
 interface ApiResource {
@@ -50,6 +54,8 @@ export interface FakeKubeOptions {
   /** Largest page any list returns, whatever `limit` asks */
   pageCap?: number;
   latencyMs?: number;
+  /** How often a watch that allows bookmarks gets one (the API server sends about one a minute) */
+  bookmarkMs?: number;
 }
 
 export interface KubeCall {
@@ -66,6 +72,8 @@ export interface FakeKube {
   /** PEM of the server's certificate, which is its own certificate authority */
   caPem: string;
   calls: KubeCall[];
+  /** Cuts every open watch stream mid-flight, as a proxy or load balancer with an idle timeout does */
+  dropWatches(): void;
   close(): Promise<void>;
 }
 
@@ -90,81 +98,6 @@ function status(e: KubeError): JsonObject {
     reason: e.reason,
     ...(e.details ? { details: e.details } : {}),
     code: e.code,
-  };
-}
-
-function ageOf(created: string | undefined, now: number): string {
-  const t = created ? Date.parse(created) : NaN;
-  if (Number.isNaN(t)) return '<unknown>';
-  const s = Math.max(0, Math.floor((now - t) / 1000));
-  if (s < 120) return `${s}s`;
-  if (s < 7200) return `${Math.floor(s / 60)}m`;
-  if (s < 172800) return `${Math.floor(s / 3600)}h`;
-  return `${Math.floor(s / 86400)}d`;
-}
-
-const obj = (v: JsonValue | undefined): JsonObject => (v && typeof v === 'object' && !Array.isArray(v) ? v : {});
-const arr = (v: JsonValue | undefined): JsonValue[] => (Array.isArray(v) ? v : []);
-
-/** The STATUS column kubectl prints for a pod: a waiting or terminated reason beats the phase. */
-export function podDisplayStatus(pod: JsonObject): string {
-  const st = obj(pod['status']);
-  for (const c of arr(st['containerStatuses'])) {
-    const state = obj(obj(c)['state']);
-    const reason = str(obj(state['waiting']), 'reason') || str(obj(state['terminated']), 'reason');
-    if (reason) return reason;
-  }
-  return str(st, 'phase') || 'Unknown';
-}
-
-/** Table output (meta.k8s.io/v1), which kubectl asks for to print its columns. */
-function table(resource: KubeResource, items: JsonObject[], list: JsonObject, now: number): JsonObject {
-  const col = (name: string, type = 'string', priority = 0) => ({ name, type, format: name === 'Name' ? 'name' : '', description: name, priority });
-  const meta = (o: JsonObject) => obj(o['metadata']);
-  const age = (o: JsonObject) => ageOf(str(meta(o), 'creationTimestamp'), now);
-  let columns = [col('Name'), col('Age')];
-  let cells = (o: JsonObject): JsonValue[] => [str(meta(o), 'name'), age(o)];
-  if (resource === 'pods') {
-    columns = [col('Name'), col('Ready'), col('Status'), col('Restarts', 'string'), col('Age'), col('IP', 'string', 1), col('Node', 'string', 1)];
-    cells = (o) => {
-      const st = obj(o['status']);
-      const cs = arr(st['containerStatuses']).map(obj);
-      const ready = cs.filter((c) => c['ready'] === true).length;
-      const restarts = cs.reduce((n, c) => n + (typeof c['restartCount'] === 'number' ? c['restartCount'] : 0), 0);
-      return [
-        str(meta(o), 'name'),
-        `${ready}/${arr(obj(o['spec'])['containers']).length}`,
-        podDisplayStatus(o),
-        String(restarts),
-        age(o),
-        str(st, 'podIP') || '<none>',
-        str(obj(o['spec']), 'nodeName') || '<none>',
-      ];
-    };
-  } else if (resource === 'nodes') {
-    columns = [col('Name'), col('Status'), col('Roles'), col('Age'), col('Version')];
-    cells = (o) => {
-      const ready = arr(obj(o['status'])['conditions'])
-        .map(obj)
-        .find((c) => str(c, 'type') === 'Ready');
-      return [
-        str(meta(o), 'name'),
-        str(ready ?? {}, 'status') === 'True' ? 'Ready' : 'NotReady',
-        '<none>',
-        age(o),
-        str(obj(obj(o['status'])['nodeInfo']), 'kubeletVersion'),
-      ];
-    };
-  }
-  return {
-    kind: 'Table',
-    apiVersion: 'meta.k8s.io/v1',
-    metadata: obj(list['metadata']),
-    columnDefinitions: columns,
-    rows: items.map((o) => ({
-      cells: cells(o),
-      object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: meta(o) },
-    })),
   };
 }
 
@@ -204,7 +137,7 @@ function discovery(path: string): JsonObject | undefined {
       singularName: RESOURCES[r].kind.toLowerCase(),
       namespaced: RESOURCES[r].namespaced,
       kind: RESOURCES[r].kind,
-      verbs: ['get', 'list'],
+      verbs: ['get', 'list', 'watch'],
       ...(RESOURCES[r].shortNames ? { shortNames: RESOURCES[r].shortNames } : {}),
     })),
   });
@@ -258,7 +191,8 @@ export async function startFakeKube(options: FakeKubeOptions): Promise<FakeKube>
   const started = Date.now();
   const forbid = new Set(options.forbid ?? []);
   const user = `arn:aws:iam::${options.accountId}:user/fleetmap-reader`;
-  const resourceVersion = String(100000 + Object.values(options.objects).reduce((n, l) => n + l.length, 0));
+  const feed = kubeFeed(options.objects);
+  const streams = new Set<ServerResponse>();
 
   const authenticate = async (req: IncomingMessage): Promise<void> => {
     const header = req.headers.authorization ?? '';
@@ -288,7 +222,7 @@ export async function startFakeKube(options: FakeKubeOptions): Promise<FakeKube>
       offset = state.o;
     }
     const size = Math.min(limit > 0 ? limit : Number.MAX_SAFE_INTEGER, options.pageCap ?? Number.MAX_SAFE_INTEGER);
-    const items = all.slice(offset, offset + size);
+    const items = all.slice(offset, offset + size).map((o) => feed.stamp(o));
     const next = offset + items.length;
     const more = next < all.length;
     const cont = more
@@ -297,12 +231,13 @@ export async function startFakeKube(options: FakeKubeOptions): Promise<FakeKube>
     return {
       kind: `${spec.kind}List`,
       apiVersion: groupVersion(spec),
-      metadata: { resourceVersion, ...(cont ? { continue: cont, remainingItemCount: all.length - next } : {}) },
+      metadata: { resourceVersion: String(feed.resourceVersion()), ...(cont ? { continue: cont, remainingItemCount: all.length - next } : {}) },
       items,
     };
   };
 
-  const answer = async (req: IncomingMessage, url: URL): Promise<{ operation: string; body: JsonObject }> => {
+  type Answer = { operation: string; body: JsonObject; watch?: undefined } | { operation: string; watch: WatchRequest };
+  const answer = async (req: IncomingMessage, url: URL): Promise<Answer> => {
     const path = url.pathname.replace(/\/$/, '') || '/';
     await authenticate(req);
     if (options.access === 'forbidden' && path !== '/version') {
@@ -313,7 +248,8 @@ export async function startFakeKube(options: FakeKubeOptions): Promise<FakeKube>
     const route = routeOf(path);
     if (!route || req.method !== 'GET') throw new KubeError(404, 'NotFound', 'the server could not find the requested resource');
     const spec = RESOURCES[route.resource];
-    const verb = route.name ? 'get' : 'list';
+    const watching = ['1', 'true'].includes(url.searchParams.get('watch') ?? '');
+    const verb = watching ? 'watch' : route.name ? 'get' : 'list';
     if (forbid.has(route.resource)) {
       const scope = route.namespace ? `in the namespace "${route.namespace}"` : 'at the cluster scope';
       throw new KubeError(
@@ -323,6 +259,33 @@ export async function startFakeKube(options: FakeKubeOptions): Promise<FakeKube>
         { kind: route.resource, ...(spec.group ? { group: spec.group } : {}) },
       );
     }
+    const wantsTable = /as=Table/.test(String(req.headers.accept ?? ''));
+    if (watching) {
+      const kind = spec.kind;
+      const apiVersion = groupVersion(spec);
+      const watch: WatchRequest = {
+        resource: route.resource,
+        ...(route.namespace ? { namespace: route.namespace } : {}),
+        ...(route.name ? { name: route.name } : {}),
+        query: url.searchParams,
+        feed,
+        objects: options.objects,
+        kind,
+        apiVersion,
+        render: (o) =>
+          wantsTable
+            ? table(route.resource, [o], { metadata: { resourceVersion: str(obj(o['metadata']), 'resourceVersion') } }, Date.now())
+            : { kind, apiVersion, ...o },
+        bookmarkMs: options.bookmarkMs ?? 60_000,
+      };
+      try {
+        watchStart(watch);
+      } catch (e) {
+        if (e instanceof WatchRefused) throw new KubeError(400, 'BadRequest', e.message);
+        throw e;
+      }
+      return { operation: `watch ${route.resource}`, watch };
+    }
     if (route.name) {
       const found = options.objects[route.resource].find(
         (o) => str(obj(o['metadata']), 'name') === route.name && (!route.namespace || str(obj(o['metadata']), 'namespace') === route.namespace),
@@ -331,7 +294,6 @@ export async function startFakeKube(options: FakeKubeOptions): Promise<FakeKube>
       return { operation: `get ${route.resource}`, body: { kind: spec.kind, apiVersion: groupVersion(spec), ...found } };
     }
     const body = list(route, url.searchParams);
-    const wantsTable = /as=Table/.test(String(req.headers.accept ?? ''));
     return { operation: `list ${route.resource}`, body: wantsTable ? table(route.resource, body['items'] as JsonObject[], body, Date.now()) : body };
   };
 
@@ -343,7 +305,17 @@ export async function startFakeKube(options: FakeKubeOptions): Promise<FakeKube>
     let body: JsonObject;
     let operation = `${req.method ?? 'GET'} ${url.pathname}`;
     try {
-      ({ operation, body } = await answer(req, url));
+      const answered = await answer(req, url);
+      operation = answered.operation;
+      if (answered.watch) {
+        calls.push({ cluster: options.clusterName, operation, status: 200, at, query: url.searchParams.toString() });
+        if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
+        streams.add(res);
+        res.on('close', () => streams.delete(res));
+        streamWatch(res, answered.watch);
+        return;
+      }
+      body = answered.body;
     } catch (e) {
       const err = e instanceof KubeError ? e : new KubeError(500, 'InternalError', e instanceof Error ? e.message : String(e));
       code = err.code;
@@ -366,6 +338,9 @@ export async function startFakeKube(options: FakeKubeOptions): Promise<FakeKube>
     url: `https://127.0.0.1:${port}`,
     caPem: pems.cert,
     calls,
+    dropWatches: () => {
+      for (const res of streams) res.destroy();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,8 +9,10 @@ import { createAwsSource } from '../sources/aws/source';
 import { resourcesOf } from '../../src/topology/model';
 import { eksToken } from '../sources/aws/kube/token';
 import { demoWorld } from './demo';
+import { obj } from './kube-table';
+import { notifyKube } from './kubeEvents';
 import { startFakeAws, type FakeAws } from './server';
-import type { World } from './world';
+import { str, type World } from './world';
 
 /**
  * The real kubectl, pointed at the fake Kubernetes API with a kubeconfig (its CA, an EKS token), lists the cluster's
@@ -85,6 +87,30 @@ describe.skipIf(!present)('kubectl against the fake Kubernetes API', () => {
     const json = JSON.parse(await kubectl(config, 'get', 'deployments', '-n', 'orders', '-o', 'json')) as { items: { metadata: { name: string } }[] };
     expect(json.items.map((d) => d.metadata.name).sort()).toEqual(['orders-api', 'payments', 'recommendations']);
     expect(fake.kubeCalls().some((c) => c.operation === 'list pods' && new URLSearchParams(c.query).has('continue'))).toBe(true);
+  });
+
+  it('follows a pod with kubectl get pods -w: a change in the world prints as a new row', async () => {
+    const config = await kubeconfig('watch', await eksToken({ clusterName: 'orders-eks', region: world.region, credentials }));
+    const pods = world.kube?.['orders-eks']?.pods ?? [];
+    const pod = pods.find((p) => str(obj(p['metadata']), 'namespace') === 'orders');
+    if (!pod) throw new Error('no pod in orders');
+    const name = str(obj(pod['metadata']), 'name');
+    const child = spawn(KUBECTL, ['--kubeconfig', config, 'get', 'pods', '-n', 'orders', '-w', '--no-headers', '--request-timeout', '20s'], {
+      env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: dir },
+    });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
+    try {
+      const rows = () => out.trim().split('\n').filter(Boolean);
+      const listed = pods.filter((p) => str(obj(p['metadata']), 'namespace') === 'orders').length;
+      for (let i = 0; i < 200 && rows().length < listed; i += 1) await new Promise((r) => setTimeout(r, 50));
+      expect(rows()).toHaveLength(listed);
+      notifyKube(world, 'orders-eks', 'pods', 'MODIFIED', { ...pod, status: { ...obj(pod['status']), phase: 'Failed', containerStatuses: [] } });
+      for (let i = 0; i < 200 && rows().length === listed; i += 1) await new Promise((r) => setTimeout(r, 50));
+      expect(rows()[listed]).toMatch(new RegExp(`^${name}\\s+0/\\d+\\s+Failed`));
+    } finally {
+      child.kill();
+    }
   });
 
   it('refuses a token made for another cluster', async () => {

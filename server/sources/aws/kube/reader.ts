@@ -59,7 +59,7 @@ export function apiServer(endpoint: string): string {
 }
 
 /** What a refused request's body said: a Kubernetes Status carries a readable `message`. */
-interface StatusSeen {
+export interface StatusSeen {
   message?: string;
 }
 
@@ -78,7 +78,7 @@ function statusMessage(text: string): string | undefined {
  * Status message of a refusal in `seen`: the client drops the body of a 401 (its exception then holds only
  * "Body: undefined"), so it is read here and handed back whole for the client's own parsing.
  */
-function callOptions(signal: AbortSignal, seen: StatusSeen): ConfigurationOptions {
+export function callOptions(signal: AbortSignal, seen: StatusSeen): ConfigurationOptions {
   const middleware: ObservableMiddleware = {
     pre: (request) => {
       request.setSignal(signal);
@@ -109,7 +109,7 @@ export interface KubeAccess {
   context?: string;
 }
 
-interface Failure {
+export interface Failure {
   status?: number;
   code?: string;
   message: string;
@@ -128,7 +128,7 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
  * then the Status message when it says more than the reason phrase. The client's own exception text ("HTTP-Code:
  * …\nHeaders: {…}") is never shown.
  */
-function failureOf(e: unknown, seen: StatusSeen): Failure {
+export function failureOf(e: unknown, seen: StatusSeen): Failure {
   const err = e as { code?: unknown; message?: string; cause?: { code?: string } };
   if (typeof err.code === 'number') {
     const status = err.code;
@@ -140,7 +140,7 @@ function failureOf(e: unknown, seen: StatusSeen): Failure {
   return { code, message: oneLine(err.message ?? String(e)) };
 }
 
-function hintOf(cluster: EksCluster, what: string, f: Failure): string {
+export function hintOf(cluster: EksCluster, what: string, f: Failure): string {
   const name = cluster.name ?? '';
   if (f.status === 401) {
     return `The identity Fleetmap reads with is not mapped in cluster ${name}: add an EKS access entry for it (aws eks create-access-entry --cluster-name ${name} --principal-arn <role>) and associate ${VIEW_POLICY_ARN} with cluster scope, or map it in aws-auth.`;
@@ -160,7 +160,7 @@ function hintOf(cluster: EksCluster, what: string, f: Failure): string {
 }
 
 /** The kubeconfig context that serves this cluster's endpoint, when a kubeconfig was given; else the EKS token. */
-async function kubeConfigFor(cluster: EksCluster, access: KubeAccess): Promise<KubeConfig> {
+export async function kubeConfigFor(cluster: EksCluster, access: KubeAccess): Promise<KubeConfig> {
   const kc = new KubeConfig();
   const name = cluster.name ?? 'eks';
   if (access.kubeconfig) {
