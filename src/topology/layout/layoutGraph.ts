@@ -1,6 +1,6 @@
 import type { Graph, GraphNode } from '../graph/types';
 import { bandOrder, layoutBand, packLoadBalancers } from './band';
-import { packNetwork } from './packNetwork';
+import { packNetwork, type Packed } from './packNetwork';
 import { packService } from './packService';
 import { routeEdges } from './route';
 import { BAND_MIN_WIDTH, SPACING } from './sizes';
@@ -16,15 +16,31 @@ export function layoutGraph(graph: Graph): Layout {
   return { ...packed, routes: Object.fromEntries(routeEdges(graph, packed)) };
 }
 
+/** Top-level boxes that hold the hierarchy (VPCs, or clusters); everything else at the top belongs to the band. */
+export const isHierarchyTop = (n: GraphNode): boolean => n.parent === undefined && (n.kind === 'vpc' || n.kind === 'cluster');
+
+/** The hierarchy below the band: VPC › AZ › subnet (network view) or cluster › service (service view), at y = 0. */
+export function packHierarchy(graph: Graph): Packed {
+  return graph.view === 'network' ? packNetwork(graph) : packService(graph);
+}
+
+/** The band's boxes (absolute), how far down the hierarchy starts below it, and the map's size. */
+export interface Banded {
+  boxes: Box[];
+  offset: number;
+  width: number;
+  height: number;
+}
+
 /**
- * Pure: graph → boxes, packed deterministically: the hierarchy, then the band of target groups and services
- * (network view) or load balancers and target groups (service view) between the top and the boxes.
+ * Pure: the band of target groups and services (network view) or load balancers and target groups (service view)
+ * above a packed hierarchy; load balancers of the network view span the AZ columns they serve.
  */
-function packGraph(graph: Graph): Layout {
+export function placeBand(graph: Graph, packed: Packed): Banded {
   const top = graph.nodes.filter((n) => n.parent === undefined);
   const { bandGap } = SPACING;
+  const out: Box[] = [];
   if (graph.view === 'network') {
-    const packed = packNetwork(graph);
     const lbs = packLoadBalancers(
       top.filter((n) => n.kind === 'loadBalancer'),
       packed.columns,
@@ -35,29 +51,33 @@ function packGraph(graph: Graph): Layout {
     const band = layoutBand(bandNodes, graph, (n) => (n.kind === 'targetGroup' ? 0 : 1), Math.max(packed.width, BAND_MIN_WIDTH));
     const bandY = lbs.height ? lbs.height + bandGap : 0;
     const bandX = Math.max(0, (packed.width - band.width) / 2);
-    const vpcY = bandY + (band.height ? band.height + bandGap : 0);
-    const all = new Map(packed.boxes);
-    for (const b of lbs.boxes) all.set(b.id, b);
-    for (const b of band.boxes) all.set(b.id, { ...b, x: b.x + bandX, y: b.y + bandY });
-    for (const n of top) {
-      const b = all.get(n.id);
-      if (b && (n.kind === 'vpc' || n.kind === 'cluster')) all.set(n.id, { ...b, y: b.y + vpcY });
-    }
-    return { boxes: ordered(graph, all), width: Math.max(packed.width, band.width + bandX), height: vpcY + packed.height };
+    const offset = bandY + (band.height ? band.height + bandGap : 0);
+    out.push(...lbs.boxes, ...band.boxes.map((b) => ({ ...b, x: b.x + bandX, y: b.y + bandY })));
+    return { boxes: out, offset, width: Math.max(packed.width, band.width + bandX), height: offset + packed.height };
   }
-  const packed = packService(graph);
   const bandNodes: GraphNode[] = [
     ...top.filter((n) => n.kind === 'loadBalancer'),
     ...bandOrder(top, graph.edges, new Map()).filter((n) => n.kind === 'targetGroup'),
   ];
   const band = layoutBand(bandNodes, graph, (n) => (n.kind === 'loadBalancer' ? 0 : 1), Math.max(packed.width, BAND_MIN_WIDTH));
   const bandX = Math.max(0, (packed.width - band.width) / 2);
-  const clusterY = band.height ? band.height + bandGap : 0;
+  const offset = band.height ? band.height + bandGap : 0;
+  out.push(...band.boxes.map((b) => ({ ...b, x: b.x + bandX })));
+  return { boxes: out, offset, width: Math.max(packed.width, band.width), height: offset + packed.height };
+}
+
+/**
+ * Pure: graph → boxes, packed deterministically: the hierarchy, then the band of target groups and services
+ * (network view) or load balancers and target groups (service view) between the top and the boxes.
+ */
+function packGraph(graph: Graph): Layout {
+  const packed = packHierarchy(graph);
+  const band = placeBand(graph, packed);
   const all = new Map(packed.boxes);
-  for (const b of band.boxes) all.set(b.id, { ...b, x: b.x + bandX });
-  for (const n of top) {
+  for (const b of band.boxes) all.set(b.id, b);
+  for (const n of graph.nodes) {
     const b = all.get(n.id);
-    if (b && n.kind === 'cluster') all.set(n.id, { ...b, y: b.y + clusterY });
+    if (b && isHierarchyTop(n)) all.set(n.id, { ...b, y: b.y + band.offset });
   }
-  return { boxes: ordered(graph, all), width: Math.max(packed.width, band.width), height: clusterY + packed.height };
+  return { boxes: ordered(graph, all), width: band.width, height: band.height };
 }

@@ -56,3 +56,16 @@ export function isHost(kind: GraphNodeKind): boolean {
 }
 
 export const BAND_NODE_GAP = 24;
+
+/**
+ * Room a fresh layout leaves in every grid of tasks or pods: about a fifth more slots than it holds, and always at
+ * least one free slot, so a task that starts later takes a free slot and nothing else on the map moves.
+ */
+export const SPARE = { share: 0.2, atLeast: 1 };
+
+/** Height of a grid of `n` equal leaves in `cols` columns, with the spare room; an empty grid keeps a row only if `whenEmpty`. */
+export function reservedHeight(n: number, cols: number, size: { height: number }, whenEmpty = true): number {
+  if (n === 0 && !whenEmpty) return 0;
+  const rows = Math.ceil((n + Math.max(SPARE.atLeast, Math.ceil(n * SPARE.share))) / Math.max(1, cols));
+  return rows * (size.height + SPACING.gap) - SPACING.gap;
+}
