@@ -4,6 +4,7 @@ import { readThroughFake } from './fake-aws/readWorld';
 import { SECRETS, worldWithFixture } from './fake-aws/redactionWorld';
 import type { Topology } from '../src/topology/model';
 import type { TopologySource } from './sources/types';
+import { createWatcher } from './live/watcher';
 
 const staticSource = (topology: Topology): TopologySource => ({ label: 'test', read: () => Promise.resolve(topology) });
 const HOST = { host: '127.0.0.1:8080' };
@@ -204,6 +205,40 @@ describe('Refresh', () => {
     expect((await app.request('/api/topology', { headers: HOST })).status).toBe(502);
     expect((await app.request('/api/refresh', { method: 'POST', headers: SAME_ORIGIN })).status).toBe(200);
     expect(reads).toBe(2);
+  });
+});
+
+describe('The watcher behind the API', () => {
+  it("/api/topology answers the watcher's current topology without a read; POST /api/refresh asks it for an early cycle", async () => {
+    const counting = countingSource();
+    const watcher = createWatcher({ source: counting.source, refreshMs: 60_000, reuseMs: 0 });
+    const app = appWith(counting.source, { watcher });
+    watcher.start();
+    await watcher.latest();
+    expect(counting.reads()).toBe(1);
+    const answers = await Promise.all(Array.from({ length: 10 }, () => app.request('/api/topology', { headers: HOST })));
+    expect(new Set(await Promise.all(answers.map(fetchedAt)))).toEqual(new Set([1]));
+    expect(counting.reads()).toBe(1);
+    const status = (await (await app.request('/api/status', { headers: HOST })).json()) as { state: string; version: number };
+    expect(status).toMatchObject({ state: 'live', version: watcher.current()?.version });
+    expect(await fetchedAt(await app.request('/api/refresh', { method: 'POST', headers: SAME_ORIGIN }))).toBe(2);
+    expect(await fetchedAt(await app.request('/api/topology', { headers: HOST }))).toBe(2);
+    expect(counting.reads()).toBe(2);
+    watcher.stop();
+  });
+
+  it("keeps answering the last good topology while the watcher's reads fail, and the status says why", async () => {
+    let reads = 0;
+    const failing: TopologySource = { label: 'flaky', read: () => (++reads === 1 ? Promise.resolve(topology) : Promise.reject(new Error('ExpiredToken'))) };
+    const watcher = createWatcher({ source: failing, reuseMs: 0 });
+    const app = appWith(failing, { watcher });
+    expect((await app.request('/api/topology', { headers: HOST })).status).toBe(200);
+    expect((await app.request('/api/refresh', { method: 'POST', headers: SAME_ORIGIN })).status).toBe(502);
+    const after = await app.request('/api/topology', { headers: HOST });
+    expect(after.status).toBe(200);
+    expect(Object.keys(((await after.json()) as Topology).resources).length).toBe(Object.keys(topology.resources).length);
+    const status = (await (await app.request('/api/status', { headers: HOST })).json()) as { state: string; error?: string };
+    expect(status).toMatchObject({ state: 'stale', error: 'Could not read flaky: ExpiredToken' });
   });
 });
 

@@ -4,11 +4,19 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { resourceOf, type Topology } from '../src/topology/model';
 import { requireToken } from './auth';
 import { refreshRefusal, REFRESH_HEADER, RETRY_AFTER_S, SECURITY_HEADERS } from './security';
-import { sharedRead } from './sharedRead';
+import { liveEvents } from './live/events';
+import { createWatcher, type Watcher } from './live/watcher';
 import type { TopologySource } from './sources/types';
 
 export interface AppDeps {
   source: TopologySource;
+  /**
+   * The one watcher that reads `source` for every viewer (serve starts it with --refresh); without one, the app
+   * makes its own that reads only when asked.
+   */
+  watcher?: Watcher;
+  /** Between heartbeats on an idle event stream (default 15 s) */
+  heartbeatMs?: number;
   /** Host headers this server answers to (DNS-rebinding guard), e.g. ["127.0.0.1:8080", "localhost:8080"]; see hosts.ts */
   allowedHosts: readonly string[];
   /** The built front end; omitted in API-only tests */
@@ -46,10 +54,17 @@ function unlessStopping<T>(p: Promise<T>, stopping: AbortSignal | undefined): Pr
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
-  const reads = sharedRead(deps.source, {
-    ...(deps.refreshReuseMs !== undefined ? { reuseMs: deps.refreshReuseMs } : {}),
-    ...(deps.clock ? { clock: deps.clock } : {}),
-  });
+  const watcher =
+    deps.watcher ??
+    createWatcher({
+      source: deps.source,
+      ...(deps.refreshReuseMs !== undefined ? { reuseMs: deps.refreshReuseMs } : {}),
+      ...(deps.clock ? { clock: deps.clock } : {}),
+    });
+  const reads = {
+    latest: () => watcher.latest().then((v) => v.topology),
+    refresh: () => watcher.refresh().then((v) => v.topology),
+  };
   const allowed = new Set(deps.allowedHosts.map((h) => h.toLowerCase()));
   // Every request waiting for a read listens to the one signal; many at once are expected, not a leak.
   if (deps.stopping) setMaxListeners(0, deps.stopping);
@@ -101,6 +116,11 @@ export function createApp(deps: AppDeps): Hono {
     }
     return topologyAnswer(c, reads.latest);
   });
+
+  // Every viewer's stream reads the one watcher: a hundred open maps cost the AWS calls of one.
+  app.get('/api/events', liveEvents(watcher, { stopping: deps.stopping, ...(deps.heartbeatMs !== undefined ? { heartbeatMs: deps.heartbeatMs } : {}) }));
+
+  app.get('/api/status', (c) => c.json(watcher.status()));
 
   app.post('/api/refresh', (c) => {
     const refusal = refreshRefusal(

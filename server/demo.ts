@@ -1,3 +1,4 @@
+import { DEMO_CHURN_MS, startChurn } from './fake-aws/churn';
 import { demoWorld } from './fake-aws/demo';
 import { startFakeAws, type FakeAws } from './fake-aws/server';
 import type { World } from './fake-aws/world';
@@ -6,12 +7,20 @@ import type { TopologySource } from './sources/types';
 
 export const DEMO_LABEL = 'Demo estate (simulated AWS)';
 
-/** The demo walks the real path: the live AWS source, reading the fake AWS in-process over loopback HTTP. */
+/** The seed of the demo's churn, so two demos change the same way. */
+const DEMO_CHURN_SEED = 20261126;
+
+/**
+ * The demo walks the real path: the live AWS source, reading the fake AWS in-process over loopback HTTP. Its world
+ * lives: it churns every 20 s unless told otherwise (`churnMs: 'off'` holds it still).
+ */
 export async function startDemoSource(
   world: World = demoWorld(),
-  options: { readTimeoutMs?: number } = {},
-): Promise<{ source: TopologySource; fake: FakeAws }> {
+  options: { readTimeoutMs?: number; churnMs?: number | 'off' } = {},
+): Promise<{ source: TopologySource; fake: FakeAws; churnMs: number | 'off' }> {
   const fake = await startFakeAws({ world, throttle: {} });
+  const churnMs = options.churnMs ?? DEMO_CHURN_MS;
+  const churn = churnMs === 'off' ? undefined : startChurn(fake, { intervalMs: churnMs, seed: DEMO_CHURN_SEED });
   const source = createAwsSource({
     region: fake.world.region,
     endpoint: fake.url,
@@ -20,5 +29,10 @@ export async function startDemoSource(
     label: DEMO_LABEL,
     ...(options.readTimeoutMs ? { readTimeoutMs: options.readTimeoutMs } : {}),
   });
-  return { source: { ...source, read: (o) => source.read(o), close: () => fake.close() }, fake };
+  const close = async () => {
+    churn?.stop();
+    await source.close?.();
+    await fake.close();
+  };
+  return { source: { ...source, read: (o) => source.read(o), close }, fake, churnMs };
 }

@@ -203,6 +203,32 @@ describe('fleetmap serve', () => {
     expect(await withTimeout(run.exit, 15_000, 'shutdown')).toBe(0);
   });
 
+  it('--refresh and --api-budget: the demo is read again on its own, within the budget, and the status says how often', async () => {
+    const run = serve(['--source', 'demo', '--port', '0', '--refresh', '200ms', '--api-budget', '0.25']);
+    const [, port] = await run.waitFor(/at http:\/\/127\.0\.0\.1:(\d+)\//);
+    const status = async () =>
+      (await (await fetch(`http://127.0.0.1:${port}/api/status`)).json()) as { state: string; refresh?: { everyMs: number; message: string } };
+    let now = await status();
+    const until = Date.now() + 15_000;
+    while (!(now.state === 'live' && now.refresh) && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 100));
+      now = await status();
+    }
+    // The demo's ECS task reads alone are more than a quarter of their bucket can give every 200 ms.
+    expect(now.refresh?.everyMs).toBeGreaterThan(200);
+    expect(now.refresh?.message).toMatch(/^refreshing every \d+ s \(0\.2 s asked\): \d+ calls per cycle at 25 % of \w+' 20\/s$/);
+    const events = await fetch(`http://127.0.0.1:${port}/api/events`);
+    const reader = events.body?.getReader();
+    let text = '';
+    while (!text.includes('event: topology')) text += new TextDecoder().decode((await reader?.read())?.value);
+    expect(text).toMatch(/^event: status\n/);
+    await reader?.cancel();
+    run.child.kill('SIGTERM');
+    expect(await withTimeout(run.exit, 15_000, 'shutdown')).toBe(0);
+    await expectUsageFailure(serve(['--source', 'demo', '--port', '0', '--refresh', 'soon']), /--refresh takes an interval of at least 100 ms/);
+    await expectUsageFailure(serve(['--source', 'demo', '--port', '0', '--api-budget', '2']), /--api-budget takes a share/);
+  });
+
   it('logs an unhandled rejection and keeps running', () => {
     const script = `
       const { logUnhandledRejections } = await import(${JSON.stringify(join(ROOT, 'server/cli/serve.ts'))});

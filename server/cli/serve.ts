@@ -5,6 +5,9 @@ import { parseArgs } from 'node:util';
 import { createApp } from '../app';
 import { tokenProblem } from '../auth';
 import { listeningLines, planHosts, splitAllowedHosts } from '../hosts';
+import { DEFAULT_API_BUDGET } from '../live/budget';
+import { parseApiBudget, parseRefresh } from '../live/options';
+import { createWatcher } from '../live/watcher';
 import { SECURITY_HEADERS } from '../security';
 import { closeGracefully, listen, parsePort } from './listen';
 import { pickSource, SOURCE_OPTIONS } from './sources';
@@ -30,8 +33,12 @@ export async function runServe(args: string[]): Promise<number> {
       port: { type: 'string', default: '8080' },
       'allowed-host': { type: 'string', multiple: true },
       'auth-token': { type: 'string' },
+      refresh: { type: 'string' },
+      'api-budget': { type: 'string' },
     },
   });
+  const refreshMs = parseRefresh(values.refresh, values.source);
+  const apiBudget = parseApiBudget(values['api-budget'], DEFAULT_API_BUDGET);
   const host = values.host;
   const port = parsePort(values.port);
   const allowed = [...(values['allowed-host'] ?? []), ...splitAllowedHosts(process.env['FLEETMAP_ALLOWED_HOSTS'])];
@@ -41,7 +48,7 @@ export async function runServe(args: string[]): Promise<number> {
   const problem = tokenProblem(authToken, plan.exposed, host);
   if (problem) throw new UsageError(problem);
 
-  const source = await pickSource({ ...values, 'allowed-host': undefined });
+  const source = await pickSource({ ...values, 'allowed-host': undefined, refresh: undefined, 'api-budget': undefined });
   if (values.source === 'snapshot') {
     // A broken snapshot is found now, not on the first page load.
     try {
@@ -67,8 +74,11 @@ export async function runServe(args: string[]): Promise<number> {
   const hosts = final.ok ? final.hosts : [];
   const staticDir = fileURLToPath(new URL('../../dist', import.meta.url));
   const stopping = new AbortController();
-  const app = createApp({ source, allowedHosts: hosts, staticDir, stopping: stopping.signal, ...(authToken ? { authToken } : {}) });
+  // One watcher for the process: it reads on its own every --refresh, within --api-budget, for every viewer.
+  const watcher = createWatcher({ source, refreshMs, apiBudget });
+  const app = createApp({ source, watcher, allowedHosts: hosts, staticDir, stopping: stopping.signal, ...(authToken ? { authToken } : {}) });
   handle = (request) => app.fetch(request);
+  watcher.start();
   for (const line of listeningLines({ label: source.label, bindHost: host, port: bound.port, allowed, tokenRequired: authToken !== undefined }))
     console.log(line);
 
@@ -77,7 +87,8 @@ export async function runServe(args: string[]): Promise<number> {
     process.once('SIGINT', () => resolve('SIGINT'));
   });
   console.log(`Fleetmap: ${signal}: finishing the requests in flight, then stopping.`);
-  // Requests waiting for a read are answered 503 now; the others finish within the grace.
+  // Requests waiting for a read are answered 503 now, event streams end; the others finish within the grace.
+  watcher.stop();
   stopping.abort();
   const closing = closeGracefully(server, SHUTDOWN_GRACE_MS);
   // A second signal: stop waiting for slow requests.

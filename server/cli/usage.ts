@@ -48,6 +48,11 @@ ${SOURCE_HELP}
   --port N           Port (default 8080); 0 picks a free port and prints it
   --allowed-host NAME[:PORT]  A name browsers reach Fleetmap by (its Host header), e.g. fleetmap.internal;
                      repeatable; also FLEETMAP_ALLOWED_HOSTS=NAME,NAME. Other names are answered 421.
+  --refresh INTERVAL Read the estate again every INTERVAL (30s, 500ms, 2m) and push what changed to every open
+                     map over GET /api/events (default 30s; off for a snapshot); one read serves every viewer
+  --api-budget SHARE The share of each AWS throttle bucket's sustained rate the reads may spend (default 0.25),
+                     so deploy tools and autoscaling keep their headroom; a larger estate is read less often,
+                     and the status says how often
   --auth-token TOKEN Require this token on every request; required beyond loopback. Prefer FLEETMAP_AUTH_TOKEN
                      (a command line is visible to other users). Open the map once with ?token=TOKEN;
                      scripts send Authorization: Bearer TOKEN

@@ -1,4 +1,4 @@
-import { WORLD_EPOCH, type WorldBuilder } from './builder';
+import type { WorldBuilder } from './builder';
 import { str, type JsonObject, type World } from './world';
 
 function eksOf(w: World): NonNullable<World['eks']> {
@@ -14,7 +14,7 @@ export function addEksCluster(b: WorldBuilder, name: string, subnets: string[], 
   eksOf(w).clusters.push({
     name,
     arn,
-    createdAt: WORLD_EPOCH - 30 * 86400,
+    createdAt: b.epoch - 30 * 86400,
     version,
     endpoint: `https://${b.hex(32).toUpperCase()}.gr7.${w.region}.eks.amazonaws.com`,
     roleArn: `arn:aws:iam::${w.accountId}:role/${name}-cluster-role`,
@@ -85,8 +85,8 @@ export function addNodeGroup(
     labels: { 'eks.amazonaws.com/nodegroup': name },
     resources: { autoScalingGroups: [{ name: asg }] },
     health: { issues: (spec.healthIssues ?? []).map((h) => ({ code: h.code, message: h.message, resourceIds: [asg] })) },
-    createdAt: WORLD_EPOCH - 20 * 86400,
-    modifiedAt: WORLD_EPOCH - 86400,
+    createdAt: b.epoch - 20 * 86400,
+    modifiedAt: b.epoch - 86400,
   };
   eksOf(w).nodegroups.push({ clusterName: cluster, body });
   return arn;
@@ -107,7 +107,7 @@ export function addFargateProfile(
       fargateProfileName: name,
       fargateProfileArn: arn,
       clusterName: cluster,
-      createdAt: WORLD_EPOCH - 10 * 86400,
+      createdAt: b.epoch - 10 * 86400,
       podExecutionRoleArn: `arn:aws:iam::${w.accountId}:role/${cluster}-fargate-pod-role`,
       subnets,
       selectors: selectors.map((s) => ({ namespace: s.namespace, ...(s.labels ? { labels: s.labels } : {}) })),

@@ -1,6 +1,6 @@
 import { cidrContains } from '../../src/topology/model/cidr';
 import type { WorldBuilder } from './builder';
-import { iso, kubeOf, meta, nameOf, uid } from './builder-k8s';
+import { kubeOf, meta, nameOf, uid } from './builder-k8s';
 import { addLoadBalancer, addTargetGroup } from './builder-services';
 import { str, type JsonObject, type KubeObjects } from './world';
 
@@ -12,7 +12,7 @@ export function addKubeService(
 ): void {
   const kube = kubeOf(b.worldRef(), cluster);
   kube.services.push({
-    metadata: { name: spec.name, namespace: spec.namespace, uid: uid(b), creationTimestamp: iso(10 * 86400) },
+    metadata: { name: spec.name, namespace: spec.namespace, uid: uid(b), creationTimestamp: b.iso(10 * 86400) },
     spec: {
       type: spec.type ?? 'ClusterIP',
       selector: spec.selector,
@@ -69,7 +69,7 @@ export function addAlbIngress(
         name: tgName,
         namespace: spec.namespace,
         uid: uid(b),
-        creationTimestamp: iso(10 * 86400),
+        creationTimestamp: b.iso(10 * 86400),
         labels: { 'ingress.k8s.aws/stack-name': spec.name, 'ingress.k8s.aws/stack-namespace': spec.namespace },
       },
       spec: { targetGroupARN: tg, targetType: 'ip', serviceRef: { name: p.service, port: Number(port['port'] ?? 80) }, ipAddressType: 'ipv4' },
@@ -92,7 +92,7 @@ export function addAlbIngress(
       name: spec.name,
       namespace: spec.namespace,
       uid: uid(b),
-      creationTimestamp: iso(10 * 86400),
+      creationTimestamp: b.iso(10 * 86400),
       annotations: { 'alb.ingress.kubernetes.io/scheme': 'internet-facing', 'alb.ingress.kubernetes.io/target-type': 'ip' },
     },
     spec: {

@@ -1,4 +1,4 @@
-import { WORLD_EPOCH, type WorldBuilder } from './builder';
+import type { WorldBuilder } from './builder';
 import { str, type JsonObject, type KubeObjects, type World } from './world';
 
 /**
@@ -7,7 +7,6 @@ import { str, type JsonObject, type KubeObjects, type World } from './world';
  * workloads with the owner chain Deployment → ReplicaSet → Pod, and, for an Ingress, the ALB, target groups,
  * TargetGroupBindings and pod-IP target health the AWS Load Balancer Controller creates.
  */
-export const iso = (secondsBeforeEpoch: number) => new Date((WORLD_EPOCH - secondsBeforeEpoch) * 1000).toISOString();
 
 export function kubeOf(w: World, cluster: string): KubeObjects {
   w.kube ??= {};
@@ -34,7 +33,7 @@ export const nameOf = (o: JsonObject) => str(meta(o), 'name');
 function ensureNamespace(b: WorldBuilder, kube: KubeObjects, namespace: string): void {
   if (kube.namespaces.some((n) => nameOf(n) === namespace)) return;
   kube.namespaces.push({
-    metadata: { name: namespace, uid: uid(b), creationTimestamp: iso(30 * 86400), labels: { 'kubernetes.io/metadata.name': namespace } },
+    metadata: { name: namespace, uid: uid(b), creationTimestamp: b.iso(30 * 86400), labels: { 'kubernetes.io/metadata.name': namespace } },
     spec: { finalizers: ['kubernetes'] },
     status: { phase: 'Active' },
   });
@@ -59,7 +58,7 @@ function nodeObject(
     metadata: {
       name: spec.name,
       uid: uid(b),
-      creationTimestamp: iso(3 * 86400),
+      creationTimestamp: b.iso(3 * 86400),
       labels: {
         'kubernetes.io/hostname': spec.name,
         'kubernetes.io/os': 'linux',
@@ -189,7 +188,7 @@ export function addWorkload(b: WorldBuilder, cluster: string, spec: WorkloadSpec
   const nodes = workers(w, kube);
   const count = spec.kind === 'DaemonSet' ? nodes.length : (spec.replicas ?? 1);
   const workloadUid = uid(b);
-  const workloadMeta = { name: spec.name, namespace: spec.namespace, uid: workloadUid, creationTimestamp: iso(10 * 86400), generation: 3, labels };
+  const workloadMeta = { name: spec.name, namespace: spec.namespace, uid: workloadUid, creationTimestamp: b.iso(10 * 86400), generation: 3, labels };
   const crash = new Set(spec.crashLooping ?? []);
   const ready = count - crash.size;
   const owners: { kind: string; name: string; uid: string; hash?: string }[] = [];
@@ -226,7 +225,7 @@ export function addWorkload(b: WorldBuilder, cluster: string, spec: WorkloadSpec
           name: rsName,
           namespace: spec.namespace,
           uid: rsUid,
-          creationTimestamp: iso((current ? 1 : 10) * 86400),
+          creationTimestamp: b.iso((current ? 1 : 10) * 86400),
           labels: { ...labels, 'pod-template-hash': hash },
           annotations: { 'deployment.kubernetes.io/revision': String(r) },
           ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: spec.name, uid: workloadUid, controller: true, blockOwnerDeletion: true }],
@@ -242,7 +241,7 @@ export function addWorkload(b: WorldBuilder, cluster: string, spec: WorkloadSpec
       spec.kind === 'DaemonSet'
         ? { desiredNumberScheduled: count, currentNumberScheduled: count, numberReady: ready, numberAvailable: ready, updatedNumberScheduled: count }
         : spec.kind === 'Job'
-          ? { active: count, ready, startTime: iso(3600) }
+          ? { active: count, ready, startTime: b.iso(3600) }
           : { replicas: count, readyReplicas: ready, availableReplicas: ready, currentReplicas: count, updatedReplicas: count };
     kindList.push({
       metadata: workloadMeta,
@@ -294,7 +293,7 @@ export function addWorkload(b: WorldBuilder, cluster: string, spec: WorkloadSpec
     }
     busy.set(node.name, (busy.get(node.name) ?? 0) + 1);
     const crashing = crash.has(i);
-    const started = iso(crashing ? 1800 : 2 * 86400);
+    const started = b.iso(crashing ? 1800 : 2 * 86400);
     kube.pods.push({
       metadata: {
         name: podName(owner.kind === 'ReplicaSet' ? owner.name : spec.name, spec.kind, i, b),
@@ -340,7 +339,7 @@ export function addWorkload(b: WorldBuilder, cluster: string, spec: WorkloadSpec
             state: crashing
               ? { waiting: { reason: 'CrashLoopBackOff', message: `back-off 5m0s restarting failed container=${spec.name}` } }
               : { running: { startedAt: started } },
-            ...(crashing ? { lastState: { terminated: { exitCode: 1, reason: 'Error', startedAt: iso(400), finishedAt: iso(390) } } } : {}),
+            ...(crashing ? { lastState: { terminated: { exitCode: 1, reason: 'Error', startedAt: b.iso(400), finishedAt: b.iso(390) } } } : {}),
           },
         ],
       },

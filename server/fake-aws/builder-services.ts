@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { WORLD_EPOCH, type ServiceSpec, type WorldBuilder } from './builder';
+import type { ServiceSpec, WorldBuilder } from './builder';
 import { str, type JsonObject } from './world';
 
 export function addTargetGroup(b: WorldBuilder, name: string, port: number, targetType: 'ip' | 'instance', vpcId: string, protocol = 'HTTP'): string {
@@ -49,7 +49,7 @@ export function addLoadBalancer(
     LoadBalancerArn: arn,
     DNSName: `${scheme === 'internal' ? 'internal-' : ''}${name}-${id.slice(0, 10)}.${w.region}.elb.amazonaws.com`,
     CanonicalHostedZoneId: 'Z35SXDOTRQ7X7K',
-    CreatedTime: new Date((WORLD_EPOCH - 40 * 86400) * 1000).toISOString(),
+    CreatedTime: b.iso(40 * 86400),
     LoadBalancerName: name,
     Scheme: scheme,
     VpcId: vpcId,
@@ -190,8 +190,8 @@ export function addService(b: WorldBuilder, spec: ServiceSpec): string {
       pendingCount: isPrimary ? (spec.pending ?? 0) : 0,
       runningCount: r.running,
       failedTasks: spec.rolloutFailed && isPrimary ? 3 : 0,
-      createdAt: WORLD_EPOCH - (inProgress && isPrimary ? 600 : 86400 * (5 - i)),
-      updatedAt: WORLD_EPOCH - (inProgress ? 60 : 86400),
+      createdAt: b.epoch - (inProgress && isPrimary ? 600 : 86400 * (5 - i)),
+      updatedAt: b.epoch - (inProgress ? 60 : 86400),
       ...(spec.launchType ? { launchType: spec.launchType } : {}),
       ...(spec.capacityProviderStrategy ? { capacityProviderStrategy: spec.capacityProviderStrategy } : {}),
       rolloutState: isPrimary ? (spec.rolloutFailed ? 'FAILED' : inProgress ? 'IN_PROGRESS' : 'COMPLETED') : 'IN_PROGRESS',
@@ -258,7 +258,7 @@ export function addService(b: WorldBuilder, spec: ServiceSpec): string {
       const capacityProviderName = spec.capacityProviderStrategy ? (b.random() < 0.7 ? 'FARGATE_SPOT' : 'FARGATE') : undefined;
       const definition = containerDefinitionOf(td);
       const image = str(definition, 'image');
-      const started = WORLD_EPOCH - 3500 - index * 7;
+      const started = b.epoch - 3500 - index * 7;
       w.ecs.tasks.push({
         taskArn,
         clusterArn,
@@ -298,7 +298,7 @@ export function addService(b: WorldBuilder, spec: ServiceSpec): string {
         ],
         cpu: '512',
         memory: '1024',
-        createdAt: WORLD_EPOCH - 3600 - index * 7,
+        createdAt: b.epoch - 3600 - index * 7,
         // A task still provisioning has neither connected, pulled its image nor started.
         ...(pendingTask
           ? {}
@@ -336,12 +336,12 @@ export function addService(b: WorldBuilder, spec: ServiceSpec): string {
     ...(networkConfiguration ? { networkConfiguration, platformVersion: 'LATEST', platformFamily: 'Linux' } : {}),
     events: (spec.events ?? [`(service ${spec.name}) has reached a steady state.`]).map((message, i) => ({
       id: `${b.hex(8)}-${b.hex(4)}-${b.hex(4)}-${b.hex(4)}-${b.hex(12)}`,
-      createdAt: WORLD_EPOCH - 60 - i * 300,
+      createdAt: b.epoch - 60 - i * 300,
       message,
     })),
     schedulingStrategy: 'REPLICA',
     deploymentController: { type: 'ECS' },
-    createdAt: WORLD_EPOCH - 40 * 86400,
+    createdAt: b.epoch - 40 * 86400,
     ...serviceDefaults(),
     roleArn: `arn:aws:iam::${w.accountId}:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS`,
   });
@@ -364,7 +364,7 @@ export function addStoppedTask(b: WorldBuilder, serviceArn: string, reason: stri
   copy['healthStatus'] = 'UNKNOWN';
   copy['stopCode'] = 'EssentialContainerExited';
   copy['stoppedReason'] = reason;
-  copy['stoppedAt'] = WORLD_EPOCH - 900;
+  copy['stoppedAt'] = b.epoch - 900;
   const containers = copy['containers'];
   if (Array.isArray(containers))
     for (const c of containers as JsonObject[]) Object.assign(c, { lastStatus: 'STOPPED', exitCode, reason: 'Essential container in task exited' });

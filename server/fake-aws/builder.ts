@@ -1,8 +1,12 @@
 import { seededRandom } from '../../src/topology/synthetic/seed';
 import { str, type JsonObject, type World } from './world';
 
-/** Worlds are timeless: every timestamp is an offset from this instant (2026-11-20T00:00:00Z). */
-export const WORLD_EPOCH = 1795132800;
+/**
+ * A fixed `now` for worlds whose times must not move (2026-11-20T00:00:00Z, epoch milliseconds): every timestamp
+ * of a world is an offset before the instant it is built at, which the demo and `fleetmap fake-aws` take from the
+ * wall clock so a demo read today shows a deployment started minutes ago, not days.
+ */
+export const WORLD_EPOCH = 1_795_132_800_000;
 
 export interface ContainerSpec {
   name: string;
@@ -57,8 +61,12 @@ export class WorldBuilder {
   private ipCounter = new Map<string, number>();
   private hostPorts = new Map<string, number>();
 
-  constructor(name: string, seed: number, accountId = '123456789012', region = 'us-east-1') {
+  /** The instant the world is built at, in the epoch seconds ECS and EKS write (only times depend on it, never ids) */
+  readonly epoch: number;
+
+  constructor(name: string, seed: number, accountId = '123456789012', region = 'us-east-1', now = WORLD_EPOCH) {
     this.rand = seededRandom(seed);
+    this.epoch = Math.floor(now / 1000);
     this.world = {
       name,
       accountId,
@@ -234,7 +242,7 @@ export class WorldBuilder {
       compatibilities: ['EC2', 'FARGATE'],
       taskRoleArn: `${role}/${family}-task`,
       executionRoleArn: `${role}/ecsTaskExecutionRole`,
-      registeredAt: WORLD_EPOCH - 86400 * (10 - Math.min(revision, 9)),
+      registeredAt: this.epoch - 86400 * (10 - Math.min(revision, 9)),
       // DescribeTaskDefinition echoes these defaults even when the registration left them out.
       volumes: [],
       placementConstraints: [],
@@ -270,7 +278,7 @@ export class WorldBuilder {
       instanceState: { code: 16, name: 'running' },
       privateDnsName: `ip-${privateIp.replaceAll('.', '-')}.ec2.internal`,
       instanceType,
-      launchTime: new Date((WORLD_EPOCH - 3 * 86400) * 1000).toISOString(),
+      launchTime: this.iso(3 * 86400),
       placement: { availabilityZone: az, tenancy: 'default' },
       subnetId,
       vpcId: this.subnetVpc(subnetId),
@@ -307,6 +315,11 @@ export class WorldBuilder {
     const cluster = this.world.ecs.clusters.find((c) => c['clusterArn'] === clusterArn);
     if (cluster) cluster['registeredContainerInstancesCount'] = Number(cluster['registeredContainerInstancesCount']) + 1;
     return arn;
+  }
+
+  /** An instant `secondsAgo` before the world's now, as the ISO 8601 string EC2, ELBv2 and Kubernetes write. */
+  iso(secondsAgo: number): string {
+    return new Date((this.epoch - secondsAgo) * 1000).toISOString();
   }
 
   worldRef(): World {

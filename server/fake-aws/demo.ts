@@ -10,9 +10,10 @@ import type { World } from './world';
  * (Fargate; EC2 container instances; a FARGATE_SPOT capacity provider strategy), an ALB with path rules and an NLB.
  * It holds the situations the map must make obvious: a service mid-deployment with two revisions running, an
  * unhealthy target, a service in only two of three AZs, a crashed task, and plaintext secrets in environment values.
+ * Its times are offsets before `now` (epoch ms); its ids do not depend on it.
  */
-export function demoWorld(): World {
-  const b = new WorldBuilder('demo', 20261126);
+export function demoWorld(now = Date.now()): World {
+  const b = new WorldBuilder('demo', 20261126, undefined, undefined, now);
   const vpc = b.vpc('10.0.0.0/16', 'shop-prod');
   const azs = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
   const pub = azs.map((az, i) => b.subnet(vpc, az, `10.0.${i}.0/24`, `public-${az.slice(-1)}`, true));

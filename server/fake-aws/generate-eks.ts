@@ -21,8 +21,8 @@ const PODS_PER_NODE = 50;
  * on-demand and a spot node group sized for its pods, the aws-node and kube-proxy DaemonSets, Deployments of 30
  * pods across eight namespaces (one pod in twenty crash-looping), and two Ingress ALBs per cluster.
  */
-export function generateEksWorld(size: EksWorldSize): World {
-  const b = new WorldBuilder(`generated-eks-${size.clusters}x${size.podsPerCluster}`, size.seed);
+export function generateEksWorld(size: EksWorldSize, now = Date.now()): World {
+  const b = new WorldBuilder(`generated-eks-${size.clusters}x${size.podsPerCluster}`, size.seed, undefined, undefined, now);
   const vpc = b.vpc('10.0.0.0/16', 'eks-generated');
   const azs = Array.from({ length: size.azs }, (_, i) => `us-east-1${String.fromCharCode(97 + i)}`);
   const pub = azs.map((az, i) => b.subnet(vpc, az, `10.0.${i}.0/24`, `public-${az.slice(-1)}`, true));

@@ -12,8 +12,8 @@ const TARGET_GROUPS_PER_LB = 10;
  * A seeded estate of any size for tests and benchmarks: every fourth cluster runs on EC2 container instances,
  * the rest on Fargate; some services sit behind load balancers, a few are mid-deployment, a few targets fail.
  */
-export function generateWorld(size: EstateSize): World {
-  const b = new WorldBuilder(`generated-${size.clusters}c-${size.services}s-${size.tasks}t`, size.seed);
+export function generateWorld(size: EstateSize, now = Date.now()): World {
+  const b = new WorldBuilder(`generated-${size.clusters}c-${size.services}s-${size.tasks}t`, size.seed, undefined, undefined, now);
   const vpc = b.vpc('10.0.0.0/16', 'generated');
   const azs = Array.from({ length: size.azs }, (_, i) => `us-east-1${String.fromCharCode(97 + i)}`);
   const pub = azs.map((az, i) => b.subnet(vpc, az, `10.0.${i}.0/24`, `public-${az.slice(-1)}`, true));

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { awsBucket, Throttle, type AwsService } from './awsLimits';
+import { answerCallLog, CALL_LOG_SIZE, loggedCall, trimCalls } from './callLog';
+import { syncKube } from './kubeSync';
 import { ECS_TARGET_PREFIX, ecsOperation } from './ecs-json';
 import { EC2_VERSION, ec2Operation } from './ec2-query';
 import { eksOperation, eksOperationOf } from './eks-rest';
@@ -40,6 +42,8 @@ export interface FakeAwsOptions {
   };
   /** Wrong answers on purpose, per IAM action: a proxy's HTML page, an empty body, a null item, a black hole (faults.ts) */
   faults?: readonly Fault[];
+  /** Calls `calls` and `GET /_fake/calls` keep, newest last (default 100,000) */
+  callLogSize?: number;
 }
 
 export interface CallRecord {
@@ -60,8 +64,12 @@ export interface CallRecord {
 export interface FakeAws {
   url: string;
   port: number;
+  /** The newest calls, at most `callLogSize` of them; also served as JSON by `GET /_fake/calls` */
   calls: CallRecord[];
-  world: World;
+  /** The world the fake answers from now */
+  readonly world: World;
+  /** Answers from `next` from the next request on, as AWS answers from the estate as it is when asked */
+  setWorld(next: World): void;
   /** The Kubernetes API server of each EKS cluster that has one, by cluster name */
   kube: Map<string, FakeKube>;
   kubeCalls(): KubeCall[];
@@ -193,8 +201,9 @@ function classify(req: IncomingMessage, body: string): { service: FakeService; o
 }
 
 export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
-  const { world } = options;
+  let world = options.world;
   const calls: CallRecord[] = [];
+  const callLogSize = options.callLogSize ?? CALL_LOG_SIZE;
   const startedAt = Date.now();
   const buckets = new Map<string, Throttle>();
   const chance = seededRandom(7);
@@ -250,6 +259,16 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const at = Date.now() - startedAt;
+    const url = new URL(req.url ?? '/', 'http://fake');
+    // The fake's own routes sit under /_fake/, a path no AWS protocol here uses; they are not AWS calls and not logged.
+    if (req.method === 'GET' && url.pathname === '/_fake/calls') {
+      answerCallLog(
+        res,
+        url.searchParams,
+        calls.map((c) => loggedCall(c, startedAt + c.at)),
+      );
+      return;
+    }
     const body = await readBody(req);
     let response: FakeResponse;
     let service: FakeService = 'ecs';
@@ -275,6 +294,7 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
       at,
       params: service === 'ecs' ? body : params.toString(),
     });
+    trimCalls(calls, callLogSize);
     if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
     // A black hole keeps the connection and says nothing; a stall sends the headers and half the body.
     if (broken?.kind === 'black-hole') return;
@@ -310,7 +330,22 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
     url: `http://127.0.0.1:${port}`,
     port,
     calls,
-    world,
+    get world() {
+      return world;
+    },
+    setWorld: (next: World) => {
+      // Each Kubernetes API answers from the objects it was started with; they follow the new world through watch
+      // events, and the world keeps them, so the fake holds one truth with its resourceVersions.
+      const served = options.world.kube ?? {};
+      const kubes = { ...next.kube };
+      for (const [name, objects] of Object.entries(served)) {
+        const wanted = kubes[name];
+        if (!wanted) continue;
+        if (wanted !== objects) syncKube(objects, wanted);
+        kubes[name] = objects;
+      }
+      world = { ...next, ...(next.kube ? { kube: kubes } : {}) };
+    },
     kube: kube.servers,
     kubeCalls: () => [...kube.servers.values()].flatMap((k) => k.calls),
     close: async () => {

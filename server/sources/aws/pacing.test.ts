@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateWorld } from '../../fake-aws/generate';
 import { startFakeAws, type FakeAws } from '../../fake-aws/server';
+import { laneFor, setAccountShare } from './pacing';
 import { createAwsSource } from './source';
 
 /**
@@ -35,5 +36,26 @@ describe('pacing is per account and Region for the whole process', () => {
     expect(throttled).toEqual([]);
     for (const t of [a, b, c]) expect(t.errors).toEqual([]);
     expect(fake.calls.filter((call) => call.action === 'ecs:DescribeTaskDefinition')).toHaveLength(3 * 36);
+  });
+});
+
+describe('an API budget', () => {
+  /** How long the last of `n` calls made at once waits for its token. */
+  const lastWait = (scope: string, n: number) => {
+    const { bucket } = laneFor(scope, 'ecs', 'DescribeTasks');
+    const now = Date.now();
+    let wait = 0;
+    for (let i = 0; i < n; i++) wait = bucket.reserve(now);
+    return wait;
+  };
+
+  it('paces an account with a budget at that share of the bucket: 100 DescribeTasks wait 4x longer at 25 %', () => {
+    setAccountShare('budgeted-account', 0.25);
+    // ecs:cluster-resource-read is 100 burst, 20/s: the whole bucket serves 100 calls at once within half a second;
+    // a quarter of it (a burst of 23, 4.85/s) makes the last wait (100 - 23) / 4.85 s.
+    expect(lastWait('whole-account|us-east-1', 100)).toBeLessThan(1_000);
+    expect(lastWait('budgeted-account|us-east-1', 100)).toBeGreaterThan(15_000);
+    expect(() => setAccountShare('x', 0)).toThrow(/above 0/);
+    expect(() => setAccountShare('x', 1.5)).toThrow(/at most 1/);
   });
 });

@@ -53,6 +53,21 @@ export interface Lane {
  */
 const lanes = new Map<string, Lane>();
 
+/**
+ * The share of each bucket that reads for an account may spend (serve --api-budget), by the account string the
+ * read context is given: deploy tools and autoscaling sharing the account keep the rest of the bucket.
+ */
+const shares = new Map<string, number>();
+
+/** Reads whose read context names `account` pace at `share` of each bucket's burst and sustained rate. */
+export function setAccountShare(account: string, share: number): void {
+  if (!(share > 0 && share <= 1)) throw new Error(`an API budget is a share above 0 and at most 1, not ${share}`);
+  shares.set(account, share);
+}
+
+/** The scope is "<account>|<region>" (context.ts); a Region name has no "|". */
+const shareOf = (scope: string) => shares.get(scope.slice(0, scope.lastIndexOf('|'))) ?? 1;
+
 /** The lane of an operation for an account and Region (`scope`), made on first use. */
 export function laneFor(scope: string, service: 'ecs' | 'ec2' | 'elbv2' | 'eks', operation: string): Lane {
   const { spec, key } = bucketFor(service, operation);
@@ -61,7 +76,11 @@ export function laneFor(scope: string, service: 'ecs' | 'ec2' | 'elbv2' | 'eks',
   if (!lane) {
     // A little under AWS's numbers: calls leave in bursts and arrive out of order, and other clients share the bucket.
     const aws = bucketSpec(spec);
-    const paced = { capacity: Math.max(1, aws.capacity - MAX_IN_FLIGHT), refillPerSecond: aws.refillPerSecond * PACE_MARGIN };
+    const share = shareOf(scope);
+    const paced = {
+      capacity: Math.max(1, (aws.capacity - MAX_IN_FLIGHT) * share),
+      refillPerSecond: aws.refillPerSecond * PACE_MARGIN * share,
+    };
     lane = { bucket: new TokenBucket(paced, Date.now()), slots: new Slots(MAX_IN_FLIGHT) };
     lanes.set(id, lane);
   }

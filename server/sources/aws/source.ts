@@ -1,5 +1,6 @@
+import type { Cluster as EksCluster } from '@aws-sdk/client-eks';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
-import type { SourceInfo, Topology } from '../../../src/topology/model';
+import type { ReadError, SourceInfo, Topology } from '../../../src/topology/model';
 import type { ReadOptions, TopologySource } from '../types';
 import { createAwsClients, type AwsService } from './clients';
 import { collectEstate } from './collect';
@@ -8,6 +9,10 @@ import { createEcsReader } from './ecs';
 import { createEc2Reader } from './ec2';
 import { createEksReader } from './eks';
 import { createElbv2Reader } from './elbv2';
+import { createReadCache, incrementalReaders } from './incremental';
+import { kubeWatches } from './kubeWatches';
+import type { RawEstate } from './raw';
+import { setAccountShare } from './pacing';
 import { eksToken, TOKEN_LIFETIME_MS } from './kube/token';
 import { redactTopology } from '../../../src/topology/redact/redact';
 import { toTopology } from './toTopology';
@@ -36,6 +41,8 @@ export interface AwsSourceOptions {
   readTimeoutMs?: number;
   /** One attempt of one call: connecting, answering, or a silent socket (default 30 s) */
   requestTimeoutMs?: number;
+  /** How long an incremental read trusts what changes rarely (VPCs, subnets, balancers…); default 5 minutes */
+  rarelyChangingMs?: number;
 }
 
 /** The live AWS source: the SDK v3 clients, read-only, with the SDK's adaptive retry. */
@@ -67,26 +74,57 @@ export function createAwsSource(options: AwsSourceOptions): TopologySource {
     ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
     ...(options.kubeContext ? { context: options.kubeContext } : {}),
   };
-  return {
-    label: options.label,
-    async read(readOptions: ReadOptions = {}): Promise<Topology> {
-      const raw = await collectEstate(
-        options.region,
-        (ctx) => ({
+  // What a watcher's cycles keep from one read to the next (incremental.ts); one-shot reads never touch it.
+  const cache = createReadCache(options.rarelyChangingMs !== undefined ? { rarelyChangingMs: options.rarelyChangingMs } : {});
+  /** Reads on a budget pace against their own share of the account's buckets (pacing.ts). */
+  const accountAt = (share: number | undefined) => {
+    if (share === undefined || share === 1) return account;
+    const budgeted = JSON.stringify([account, share]);
+    setAccountShare(budgeted, share);
+    return budgeted;
+  };
+  // A watcher's cycles take each EKS cluster's objects from a list-then-watch instead of listing them again.
+  const watches = kubeWatches(kubeAccess);
+  /** The last incremental read's AWS answers (its Kubernetes failures apart), to rebuild from between reads */
+  let lastAws: RawEstate | undefined;
+  const collect = async (readOptions: ReadOptions): Promise<RawEstate> => {
+    if (readOptions.betweenReads && lastAws) {
+      const { reads, errors } = await watches.current(lastAws.eksClusters);
+      return { ...lastAws, kube: reads, errors: [...lastAws.errors, ...errors], calls: {}, retries: 0, durationMs: 0 };
+    }
+    const kubeErrors: ReadError[] = [];
+    const raw = await collectEstate(
+      options.region,
+      (ctx) => {
+        const readers = {
           ecs: createEcsReader(ecs, ctx),
           ec2: createEc2Reader(ec2, ctx),
           elbv2: createElbv2Reader(elbv2, ctx),
           eks: createEksReader(eks, ctx),
           // @kubernetes/client-node loads only when an account has EKS clusters (it is large; snapshots and exports never need it).
-          kube: (cluster) => import('./kube/reader').then((m) => m.readKube(cluster, kubeAccess, ctx)),
-        }),
-        {
-          ...(options.pace === false ? { pace: false } : {}),
-          ...(readOptions.onCall ? { onCall: readOptions.onCall } : {}),
-          account,
-          readTimeoutMs: options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS,
-        },
-      );
+          kube: readOptions.incremental
+            ? (cluster: EksCluster) => watches.read(cluster, kubeErrors)
+            : (cluster: EksCluster) => import('./kube/reader').then((m) => m.readKube(cluster, kubeAccess, ctx)),
+        };
+        return readOptions.incremental ? incrementalReaders(readers, cache) : readers;
+      },
+      {
+        ...(options.pace === false ? { pace: false } : {}),
+        ...(readOptions.onCall ? { onCall: readOptions.onCall } : {}),
+        account: accountAt(readOptions.apiBudget),
+        readTimeoutMs: options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS,
+      },
+    );
+    if (!readOptions.incremental) return raw;
+    lastAws = raw;
+    return { ...raw, errors: [...raw.errors, ...kubeErrors] };
+  };
+  return {
+    label: options.label,
+    watch: (onChange) => watches.onChange(onChange),
+    close: () => watches.close(),
+    async read(readOptions: ReadOptions = {}): Promise<Topology> {
+      const raw = await collect(readOptions);
       // The one redaction pass for a live read: nothing the proxy serves, saves or exports has seen the raw values.
       return redactTopology(toTopology(raw, { kind: options.kind, label: options.label, fetchedAt: Date.now() }));
     },
