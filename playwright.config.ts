@@ -22,14 +22,14 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node bin/fleetmap.js serve --source demo --port ${PORT}`,
+      command: `node bin/fleetmap.js serve --source demo --churn off --port ${PORT}`,
       url: `http://127.0.0.1:${PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
       env: { AWS_EC2_METADATA_DISABLED: 'true' },
     },
     {
-      command: `node bin/fleetmap.js serve --source demo ${LARGE_WORLD} --port ${LARGE_PORT}`,
+      command: `node bin/fleetmap.js serve --source demo --churn off ${LARGE_WORLD} --port ${LARGE_PORT}`,
       url: `http://127.0.0.1:${LARGE_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,

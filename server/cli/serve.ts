@@ -35,6 +35,7 @@ export async function runServe(args: string[]): Promise<number> {
       'auth-token': { type: 'string' },
       refresh: { type: 'string' },
       'api-budget': { type: 'string' },
+      churn: { type: 'string', default: '20s' },
     },
   });
   const refreshMs = parseRefresh(values.refresh, values.source);

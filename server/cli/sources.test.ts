@@ -36,3 +36,24 @@ describe('--read-timeout', () => {
     }
   });
 });
+
+describe('--churn', () => {
+  it('refuses an interval it cannot read, naming the option', async () => {
+    await expect(pickSource({ source: 'demo', churn: 'often' })).rejects.toThrow(/--churn/);
+  });
+
+  it('reads a still demo by default outside serve, and a living one when asked', async () => {
+    for (const churn of [undefined, '100ms']) {
+      const source = await pickSource({ source: 'demo', ...(churn ? { churn } : {}) });
+      try {
+        const first = await source.read();
+        await new Promise((r) => setTimeout(r, 600));
+        const second = await source.read();
+        if (churn) expect(JSON.stringify(second.resources)).not.toBe(JSON.stringify(first.resources));
+        else expect(JSON.stringify(second.resources)).toBe(JSON.stringify(first.resources));
+      } finally {
+        await source.close?.();
+      }
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { hasAwsCredentials } from '../credentials';
 import { startDemoSource } from '../demo';
+import { parseInterval } from '../fake-aws/churn';
 import { demoWorld } from '../fake-aws/demo';
 import { DEFAULT_SIZE, generateWorld } from '../fake-aws/generate';
 import type { World } from '../fake-aws/world';
@@ -19,6 +20,7 @@ export const WORLD_OPTIONS = {
   'load-balancers': { type: 'string' },
   azs: { type: 'string' },
   seed: { type: 'string' },
+  churn: { type: 'string' },
 } as const;
 
 /** Options that choose and configure a source, shared by serve, snapshot and export. */
@@ -63,7 +65,10 @@ export async function pickSource(values: Record<string, string | boolean | undef
     return createSnapshotSource(file);
   }
   if (kind === 'demo') {
-    const { source } = await startDemoSource(await loadWorld(values), { readTimeoutMs: readTimeout });
+    // One-shot commands read a still world; `serve` asks for churn (20 s by default) so the demo map lives.
+    const churnMs = parseInterval(str('churn') ?? 'off');
+    if (typeof churnMs === 'object') throw new UsageError(`--churn: ${churnMs.error}.`);
+    const { source } = await startDemoSource(await loadWorld(values), { readTimeoutMs: readTimeout, churnMs });
     return source;
   }
   const kubeconfig = str('kubeconfig');

@@ -36,6 +36,7 @@ export const SOURCE_HELP = `  --source auto|aws|demo|snapshot  Where to read fro
                      endpoint (default: an EKS token made from the AWS credentials, as aws eks get-token does)
   --kube-context N   The kubeconfig context to prefer when several point at one cluster
   --world demo|generated|PATH  With --source demo: the fake AWS world to read (default demo)
+  --churn INTERVAL|off         With --source demo: change the world every INTERVAL, as an estate changes (serve: 20s; snapshot, export: off)
   --clusters N --services N --tasks N --load-balancers N --azs N --seed N   Size of a generated world`;
 
 export const SERVE_USAGE = `Usage: fleetmap serve [options]
@@ -91,6 +92,8 @@ grant); 4 nothing could be read.`;
 export const FAKE_USAGE = `Usage: fleetmap fake-aws [options]
 
   --world demo|generated|PATH  The world to serve (default demo); PATH is a world JSON file
+  --churn INTERVAL|off         Change the world every INTERVAL (e.g. 20s; default off): rollouts, task failures, target flaps,
+                               pod crash loops, scaling. GET /_fake/calls[?since=MS] lists the calls served.
   --clusters N --services N --tasks N --load-balancers N --azs N --seed N   Size of a generated world
   --port N           Port (default 4566; 0 picks a free port)
   --host ADDR        Address to bind (default 127.0.0.1)
