@@ -80,6 +80,23 @@ describe('the edge list', () => {
     expect(lit.some((e) => e.target === served.source && network.edges.find((g) => g.id === e.id)?.kind === 'route')).toBe(true);
   });
 
+  it("draws every edge above every box but its ends, at rest: a route keeps clear of unrelated boxes, so only its ends' ancestors lie under it", () => {
+    for (const graph of [network, serviceView]) {
+      const layout = layoutGraph(graph);
+      const nodes = toFlowNodes(graph, layout);
+      const byId = new Map(nodes.map((n) => [n.id, n]));
+      // React Flow's stacking: a child sits at least one above its parent; an edge adds the z of an end that has a parent.
+      const z = (id: string): number => {
+        const n = byId.get(id);
+        if (!n) return 0;
+        return n.parentId ? Math.max(z(n.parentId) + 1, n.zIndex ?? 0) : (n.zIndex ?? 0);
+      };
+      const zOfEnd = (id: string) => (byId.get(id)?.parentId ? z(id) : 0);
+      const top = Math.max(...nodes.map((n) => z(n.id)));
+      for (const e of toFlowEdges(graph, layout)) expect((e.zIndex ?? 0) + Math.max(zOfEnd(e.source), zOfEnd(e.target))).toBeGreaterThan(top);
+    }
+  });
+
   it("lifts a selected service's edges above the cluster boxes in the service view", () => {
     const base = toFlowEdges(serviceView, layoutGraph(serviceView));
     const serves = serviceView.edges.find((e) => e.kind === 'serves');

@@ -3,6 +3,7 @@ import { ROLE, type OwnerNode } from '../topology/graph/kinds';
 import type { Graph, GraphNode, GraphNodeKind } from '../topology/graph/types';
 import type { Layout } from '../topology/layout/types';
 import { routeThrough } from '../topology/graph/edges';
+import { routeLabels } from '../topology/present/edges';
 import type { Problem } from '../topology/graph/problems';
 import { nodeAriaLabel } from './nodes/ariaLabel';
 import type { RoutedFlowEdge } from './edges/RoutedEdge';
@@ -126,30 +127,35 @@ export function toFlowNodes(graph: Graph, layout: Layout, problemsOf: ReadonlyMa
   return out;
 }
 
-/** Below every box, or above them all: React Flow adds the z of a child node's parents to its edges' zIndex. */
-const EDGE_BEHIND = -100;
+/**
+ * Above every box: React Flow adds the z of an end that has a parent to this. A route crosses no box but its ends and
+ * their ancestors, so in front it hides nothing, while behind the cluster boxes it would stop at their borders.
+ */
 const EDGE_IN_FRONT = 100;
+/** A lit route draws over the faded edges it runs beside. */
+const LIT_ABOVE = 1;
 
 /**
  * Pure: the React Flow edges of a graph, drawn along the layout's routes, none highlighted. The selection is not an
  * input, so the list stays the same while it changes.
  */
 export function toFlowEdges(graph: Graph, layout: Pick<Layout, 'routes'>): RoutedFlowEdge[] {
+  const routes = layout.routes ?? {};
+  const labels = routeLabels(graph.edges, routes);
   return graph.edges.map((e) => {
-    // In the service view services and workloads sit inside cluster boxes: their edges pass behind the boxes unless selected.
-    const toBox = graph.view === 'service' && e.kind === 'serves';
-    const points = layout.routes?.[e.id];
+    const points = routes[e.id];
+    const labelAt = labels.get(e.id);
     return {
       id: e.id,
       source: e.source,
       target: e.target,
       type: 'routed',
-      data: points ? { points } : {},
+      data: points ? { points, ...(labelAt ? { labelAt } : {}) } : {},
       ...(e.label ? { label: e.label } : {}),
       className: `edge-${e.kind}${e.unhealthy ? ' edge-unhealthy' : ''}`,
       focusable: false,
       selectable: false,
-      ...(toBox ? { zIndex: EDGE_BEHIND } : {}),
+      zIndex: EDGE_IN_FRONT,
     };
   });
 }
@@ -165,9 +171,7 @@ export function highlightEdges(edges: RoutedFlowEdge[], focused: string | undefi
   if (focused === undefined) return edges;
   const route = routeThrough(edges, focused);
   if (!route.size) return edges;
-  return edges.map((e) =>
-    route.has(e.id) ? { ...e, className: `${e.className ?? ''} edge-active`, ...(e.zIndex === EDGE_BEHIND ? { zIndex: EDGE_IN_FRONT } : {}) } : e,
-  );
+  return edges.map((e) => (route.has(e.id) ? { ...e, className: `${e.className ?? ''} edge-active`, zIndex: (e.zIndex ?? 0) + LIT_ABOVE } : e));
 }
 
 /** Whether the focused node has a route to highlight (the map then dims every edge off it). */

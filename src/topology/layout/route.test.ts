@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphEdge } from '../graph/types';
 import { routeEdges } from './route';
-import { routeViolations } from './routeCheck';
+import { LANE_MIN, laneFaults, laneRoom, routeViolations } from './routeCheck';
 import { midHeight } from './routeMidHeight.fixture';
 import type { Box, Layout } from './types';
 
@@ -94,5 +94,42 @@ describe('routeEdges', () => {
     expect([...a.keys()]).toEqual(['tg->svc']);
     const pts = a.get('tg->svc') ?? [];
     for (let i = 1; i < pts.length; i++) expect(pts[i]?.[0] === pts[i - 1]?.[0] || pts[i]?.[1] === pts[i - 1]?.[1]).toBe(true);
+  });
+});
+
+describe('lanes of unrelated edges', () => {
+  it('are caught when they run closer than LANE_MIN, as a target group’s drop onto another load balancer’s trunk', () => {
+    // lb-10's target group runs across 1 px under lb-17's listener trunk: it seems to feed lb-17's target groups.
+    const edges = [edge('lb10-tg8', 'svc-a'), edge('lb-17', 'lb17-tg7')];
+    const routes = new Map<string, [number, number][]>([
+      [
+        'lb10-tg8->svc-a',
+        [
+          [600, 0],
+          [600, 431],
+          [900, 431],
+          [900, 500],
+        ],
+      ],
+      [
+        'lb-17->lb17-tg7',
+        [
+          [100, 400],
+          [100, 430],
+          [1000, 430],
+          [1000, 500],
+        ],
+      ],
+    ]);
+    expect(laneFaults(edges, routes)).toEqual(['lb-17->lb17-tg7 and lb10-tg8->svc-a run 1 px apart']);
+    const apart = new Map(
+      [...routes].map(([id, pts]) => [id, id.startsWith('lb10') ? pts.map(([x, y]): [number, number] => [x, y === 431 ? 430 + LANE_MIN : y]) : pts]),
+    );
+    expect(laneFaults(edges, apart)).toEqual([]);
+  });
+
+  it('need a gap of LANE_MIN per lane and one more', () => {
+    expect(laneRoom(1)).toBe(2 * LANE_MIN);
+    expect(laneRoom(8)).toBe(9 * LANE_MIN);
   });
 });

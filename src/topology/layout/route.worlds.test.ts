@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticEstate } from '../__fixtures__/estate';
 import { demoTopology } from '../__fixtures__/fixtures';
-import { buildGraph } from '../graph/buildGraph';
+import { buildGraph, type GraphOptions } from '../graph/buildGraph';
+import type { View } from '../graph/types';
 import type { Topology } from '../model';
 import { layoutGraph } from './layoutGraph';
 import { routeEdges } from './route';
@@ -34,6 +35,32 @@ describe('routed edges on laid-out worlds', () => {
       });
     }
   }
+
+  // The screen and its exports lay out more than the first view: groups opened, namespaces hidden.
+  const variants: [string, (view: View) => GraphOptions][] = [
+    [
+      'every folded group opened',
+      (view) => ({
+        view,
+        expanded: new Set(
+          buildGraph(demoTopology(), { view, expanded: new Set() })
+            .nodes.filter((n) => n.kind === 'taskGroup' || n.kind === 'podGroup')
+            .map((n) => n.id),
+        ),
+      }),
+    ],
+    ['the batch namespace hidden', (view) => ({ view, expanded: new Set(), hiddenNamespaces: new Set(['batch']) })],
+    ['every namespace but orders hidden', (view) => ({ view, expanded: new Set(), hiddenNamespaces: new Set(['batch', 'kube-system']) })],
+  ];
+  for (const [name, options] of variants)
+    for (const view of ['network', 'service'] as const)
+      it(`demo with ${name}, ${view} view: every edge holds`, () => {
+        const graph = buildGraph(demoTopology(), options(view));
+        const layout = layoutGraph(graph);
+        const routes = routeEdges(graph, layout);
+        expect([...routes.keys()].sort()).toEqual(graph.edges.map((e) => e.id).sort());
+        expect(routeViolations(graph.edges, layout, routes)).toEqual([]);
+      });
 
   // The demo's network view happens to draw clean with the old geometry (each target group sits over its services);
   // every other case shows the faults the issue reports: lines through clusters and services, shared trunks.

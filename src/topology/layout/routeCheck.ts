@@ -92,3 +92,33 @@ export function routeViolations(edges: readonly GraphEdge[], layout: Layout, rou
       }
   return out;
 }
+
+/** The least distance between two parallel lanes of unrelated edges that still reads as two lines at the first fit. */
+export const LANE_MIN = 6;
+
+/**
+ * Lanes that read as one line, as a list (empty when none): parallel segments of two edges that share neither source
+ * nor target, overlapping along their run, closer than `min` (but apart: on top of each other is `routeViolations`'s).
+ */
+export function laneFaults(edges: readonly GraphEdge[], routes: ReadonlyMap<string, readonly Point[]>, min = LANE_MIN): string[] {
+  const segs = edges.flatMap((edge) =>
+    segmentsOf(routes.get(edge.id) ?? []).map((s) => ({ edge, ...s, lo: Math.min(s.from, s.to), hi: Math.max(s.from, s.to) })),
+  );
+  const out: string[] = [];
+  for (const horizontal of [true, false]) {
+    const list = segs.filter((s) => s.horizontal === horizontal).sort((p, q) => p.at - q.at);
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++) {
+        const [p, q] = [list[i], list[j]];
+        if (!p || !q || q.at - p.at >= min - EPS) break;
+        if (q.at - p.at < EPS || p.edge.source === q.edge.source || p.edge.target === q.edge.target) continue;
+        if (Math.min(p.hi, q.hi) - Math.max(p.lo, q.lo) > EPS) out.push(`${p.edge.id} and ${q.edge.id} run ${Math.round((q.at - p.at) * 10) / 10} px apart`);
+      }
+  }
+  return out;
+}
+
+/** The room a gap needs for `count` lanes of unrelated edges, each `LANE_MIN` from the next and from the walls. */
+export function laneRoom(count: number): number {
+  return LANE_MIN * (count + 1);
+}
