@@ -72,7 +72,7 @@ describe('overview level of detail', () => {
     for (const view of ['network', 'service'] as const) {
       const { graph, layout } = laid(big, view);
       const first = overview(graph, layout);
-      for (const s of first.sketches) expect(Object.keys(s.data).sort()).toEqual(['bars', 'height', 'items', 'lines', 'width']);
+      for (const s of first.sketches) expect(Object.keys(s.data).sort()).toEqual(['bars', 'height', 'items', 'lines', 'title', 'width']);
       expect(overview(graph, layout)).toEqual(first);
     }
   });

@@ -5,7 +5,8 @@ import { SPACING } from '../topology/layout/sizes';
 import { absoluteBoxes } from '../topology/layout/absolute';
 import type { Box, Layout } from '../topology/layout/types';
 import { edgeEnds, type EdgeEnds } from '../topology/present/edges';
-import { serviceBars, type SketchBar } from './sketchBars';
+import { bandBars } from './sketchBand';
+import { serviceBars, type SketchBar, type TitlePart } from './sketchBars';
 
 /**
  * The overview level of detail. Past a few hundred leaves, the map at low zoom draws the contents of each subnet
@@ -42,8 +43,10 @@ export interface SketchData extends Record<string, unknown> {
   height: number;
   items: SketchItem[];
   lines: SketchLine[];
-  /** A subnet's or cluster's tasks and pods per service or workload, problems first; none for the band */
+  /** A subnet's or cluster's tasks and pods per service or workload, problems first; the band's load balancers, then its services */
   bars: SketchBar[];
+  /** The heading drawn over the bars: the box's own title is a pixel or two high at overview zoom */
+  title: TitlePart[];
 }
 
 export type SketchFlowNode = Node<SketchData, 'sketch'>;
@@ -100,6 +103,24 @@ function itemOf(node: GraphNode, box: Box, ox: number, oy: number): SketchItem |
       return { ...base, label: node.label, color: -1 };
     default:
       return undefined;
+  }
+}
+
+/** A subnet's VPC, AZ, and name with CIDR (the AZ kept longest: it tells the columns apart), or a cluster's name and detail. */
+function titleOf(host: GraphNode | undefined, byId: ReadonlyMap<string, GraphNode>): TitlePart[] {
+  switch (host?.kind) {
+    case 'subnet': {
+      const az = host.parent ? byId.get(host.parent) : undefined;
+      const vpc = az?.parent ? byId.get(az.parent) : undefined;
+      return [...(vpc?.kind === 'vpc' ? [{ text: vpc.label, rank: 2 }] : []), { text: host.az, rank: 0 }, { text: `${host.label} ${host.cidr}`, rank: 1 }];
+    }
+    case 'cluster':
+      return [
+        { text: host.label, rank: 0 },
+        { text: host.detail, rank: 1 },
+      ];
+    default:
+      return [];
   }
 }
 
@@ -189,7 +210,14 @@ export function overview(graph: Graph, layout: Layout): Overview {
       connectable: false,
       selectable: false,
       zIndex: 1,
-      data: { width: frame.width, height: frame.height, items, lines, bars: host === 'band' ? [] : serviceBars(items) },
+      data: {
+        width: frame.width,
+        height: frame.height,
+        items,
+        lines,
+        bars: host === 'band' ? bandBars(nodes, graph.edges, byId) : serviceBars(items),
+        title: titleOf(byId.get(host), byId),
+      },
     });
   }
   return { keep, sketches };

@@ -5,7 +5,22 @@ import { ROLE } from '../topology/graph/kinds';
 import type { HealthCounts } from '../topology/graph/types';
 import { layoutGraph } from '../topology/layout/layoutGraph';
 import { overview } from './sketch';
-import { byProblems, layoutBars, rowAt, segmentsOf, serviceBars, sketchPlan, TEXT_PX, TILE_MIN_PX, zoomStep, type SketchBar } from './sketchBars';
+import {
+  byProblems,
+  fitTitle,
+  wrapTitle,
+  layoutBars,
+  rowAt,
+  segmentsOf,
+  serviceBars,
+  sketchPlan,
+  TEXT_PX,
+  TEXT_STEPS,
+  textWidth,
+  TILE_MIN_PX,
+  zoomStep,
+  type SketchBar,
+} from './sketchBars';
 
 const counts = (c: Partial<HealthCounts>): HealthCounts => ({ healthy: 0, unhealthy: 0, pending: 0, stopped: 0, unknown: 0, ...c });
 const bar = (label: string, c: Partial<HealthCounts>): SketchBar => {
@@ -46,6 +61,8 @@ describe('service bars of a sketch', () => {
       expanded: new Set(),
     });
     for (const s of overview(graph, layoutGraph(graph)).sketches) {
+      // The band sums load balancers and services, not tiles (see "the band at overview zoom").
+      if (s.id === 'sketch:band') continue;
       const units = s.data.items.filter((i) => ROLE[i.kind] === 'unit' || ROLE[i.kind] === 'group');
       const want = units.reduce((n, i) => n + (i.counts ? Object.values(i.counts).reduce((a, b) => a + b, 0) : 1), 0);
       expect(
@@ -54,7 +71,6 @@ describe('service bars of a sketch', () => {
       ).toBe(want);
       expect(new Set(s.data.bars.map((b) => b.id)).size).toBe(s.data.bars.length);
       expect([...s.data.bars].sort(byProblems)).toEqual(s.data.bars);
-      if (s.id === 'sketch:band') expect(s.data.bars).toEqual([]);
     }
     const tiles = [
       { id: 't1', kind: 'task' as const, x: 0, y: 0, w: 10, h: 10, label: 'api', color: 2, ownerId: 'svc/api', health: 'unhealthy' as const },
@@ -132,5 +148,149 @@ describe('service bars of a sketch', () => {
       expect(zoomStep(z)).toBeGreaterThan(z / Math.SQRT2);
     }
     expect(zoomStep(0.2)).toBe(zoomStep(0.21));
+  });
+});
+
+describe('legible bars at any column width', () => {
+  const topology = syntheticEstate({ clusters: 20, services: 500, tasks: 20000, loadBalancers: 30, azs: 3, seed: 1 });
+  const screens = [
+    { width: 1600, height: 1000 },
+    { width: 1920, height: 1080 },
+  ];
+  const fit = (layout: { width: number; height: number }, screen: { width: number; height: number }) =>
+    Math.min(screen.width / layout.width, screen.height / layout.height) / 1.08;
+
+  it('gives every shown name its whole width at the first fit, narrow cluster columns included', () => {
+    for (const view of ['network', 'service'] as const) {
+      const graph = buildGraph(topology, { view, expanded: new Set() });
+      const layout = layoutGraph(graph);
+      for (const screen of screens) {
+        const zoom = fit(layout, screen);
+        for (const s of overview(graph, layout).sketches) {
+          const plan = sketchPlan(s.data, zoomStep(zoom, TEXT_STEPS));
+          if (plan.kind !== 'bars') throw new Error(`${view} ${s.id} drew tiles at ${zoom}`);
+          expect(plan.layout.font * zoom, s.id).toBeGreaterThanOrEqual(TEXT_PX);
+          // Text at most an eighth of an octave above TEXT_PX, so the layout's room is the room on screen.
+          expect(plan.layout.font * zoom, s.id).toBeLessThan(TEXT_PX * 1.1);
+          for (const r of plan.layout.rows) {
+            if (r.more) continue;
+            expect(textWidth(r.bar.label, plan.layout.font), `${view} ${s.id} ${r.bar.label}`).toBeLessThanOrEqual(r.nameW + 1e-6);
+            expect(r.nameX + r.nameW, s.id).toBeLessThanOrEqual(r.x + r.w + 1e-6);
+          }
+        }
+      }
+    }
+  });
+
+  it('stacks the name above a bar with its count when a column is too narrow for both on one line', () => {
+    const bars = Array.from({ length: 8 }, (_, i) => bar(`svc-010${i}`, { healthy: 40 + i }));
+    const narrow = layoutBars(bars, { width: 75 / 0.1, height: 4000 }, 0.1);
+    expect(narrow.rows.every((r) => r.stacked)).toBe(true);
+    for (const r of narrow.rows) {
+      expect(textWidth(r.bar.label, narrow.font)).toBeLessThanOrEqual(r.nameW);
+      expect(r.countY).toBeGreaterThan(r.textY);
+    }
+    const wide = layoutBars(bars, { width: 300 / 0.1, height: 4000 }, 0.1);
+    expect(wide.rows.every((r) => !r.stacked && r.countY === r.textY)).toBe(true);
+  });
+
+  it('pins the selected service above "+N more", leaving the others where they were', () => {
+    const bars = Array.from({ length: 60 }, (_, i) => bar(`svc-${String(i).padStart(2, '0')}`, { healthy: 60 - i }));
+    const size = { width: 1000, height: 1000 };
+    const plain = layoutBars(bars, size, 0.25);
+    const pinned = layoutBars(bars, size, 0.25, { pinned: 'svc-59' });
+    expect(plain.rows.some((r) => r.bar.id === 'svc-59')).toBe(false);
+    const ids = pinned.rows.map((r) => r.bar.id);
+    expect(ids.at(-2)).toBe('svc-59');
+    expect(ids.slice(0, -2)).toEqual(plain.rows.slice(0, -2).map((r) => r.bar.id));
+    const more = pinned.rows.at(-1);
+    const shown = pinned.rows.slice(0, -1).reduce((n, r) => n + r.bar.total, 0);
+    expect(shown + (more?.bar.total ?? 0)).toBe(bars.reduce((n, b) => n + b.total, 0));
+    expect(more?.more).toBe(60 - (pinned.rows.length - 1));
+    // Already shown: nothing moves.
+    expect(layoutBars(bars, size, 0.25, { pinned: 'svc-01' }).rows).toEqual(plain.rows);
+  });
+
+  it('heads each subnet with its AZ, name and CIDR (and VPC when there is room), each cluster with its name', () => {
+    const graph = buildGraph(topology, { view: 'network', expanded: new Set() });
+    const layout = layoutGraph(graph);
+    const zoom = fit(layout, { width: 1600, height: 1000 });
+    const subnets = new Map(graph.nodes.flatMap((n) => (n.kind === 'subnet' ? [[n.id, n]] : [])));
+    for (const s of overview(graph, layout).sketches) {
+      if (s.id === 'sketch:band') continue;
+      const subnet = subnets.get(s.parentId ?? '');
+      if (!subnet) throw new Error(`${s.id} is not in a subnet`);
+      const plan = sketchPlan(s.data, zoomStep(zoom, TEXT_STEPS));
+      if (plan.kind !== 'bars') throw new Error('tiles');
+      const title = plan.layout.title;
+      expect(title?.lines).toHaveLength(1);
+      const text = title?.lines.join('') ?? '';
+      expect(text).toContain(subnet.az);
+      expect(text).toContain(subnet.cidr);
+      expect(text).toContain(subnet.label);
+      expect(textWidth(text, plan.layout.font)).toBeLessThanOrEqual(title?.w ?? 0);
+      expect(plan.layout.rows[0]?.y ?? 0).toBeGreaterThanOrEqual((title?.y ?? 0) + plan.layout.font / 2);
+    }
+    const parts = [
+      { text: 'vpc-main', rank: 2 },
+      { text: 'us-east-1a', rank: 0 },
+      { text: 'private-a 10.0.1.0/24', rank: 1 },
+    ];
+    expect(fitTitle(parts, 1000, 10)).toBe('vpc-main · us-east-1a · private-a 10.0.1.0/24');
+    expect(fitTitle(parts, textWidth('us-east-1a · private-a 10.0.1.0/24', 10), 10)).toBe('us-east-1a · private-a 10.0.1.0/24');
+    expect(fitTitle(parts, 5, 10)).toBe('us-east-1a');
+  });
+
+  it('wraps a cluster heading wider than its narrow column after a hyphen, and leaves room for "+N more" and its count', () => {
+    const graph = buildGraph(topology, { view: 'service', expanded: new Set() });
+    const layout = layoutGraph(graph);
+    const zoom = fit(layout, { width: 1600, height: 1000 });
+    for (const s of overview(graph, layout).sketches) {
+      if (s.id === 'sketch:band') continue;
+      const plan = sketchPlan(s.data, zoomStep(zoom, TEXT_STEPS));
+      if (plan.kind !== 'bars') throw new Error('tiles');
+      const { title, rows, font } = plan.layout;
+      expect(title?.lines.join('')).toMatch(/^cluster-\d+/);
+      for (const line of title?.lines ?? []) expect(textWidth(line, font), line).toBeLessThanOrEqual(title?.w ?? 0);
+      for (const r of rows) {
+        expect(textWidth(r.bar.label, font), r.bar.label).toBeLessThanOrEqual(r.nameW + 1e-6);
+        const barEnd = r.barX + r.segments.reduce((n, g) => Math.max(n, g.x + g.w), 0);
+        expect(barEnd + textWidth(String(r.bar.total), font), r.bar.label).toBeLessThanOrEqual(r.countX + 1e-6);
+      }
+    }
+    expect(wrapTitle('cluster-01', 60, 10)).toEqual(['cluster-', '01']);
+    expect(wrapTitle('cluster-01', 1000, 10)).toEqual(['cluster-01']);
+    expect(wrapTitle('a-b-c-d', 8, 10)).toEqual(['a-', 'b-c-d']);
+  });
+});
+
+describe('the band at overview zoom', () => {
+  const topology = syntheticEstate({ clusters: 20, services: 500, tasks: 20000, loadBalancers: 30, azs: 3, seed: 1 });
+
+  it('summarises load balancers (target groups, services, target health) and services with counts, legibly', () => {
+    const graph = buildGraph(topology, { view: 'network', expanded: new Set() });
+    const layout = layoutGraph(graph);
+    const band = overview(graph, layout).sketches.find((s) => s.id === 'sketch:band');
+    if (!band) throw new Error('no band');
+    const lbs = graph.nodes.filter((n) => n.kind === 'loadBalancer');
+    const lbBars = band.data.bars.filter((b) => b.kind === 'loadBalancer');
+    expect(lbBars.map((b) => b.id).sort()).toEqual(lbs.map((n) => n.id).sort());
+    // Load balancers come first; each names its target groups' and services' counts and sums its targets' health.
+    expect(band.data.bars.slice(0, lbs.length).every((b) => b.kind === 'loadBalancer')).toBe(true);
+    for (const b of lbBars) {
+      const tgs = graph.edges.filter((e) => e.source === b.id && e.kind === 'route').map((e) => e.target);
+      const targets = graph.nodes.flatMap((n) => (n.kind === 'targetGroup' && tgs.includes(n.id) ? [n.counts] : []));
+      expect(b.total).toBe(targets.reduce((n, c) => n + c.healthy + c.unhealthy + c.pending + c.stopped + c.unknown, 0));
+      expect(b.label).toMatch(new RegExp(`→ ${new Set(tgs).size} TGs? → \\d+ services?$`));
+    }
+    const svc = graph.nodes.find((n) => n.kind === 'service' && n.label === 'svc-0100');
+    if (svc?.kind !== 'service') throw new Error('no svc-0100');
+    const svcBar = band.data.bars.find((b) => b.id === svc.id);
+    expect(svcBar?.total).toBe(Object.values(svc.azCounts).reduce((a, b) => a + b, 0));
+    const zoom = Math.min(1600 / layout.width, 1000 / layout.height) / 1.08;
+    const plan = sketchPlan(band.data, zoomStep(zoom, TEXT_STEPS), svc.id);
+    if (plan.kind !== 'bars') throw new Error('band drew tiles');
+    expect(plan.layout.font * zoom).toBeGreaterThanOrEqual(TEXT_PX);
+    expect(plan.layout.rows.some((r) => r.bar.id === svc.id)).toBe(true);
   });
 });

@@ -16,6 +16,8 @@ export interface SketchBar {
   id: string;
   ownerId?: string;
   label: string;
+  /** What a click on it selects; none for tasks and pods of no service or workload */
+  kind?: 'service' | 'workload' | 'loadBalancer';
   /** Palette slot of the owner, -1 for none */
   color: number;
   counts: HealthCounts;
@@ -48,7 +50,8 @@ export function serviceBars(items: readonly SketchItem[]): SketchBar[] {
     const role = ROLE[it.kind];
     if (role !== 'unit' && role !== 'group') continue;
     const id = it.ownerId ?? `unowned:${it.label}`;
-    const bar = bars.get(id) ?? { id, ...(it.ownerId ? { ownerId: it.ownerId } : {}), label: it.label, color: it.color, counts: none(), total: 0 };
+    const kind = it.kind === 'pod' || it.kind === 'podGroup' ? 'workload' : 'service';
+    const bar = bars.get(id) ?? { id, ...(it.ownerId ? { ownerId: it.ownerId, kind } : {}), label: it.label, color: it.color, counts: none(), total: 0 };
     if (role === 'unit') bar.counts[it.health ?? 'unknown'] += 1;
     else if (it.counts) for (const k of HEALTH_ORDER) bar.counts[k] += it.counts[k];
     bar.total = sum(bar.counts);
@@ -57,9 +60,36 @@ export function serviceBars(items: readonly SketchItem[]): SketchBar[] {
   return [...bars.values()].sort(byProblems);
 }
 
-/** The zoom rounded down to a half octave: sketches repaint when it changes, and text drawn for it is never smaller on screen. */
-export function zoomStep(zoom: number): number {
-  return 2 ** (Math.floor(Math.log2(Math.max(zoom, 1e-6)) * 2) / 2);
+/**
+ * The zoom rounded down to a step of 1/`perOctave` octave: a sketch's canvas resolution follows half octaves, its
+ * text eighth octaves (TEXT_STEPS), so text drawn for a step is never below TEXT_PX on screen and at most a ninth above.
+ */
+export function zoomStep(zoom: number, perOctave = 2): number {
+  return 2 ** (Math.floor(Math.log2(Math.max(zoom, 1e-6)) * perOctave) / perOctave);
+}
+
+/** Steps per octave at which the bars' text is laid out again. */
+export const TEXT_STEPS = 8;
+
+/**
+ * Generous widths of the bars' bold text per kind of character, in ems (DejaVu Sans Bold, the widest common
+ * fallback: digits 0.70, most lowercase 0.53 to 0.71, m 1.04): the pure layout's guess at what fits; the painter measures, and
+ * cuts a name only if the guess was short.
+ */
+const CHAR_EM: readonly [RegExp, number][] = [
+  [/[mwMW]/, 1.05],
+  [/[\s.,:;'|!il-]/, 0.42],
+  [/[0-9]/, 0.7],
+  [/[a-z]/, 0.64],
+  [/[A-Z]/, 0.78],
+];
+const WIDE_EM = 0.9;
+
+/** The width `text` is laid out for at `font` map units. */
+export function textWidth(text: string, font: number): number {
+  let em = 0;
+  for (const ch of text) em += CHAR_EM.find(([re]) => re.test(ch))?.[1] ?? WIDE_EM;
+  return em * font;
 }
 
 export interface BarSegment {
@@ -69,29 +99,102 @@ export interface BarSegment {
   w: number;
 }
 
-/** A bar as drawn: its text line on top, its bar below; `more` when it stands for the owners that did not fit. */
+/**
+ * A bar as drawn. Inline, when the column is wide enough: swatch, name and count on one line, the bar below. Stacked,
+ * in narrow columns: the name alone on its line, then swatch, bar and count. `more` when it stands for the owners that
+ * did not fit.
+ */
 export interface BarRow {
   bar: SketchBar;
   x: number;
   y: number;
   w: number;
   h: number;
-  /** Baseline-middle of the text line */
+  stacked: boolean;
+  /** Middle of the text line */
   textY: number;
+  /** Where the name starts, and the room it has on its line (the count's, when inline, shared) */
+  nameX: number;
+  nameW: number;
+  /** The colour swatch's left edge and middle; no swatch for the rest row */
+  swatchX: number;
+  swatchY: number;
+  swatch: number;
+  /** The count's right edge and middle */
+  countX: number;
+  countY: number;
+  barX: number;
   barY: number;
   barH: number;
   segments: BarSegment[];
   more?: number;
 }
 
+/** A sketch's heading: a subnet's AZ, name and CIDR, a cluster's name, drawn where the box's own title is too small to read. */
+export interface TitleRow {
+  /** One or two lines: a heading wider than its column wraps after a hyphen or space rather than being cut */
+  lines: string[];
+  x: number;
+  /** Middle of the first line */
+  y: number;
+  /** Between the lines' middles */
+  lineH: number;
+  w: number;
+}
+
 export interface BarLayout {
   /** Font size in map units: TEXT_PX on screen at the zoom laid out for */
   font: number;
+  title?: TitleRow;
   rows: BarRow[];
 }
 
-/** Sizes in units of the font: a text line and a bar below it per row, columns at least this wide. */
-const EM = { pad: 0.5, text: 1.3, bar: 0.65, gap: 0.55, column: 13, minWidth: 4, problem: 0.45 } as const;
+/** One part of a sketch's heading; the lowest ranks are kept longest when the width is short. */
+export interface TitlePart {
+  text: string;
+  rank: number;
+}
+
+const SEP = ' · ';
+
+/** Pure: the heading that fits `width` at `font`, dropping the highest ranks first; the rank-0 parts always stay. */
+export function fitTitle(parts: readonly TitlePart[], width: number, font: number): string {
+  const ranks = [...new Set(parts.map((p) => p.rank))].sort((a, b) => b - a);
+  const upTo = (r: number) =>
+    parts
+      .filter((p) => p.rank <= r)
+      .map((p) => p.text)
+      .join(SEP);
+  for (const r of ranks) if (textWidth(upTo(r), font) <= width) return upTo(r);
+  return upTo(ranks.at(-1) ?? 0);
+}
+
+/** Pure: `text` in at most `max` lines of `width`, broken after hyphens, underscores, slashes and spaces. */
+export function wrapTitle(text: string, width: number, font: number, max = 2): string[] {
+  const pieces = text.match(/[^-_/ ]+[-_/ ]*/g) ?? [text];
+  const lines: string[] = [];
+  for (const piece of pieces) {
+    const last = lines.at(-1);
+    if (last !== undefined && (textWidth((last + piece).trimEnd(), font) <= width || lines.length === max)) lines[lines.length - 1] = last + piece;
+    else lines.push(piece);
+  }
+  return lines.map((l) => l.trimEnd());
+}
+
+/** Sizes in units of the font. */
+const EM = {
+  pad: 0.35,
+  text: 1.3,
+  bar: 0.65,
+  gap: 0.55,
+  title: 1.6,
+  column: 13,
+  minWidth: 4,
+  problem: 0.45,
+  swatch: 0.8,
+  swatchGap: 0.35,
+  countGap: 0.5,
+} as const;
 
 /**
  * Lengths of the health segments of a bar `length` long, in the map's health-bar order. A segment of unhealthy or
@@ -114,44 +217,93 @@ export function segmentsOf(counts: HealthCounts, length: number, minProblem: num
   });
 }
 
+/** The bars shown in `capacity` rows: the first ones, and the pinned one in the last place before the rest if it would not be. */
+function choose(bars: readonly SketchBar[], capacity: number, pinned: string | undefined): { shown: SketchBar[]; rest: SketchBar[] } {
+  if (bars.length <= capacity) return { shown: [...bars], rest: [] };
+  const first = bars.slice(0, capacity - 1);
+  const pin = pinned === undefined || first.some((b) => b.id === pinned) ? undefined : bars.find((b) => b.id === pinned);
+  const shown = pin ? [...first.slice(0, -1), pin] : first;
+  const ids = new Set(shown.map((b) => b.id));
+  return { shown, rest: bars.filter((b) => !ids.has(b.id)) };
+}
+
+export interface BarOptions {
+  /** The service or workload in focus: its bar is shown even when it would fall under "+N more" */
+  pinned?: string | undefined;
+  title?: readonly TitlePart[] | undefined;
+}
+
 /**
- * Pure: where the bars of a sketch `size` large go at `zoom`: columns read top to bottom, bar lengths in proportion
- * to task counts (one scale per sketch, so lengths compare), and, when not all fit, a last row for the rest. No rows
- * when not even one fits legibly.
+ * Pure: where the bars of a sketch `size` large go at `zoom`: a heading, then columns read top to bottom, inline or
+ * stacked as the column's width allows the longest name, bar lengths in proportion to counts (one scale per sketch, so
+ * lengths compare), and, when not all fit, a last row for the rest. No rows when not even one fits legibly.
  */
-export function layoutBars(bars: readonly SketchBar[], size: { width: number; height: number }, zoom: number): BarLayout {
+export function layoutBars(bars: readonly SketchBar[], size: { width: number; height: number }, zoom: number, options: BarOptions = {}): BarLayout {
   const font = TEXT_PX / zoom;
   const pad = EM.pad * font;
-  const rowH = (EM.text + EM.bar + EM.gap) * font;
-  const perColumn = Math.floor((size.height - pad) / rowH);
-  if (!bars.length || perColumn < 1 || size.width < EM.minWidth * font) return { font, rows: [] };
-  const columns = Math.max(1, Math.min(Math.floor((size.width - pad) / (EM.column * font)), Math.ceil(bars.length / perColumn)));
-  const capacity = columns * perColumn;
-  const shown = bars.length > capacity ? bars.slice(0, capacity - 1) : bars;
-  const rest = bars.slice(shown.length);
+  const titleW = size.width - 2 * pad;
+  const titleText = options.title?.length ? fitTitle(options.title, titleW, font) : '';
+  const lines = titleText ? wrapTitle(titleText, titleW, font) : [];
+  const title = lines.length ? { lines, x: pad, y: pad + (EM.title * font) / 2, lineH: EM.text * font, w: titleW } : undefined;
+  const top = pad + (title ? (EM.title + (lines.length - 1) * EM.text) * font : 0);
+  if (!bars.length || size.width < EM.minWidth * font) return { font, rows: [] };
+  // The rest row's words (at least "N more") and its count (at most everything) must fit too.
+  const nameNeed = Math.max(textWidth(`${bars.length} more`, font), ...bars.map((b) => textWidth(b.label, font)));
+  const countNeed = textWidth(String(bars.reduce((n, b) => n + b.total, 0)), font);
+  const swatch = EM.swatch * font;
+  const swatchRoom = swatch + EM.swatchGap * font;
+  const countRoom = EM.countGap * font + countNeed;
+  const inlineNeed = swatchRoom + nameNeed + countRoom;
+  // Columns as wide as the longest name inline needs, never narrower than EM.column.
+  const fits = (need: number) => Math.floor((size.width - pad) / (Math.max(EM.column * font, need + pad) || 1));
+  const stacked = fits(inlineNeed) < 1;
+  const rowH = (stacked ? 2 * EM.text + EM.gap : EM.text + EM.bar + EM.gap) * font;
+  const perColumn = Math.floor((size.height - top) / rowH);
+  if (perColumn < 1) return { font, ...(title ? { title } : {}), rows: [] };
+  const columns = Math.max(1, Math.min(fits(stacked ? nameNeed : inlineNeed), Math.ceil(bars.length / perColumn)));
+  const { shown, rest } = choose(bars, columns * perColumn, options.pinned);
   const columnW = (size.width - pad) / columns;
-  const barMax = columnW - pad;
+  const w = columnW - pad;
   const largest = Math.max(1, ...shown.map((b) => b.total));
   const row = (bar: SketchBar, i: number, more?: number): BarRow => {
     const x = pad + Math.floor(i / perColumn) * columnW;
-    const y = pad + (i % perColumn) * rowH;
+    const y = top + (i % perColumn) * rowH;
+    const textY = y + (EM.text * font) / 2;
+    const sw = more ? 0 : swatch;
+    // Stacked, the swatch and the count share the bar's line: the bar takes what they leave.
+    const barX = stacked ? x + (sw ? swatchRoom : 0) : x;
+    const barMax = stacked ? x + w - countRoom - barX : w;
+    const barY = stacked ? y + EM.text * font + ((EM.text - EM.bar) * font) / 2 : y + EM.text * font;
     const length = more ? barMax : Math.max(EM.problem * font, (bar.total / largest) * barMax);
+    const nameX = stacked ? x : x + (sw ? swatchRoom : 0);
     return {
       bar,
       x,
       y,
-      w: barMax,
+      w,
       h: rowH - EM.gap * font,
-      textY: y + (EM.text * font) / 2,
-      barY: y + EM.text * font,
+      stacked,
+      textY,
+      nameX,
+      nameW: x + w - nameX,
+      swatchX: x,
+      swatchY: stacked ? barY + (EM.bar * font) / 2 : textY,
+      swatch: sw,
+      countX: x + w,
+      countY: stacked ? barY + (EM.bar * font) / 2 : textY,
+      barX,
+      barY,
       barH: EM.bar * font,
-      segments: segmentsOf(bar.counts, length, EM.problem * font),
+      segments: segmentsOf(bar.counts, Math.max(0, length), EM.problem * font),
       ...(more ? { more } : {}),
     };
   };
   const rows = shown.map((b, i) => row(b, i));
-  if (rest.length) rows.push(row(restBar(rest), shown.length, rest.length));
-  return { font, rows };
+  if (rest.length) {
+    const last = row(restBar(rest), shown.length, rest.length);
+    rows.push(textWidth(last.bar.label, font) <= last.nameW ? last : { ...last, bar: { ...last.bar, label: `${rest.length} more` } });
+  }
+  return { font, ...(title ? { title } : {}), rows };
 }
 
 function restBar(rest: readonly SketchBar[]): SketchBar {
@@ -160,19 +312,36 @@ function restBar(rest: readonly SketchBar[]): SketchBar {
   return { id: 'more', label: `+${rest.length} more`, color: -1, counts, total: sum(counts) };
 }
 
-/** The median of the smaller sides of a sketch's tiles (tasks, pods, folded groups), in map units. */
+/**
+ * The median of the smaller sides of a sketch's tiles (tasks, pods, folded groups), in map units; none in the band,
+ * whose cards carry text that is never legible at overview zoom, so it is always summarised.
+ */
 export function tileSide(items: readonly SketchItem[]): number {
   const sides = items.flatMap((it) => (ROLE[it.kind] === 'unit' || ROLE[it.kind] === 'group' ? [Math.min(it.w, it.h)] : [])).sort((a, b) => a - b);
-  return sides[Math.floor(sides.length / 2)] ?? Infinity;
+  return sides[Math.floor(sides.length / 2)] ?? 0;
 }
 
 export type SketchPlan = { kind: 'tiles' } | { kind: 'bars'; layout: BarLayout };
 
-/** Pure: tiles while they are TILE_MIN_PX or more on screen (or when not one bar would be legible), else bars. */
-export function sketchPlan(data: { width: number; height: number; items: readonly SketchItem[]; bars: readonly SketchBar[] }, zoom: number): SketchPlan {
-  if (!data.bars.length || tileSide(data.items) * zoom >= TILE_MIN_PX) return { kind: 'tiles' };
-  const layout = layoutBars(data.bars, data, zoom);
-  return layout.rows.length ? { kind: 'bars', layout } : { kind: 'tiles' };
+/** One object for every tiles plan, so a sketch that stays on tiles is not painted again when the text step changes. */
+const TILES: SketchPlan = { kind: 'tiles' };
+
+interface PlanInput {
+  width: number;
+  height: number;
+  items: readonly SketchItem[];
+  bars: readonly SketchBar[];
+  title?: readonly TitlePart[];
+}
+
+/**
+ * Pure: tiles while they are TILE_MIN_PX or more on screen (or when not one bar would be legible), else bars, with
+ * the `pinned` service or workload among them wherever it runs.
+ */
+export function sketchPlan(data: PlanInput, zoom: number, pinned?: string): SketchPlan {
+  if (!data.bars.length || tileSide(data.items) * zoom >= TILE_MIN_PX) return TILES;
+  const layout = layoutBars(data.bars, data, zoom, { pinned, title: data.title });
+  return layout.rows.length ? { kind: 'bars', layout } : TILES;
 }
 
 /** The row under a point of a sketch (sketch coordinates). */

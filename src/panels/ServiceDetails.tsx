@@ -1,4 +1,5 @@
 import { resourceOf, resourcesOf, shortId, type Service, type Topology } from '../topology/model';
+import { serviceSubnets } from './serviceFacts';
 import { targetGroupName } from '../topology/graph/routes';
 import { formatTime } from '../topology/present/format';
 import { Facts, Section } from './Section';
@@ -7,7 +8,7 @@ export function ServiceDetails({ service, topology }: { service: Service; topolo
   const tasks = resourcesOf(topology, 'task').filter((t) => t.serviceArn === service.id && t.lastStatus !== 'STOPPED');
   const perAz = new Map<string, number>();
   for (const t of tasks) perAz.set(t.az ?? 'unknown', (perAz.get(t.az ?? 'unknown') ?? 0) + 1);
-  const subnets = (service.networkConfiguration?.subnets ?? []).map((id) => resourceOf(topology, 'subnet', id)?.name ?? id);
+  const subnets = serviceSubnets(service, topology);
   return (
     <>
       <Section title={`Service ${service.name}`}>
@@ -28,7 +29,7 @@ export function ServiceDetails({ service, topology }: { service: Service; topolo
                 .map(([az, n]) => `${az}: ${n}`)
                 .join(' · ') || '—',
             ],
-            ['subnets', subnets.join(', ') || '—'],
+            [subnets.from === 'tasks' ? 'subnets (its tasks’)' : 'subnets', subnets.names.join(', ') || '—'],
           ]}
         />
       </Section>

@@ -9,7 +9,7 @@ import { useStore } from '../../app/store';
 import { useThemeTokens } from '../../app/colorScheme';
 import { focusOwner } from '../focus';
 import { itemAt, type SketchData, type SketchFlowNode, type SketchItem } from '../sketch';
-import { rowAt, sketchPlan, zoomStep, type BarLayout, type BarRow, type SketchPlan } from '../sketchBars';
+import { rowAt, sketchPlan, TEXT_STEPS, zoomStep, type BarLayout, type BarRow, type SketchPlan } from '../sketchBars';
 import { FocusIndexContext } from '../useNodeFocus';
 
 /** What a sketch paints under besides its data: the selected node, and the service or workload whose units stay lit while the rest dims. */
@@ -124,46 +124,52 @@ function fitText(ctx: CanvasRenderingContext2D, text: string, width: number): st
   return cut(n);
 }
 
-function drawRow(ctx: CanvasRenderingContext2D, row: BarRow, font: number, t: ThemeTokens): void {
+function drawRow(ctx: CanvasRenderingContext2D, row: BarRow, t: ThemeTokens): void {
   const { bar } = row;
-  const swatch = row.more ? 0 : font * 0.8;
-  if (swatch) {
+  if (row.swatch) {
     // The name always beside its colour.
     ctx.fillStyle = serviceColorIn(t, bar.color);
-    ctx.fillRect(row.x, row.textY - swatch / 2, swatch, swatch);
+    ctx.fillRect(row.swatchX, row.swatchY - row.swatch / 2, row.swatch, row.swatch);
   }
-  const nameX = row.x + (swatch ? swatch + font * 0.35 : 0);
-  const room = row.x + row.w - nameX;
-  // The name comes first: the problems, then the count, give way when it would not fit (the tooltip has them).
-  const gap = font * 0.5;
+  // The name comes first: inline, the problems, then the count, give way when it would not fit (the tooltip has them).
+  const gap = ctx.measureText(' ').width * 2;
   const nameW = ctx.measureText(bar.label).width;
-  const right = [tally(bar.counts, bar.total), String(bar.total), ''].find((r) => !r || nameW + gap + ctx.measureText(r).width <= room) ?? '';
-  const rightW = right ? ctx.measureText(right).width + gap : 0;
+  const countRoom = row.stacked ? row.countX - (row.barX + (row.segments.at(-1)?.x ?? 0) + (row.segments.at(-1)?.w ?? 0)) - gap : row.nameW - nameW - gap;
+  const right = [tally(bar.counts, bar.total), String(bar.total)].find((r) => ctx.measureText(r).width <= countRoom) ?? (row.stacked ? String(bar.total) : '');
   ctx.fillStyle = bar.counts.unhealthy ? t.ink.warn : t.ink.text;
   ctx.textAlign = 'right';
-  ctx.fillText(right, row.x + row.w, row.textY);
+  ctx.fillText(right, row.countX, row.countY);
   ctx.textAlign = 'left';
   ctx.fillStyle = t.ink.text;
-  ctx.fillText(fitText(ctx, bar.label, room - rightW), nameX, row.textY);
+  const rightW = right && !row.stacked ? ctx.measureText(right).width + gap : 0;
+  ctx.fillText(fitText(ctx, bar.label, row.nameW - rightW), row.nameX, row.textY);
+  const length = row.segments.reduce((n, seg) => Math.max(n, seg.x + seg.w), 0);
   ctx.fillStyle = t.surface.healthBarEmpty;
-  ctx.fillRect(row.x, row.barY, row.w, row.barH);
+  ctx.fillRect(row.barX, row.barY, row.stacked ? length : row.w, row.barH);
   for (const seg of row.segments) {
     ctx.fillStyle = t.health[seg.health];
-    ctx.fillRect(row.x + seg.x, row.barY, seg.w, row.barH);
+    ctx.fillRect(row.barX + seg.x, row.barY, seg.w, row.barH);
   }
 }
 
-function drawBars(ctx: CanvasRenderingContext2D, { font, rows }: BarLayout, t: ThemeTokens, { selected, focus }: Selection): void {
-  ctx.font = `600 ${font}px system-ui, sans-serif`;
+function drawBars(ctx: CanvasRenderingContext2D, { font, rows, title }: BarLayout, t: ThemeTokens, { selected, focus }: Selection): void {
   ctx.textBaseline = 'middle';
+  if (title) {
+    ctx.font = `700 ${font}px system-ui, sans-serif`;
+    ctx.fillStyle = t.ink.text;
+    title.lines.forEach((line, i) => ctx.fillText(fitText(ctx, line, title.w), title.x, title.y + i * title.lineH));
+  }
+  ctx.font = `600 ${font}px system-ui, sans-serif`;
   for (const row of rows) {
-    ctx.globalAlpha = focus === undefined || row.bar.ownerId === focus ? 1 : 0.3;
-    drawRow(ctx, row, font, t);
-    if (row.bar.ownerId !== undefined && row.bar.ownerId === selected) {
+    const lit = focus === undefined || row.bar.ownerId === focus || row.bar.id === selected;
+    ctx.globalAlpha = lit ? 1 : 0.3;
+    drawRow(ctx, row, t);
+    if (row.bar.id === selected || (focus !== undefined && row.bar.ownerId === focus)) {
+      // The selection, or the service of a selected task, outlined wherever it runs.
       ctx.globalAlpha = 1;
       ctx.strokeStyle = t.surface.selection;
       ctx.lineWidth = font * 0.2;
-      ctx.strokeRect(row.x - font * 0.25, row.y - font * 0.15, row.w + font * 0.5, row.h + font * 0.3);
+      ctx.strokeRect(row.x - font * 0.2, row.y - font * 0.15, row.w + font * 0.4, row.h + font * 0.3);
     }
   }
 }
@@ -189,7 +195,12 @@ function describe(it: SketchItem): string {
 
 function describeRow(row: BarRow, data: SketchData): string {
   const what = row.more ? `${row.more} more services and workloads` : row.bar.label;
-  const unit = data.items.some((i) => i.kind === 'pod' || i.kind === 'podGroup') ? 'tasks and pods' : 'tasks';
+  const unit =
+    row.bar.kind === 'loadBalancer'
+      ? 'targets'
+      : data.items.some((i) => i.kind === 'pod' || i.kind === 'podGroup' || i.kind === 'workload')
+        ? 'tasks and pods'
+        : 'tasks';
   return `${what}: ${row.bar.total} ${unit} · ${healthWords(row.bar.counts)} (zoom in for details)`;
 }
 
@@ -201,7 +212,7 @@ function pointIn(el: Element, data: SketchData, e: { clientX: number; clientY: n
 
 /**
  * One canvas standing for many nodes at overview zoom. It is drawn once per change of its data, of the selection,
- * of the theme, or of the zoom by half an octave (which decides tiles or bars and the size of the bars' text), never
+ * of the theme, of the zoom by half an octave (its resolution) or, for bars, by an eighth (their text's size), never
  * per frame; React Flow moves and scales it with the viewport like any other node. The selection is read here, not
  * baked into the data, so the sketch node objects stay the same while it changes.
  */
@@ -211,8 +222,9 @@ export const SketchNode = memo(function SketchNode({ data }: NodeProps<SketchFlo
   const selected = useStore((s) => s.selected);
   const focus = useStore((s) => focusOwner(index, s.selected));
   const zoom = useFlowStore((s) => zoomStep(s.transform[2]));
+  const textZoom = useFlowStore((s) => zoomStep(s.transform[2], TEXT_STEPS));
   const tokens = useThemeTokens();
-  const plan = useMemo(() => sketchPlan(data, zoom), [data, zoom]);
+  const plan = useMemo(() => sketchPlan(data, textZoom, focus), [data, textZoom, focus]);
   // Enough canvas pixels for the screen until the next half-octave step, within the memory cap.
   const dpr = window.devicePixelRatio || 1;
   const scale = Math.min(0.6 * dpr, zoom * Math.SQRT2 * dpr, Math.sqrt(MAX_PIXELS / Math.max(1, data.width * data.height)));
@@ -242,8 +254,9 @@ export const SketchNode = memo(function SketchNode({ data }: NodeProps<SketchFlo
 });
 
 /**
- * The item of a sketch under a mouse event, for the canvas-level click handler. Over a bar it is the bar's service
- * or workload, which a click selects (lighting it in every AZ); the rest row and unowned bars stand for no one item.
+ * The item of a sketch under a mouse event, for the canvas-level click handler. Over a bar it is the bar's service,
+ * workload or load balancer, which a click selects (a service lit in every AZ); the rest row and unowned bars stand
+ * for no one item.
  */
 export function sketchItemAt(event: { clientX: number; clientY: number; target: EventTarget | null }, data: SketchData): SketchItem | undefined {
   const el = event.target instanceof Element ? event.target.closest('canvas.sketch') : null;
@@ -252,9 +265,8 @@ export function sketchItemAt(event: { clientX: number; clientY: number; target: 
   const plan = painted.get(el);
   if (plan?.kind !== 'bars') return itemAt(data.items, x, y);
   const row = rowAt(plan.layout.rows, x, y);
-  const owner = row?.bar.ownerId;
-  if (!row || owner === undefined) return undefined;
-  const member = data.items.find((i) => i.ownerId === owner);
-  const kind = member?.kind === 'pod' || member?.kind === 'podGroup' || member?.kind === 'workload' ? 'workload' : 'service';
-  return { id: owner, kind, x: row.x, y: row.y, w: row.w, h: row.h, label: row.bar.label, color: row.bar.color, ownerId: owner };
+  const kind = row?.bar.kind;
+  if (!row || kind === undefined) return undefined;
+  const owner = row.bar.ownerId !== undefined ? { ownerId: row.bar.ownerId } : {};
+  return { id: row.bar.ownerId ?? row.bar.id, kind, x: row.x, y: row.y, w: row.w, h: row.h, label: row.bar.label, color: row.bar.color, ...owner };
 }
