@@ -2,8 +2,8 @@ import { setMaxListeners } from 'node:events';
 import { Hono, type Context } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { resourceOf, type Topology } from '../src/topology/model';
-import { requireToken } from './auth';
-import { refreshRefusal, REFRESH_HEADER, RETRY_AFTER_S, SECURITY_HEADERS } from './security';
+import { authMiddleware, type AuthMode } from './auth';
+import { crossSiteRefusal, refreshRefusal, REFRESH_HEADER, RETRY_AFTER_S, SECURITY_HEADERS } from './security';
 import { liveEvents } from './live/events';
 import { createWatcher, type Watcher } from './live/watcher';
 import type { TopologySource } from './sources/types';
@@ -21,8 +21,12 @@ export interface AppDeps {
   allowedHosts: readonly string[];
   /** The built front end; omitted in API-only tests */
   staticDir?: string;
-  /** When set, every request must carry this token (see auth.ts) */
+  /** Who may open the map (see auth.ts); default none, which serve allows on loopback only */
+  auth?: AuthMode;
+  /** The same as auth: { kind: 'token', token } */
   authToken?: string;
+  /** Where signed-in users are logged in proxy mode (default the console) */
+  log?: (line: string) => void;
   /** How long a finished read answers a refresh (default 5 s) */
   refreshReuseMs?: number;
   /** Epoch milliseconds; injected by tests */
@@ -97,7 +101,16 @@ export function createApp(deps: AppDeps): Hono {
     }
     await next();
   });
-  if (deps.authToken) app.use('*', requireToken(deps.authToken));
+  // Before authentication: another site is refused whoever the viewer is, and learns nothing about the login.
+  app.use('/api/*', async (c, next) => {
+    const refusal = crossSiteRefusal({ origin: c.req.header('origin'), secFetchSite: c.req.header('sec-fetch-site') }, allowed);
+    if (refusal) return c.json({ error: refusal }, 403);
+    await next();
+  });
+  const auth: AuthMode = deps.auth ?? (deps.authToken ? { kind: 'token', token: deps.authToken } : { kind: 'none' });
+  const requireAuth = authMiddleware(auth, { log: deps.log ?? ((line) => console.log(line)), clock: deps.clock ?? Date.now });
+  // Every route below, the page and the event stream included, is behind it.
+  if (requireAuth) app.use('*', requireAuth);
 
   const topologyAnswer = async (c: Context, read: () => Promise<Topology>) => {
     try {

@@ -1,6 +1,13 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import { identityLog, requireProxy, type ProxyAuth } from './authProxy';
+
+/**
+ * Who may open the map: `none` (loopback only), `token` (a shared secret, see requireToken) or `proxy` (a sign-in
+ * proxy in front vouches for each user, see authProxy.ts). planAuth (authPlan.ts) picks one from the CLI.
+ */
+export type AuthMode = { kind: 'none' } | { kind: 'token'; token: string } | ProxyAuth;
 
 export const TOKEN_COOKIE = 'fleetmap_session';
 /** Long enough that guessing it over HTTP is hopeless; `openssl rand -hex 32` gives 64 characters. */
@@ -16,16 +23,6 @@ export function sameSecret(presented: string, expected: string): boolean {
 /** The cookie holds a value derived from the token, not the token itself. */
 export function sessionValue(token: string): string {
   return createHash('sha256').update(`fleetmap session\0${token}`).digest('hex');
-}
-
-/** Why an --auth-token cannot be used, or undefined. Exposed binds must have one. */
-export function tokenProblem(token: string | undefined, exposed: boolean, bindHost: string): string | undefined {
-  if (token === undefined || token === '') {
-    return exposed
-      ? `--host ${bindHost} answers other machines, so it needs an access token: pass --auth-token TOKEN (or FLEETMAP_AUTH_TOKEN), e.g. from openssl rand -hex 32, and open the map once with ?token=TOKEN.`
-      : undefined;
-  }
-  return token.length < MIN_TOKEN_LENGTH ? `--auth-token must be at least ${MIN_TOKEN_LENGTH} characters (openssl rand -hex 32 makes one).` : undefined;
 }
 
 function presented(c: Context): { token: string[]; session: string | undefined } {
@@ -64,4 +61,34 @@ export function requireToken(token: string): MiddlewareHandler {
     c.header('WWW-Authenticate', 'Basic realm="Fleetmap", charset="UTF-8"');
     return c.json({ error: 'This Fleetmap needs its access token: open it once with ?token=TOKEN, or send Authorization: Bearer TOKEN.' }, 401);
   };
+}
+
+export interface AuthOptions {
+  /** Where each signed-in user is logged (proxy mode) */
+  log: (line: string) => void;
+  clock: () => number;
+}
+
+/** The middleware that enforces a mode, or undefined when every request that reached it may pass. */
+export function authMiddleware(mode: AuthMode, options: AuthOptions): MiddlewareHandler | undefined {
+  switch (mode.kind) {
+    case 'none':
+      return undefined;
+    case 'token':
+      return requireToken(mode.token);
+    case 'proxy':
+      return requireProxy(mode, identityLog(options.log, options.clock));
+  }
+}
+
+/** How the start-up lines say who may open the map. */
+export function accessClause(mode: AuthMode): string | undefined {
+  switch (mode.kind) {
+    case 'none':
+      return undefined;
+    case 'token':
+      return 'the access token is required';
+    case 'proxy':
+      return `only requests from the trusted proxy (${mode.trusted.cidrs.join(', ')}) with a ${mode.header} header are answered`;
+  }
 }

@@ -56,7 +56,9 @@ describe('where the start-up lines say Fleetmap is', () => {
       direct: ['http://fleetmap.test:8080/'],
       proxied: ['fleetmap.test'],
     });
-    expect(listeningLines({ label: 'AWS profile prod', bindHost: '0.0.0.0', port: 8080, allowed: ['fleetmap.test'], tokenRequired: true })).toEqual([
+    expect(
+      listeningLines({ label: 'AWS profile prod', bindHost: '0.0.0.0', port: 8080, allowed: ['fleetmap.test'], access: 'the access token is required' }),
+    ).toEqual([
       'Fleetmap: AWS profile prod at http://fleetmap.test:8080/',
       'Fleetmap: listening on 0.0.0.0:8080; answers at http://fleetmap.test:8080/, and through a proxy to Host fleetmap.test; any other Host gets 421; the access token is required.',
     ]);
@@ -67,25 +69,36 @@ describe('where the start-up lines say Fleetmap is', () => {
       direct: ['http://fleetmap.test/', 'http://third.test/'],
       proxied: ['other.test:9999'],
     });
-    expect(listeningLines({ label: 'x', bindHost: '0.0.0.0', port: 8080, allowed: ['other.test:9999'], tokenRequired: true })).toEqual([
+    expect(listeningLines({ label: 'x', bindHost: '0.0.0.0', port: 8080, allowed: ['other.test:9999'], access: 'the access token is required' })).toEqual([
       'Fleetmap: x at other.test:9999, through a proxy',
       'Fleetmap: listening on 0.0.0.0:8080; answers through a proxy to Host other.test:9999; any other Host gets 421; the access token is required.',
     ]);
   });
 
   it('a loopback bind prints its own address first and one line only, unless names are allowed too', () => {
-    expect(listeningLines({ label: 'Demo', bindHost: '127.0.0.1', port: 8080, allowed: [], tokenRequired: false })).toEqual([
+    expect(listeningLines({ label: 'Demo', bindHost: '127.0.0.1', port: 8080, allowed: [], access: undefined })).toEqual([
       'Fleetmap: Demo at http://127.0.0.1:8080/',
     ]);
     expect(reachableAt({ bindHost: '::1', port: 9000, allowed: [] }).direct).toEqual(['http://[::1]:9000/', 'http://localhost:9000/']);
-    expect(listeningLines({ label: 'Demo', bindHost: '127.0.0.1', port: 8080, allowed: ['fleetmap.test'], tokenRequired: false })).toEqual([
+    expect(listeningLines({ label: 'Demo', bindHost: '127.0.0.1', port: 8080, allowed: ['fleetmap.test'], access: undefined })).toEqual([
       'Fleetmap: Demo at http://127.0.0.1:8080/',
       'Fleetmap: listening on 127.0.0.1:8080; answers at http://127.0.0.1:8080/, http://localhost:8080/, http://fleetmap.test:8080/, and through a proxy to Host fleetmap.test; any other Host gets 421.',
     ]);
   });
 
+  it('says who may open the map, on loopback too when a sign-in proxy is in front', () => {
+    const access = 'only requests from the trusted proxy (127.0.0.1/32) with a x-forwarded-email header are answered';
+    expect(listeningLines({ label: 'Demo', bindHost: '127.0.0.1', port: 8080, allowed: [], access })).toEqual([
+      'Fleetmap: Demo at http://127.0.0.1:8080/',
+      `Fleetmap: ${access}.`,
+    ]);
+    expect(listeningLines({ label: 'x', bindHost: '10.0.0.5', port: 8080, allowed: [], access })[1]).toBe(
+      `Fleetmap: listening on 10.0.0.5:8080; answers at http://10.0.0.5:8080/; any other Host gets 421; ${access}.`,
+    );
+  });
+
   it('a bind to one address answers at that address', () => {
-    expect(listeningLines({ label: 'x', bindHost: '10.0.0.5', port: 8080, allowed: [], tokenRequired: true })).toEqual([
+    expect(listeningLines({ label: 'x', bindHost: '10.0.0.5', port: 8080, allowed: [], access: 'the access token is required' })).toEqual([
       'Fleetmap: x at http://10.0.0.5:8080/',
       'Fleetmap: listening on 10.0.0.5:8080; answers at http://10.0.0.5:8080/; any other Host gets 421; the access token is required.',
     ]);

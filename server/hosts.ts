@@ -98,19 +98,19 @@ export function reachableAt(input: { bindHost: string; port: number; allowed: re
 
 /**
  * The start-up lines: where to open the map, then, when it answers beyond its own loopback names, the address it
- * is bound to and every name it answers to.
+ * is bound to and every name it answers to. `access` says who may open it (auth.ts accessClause), when not anyone.
  */
-export function listeningLines(input: { label: string; bindHost: string; port: number; allowed: readonly string[]; tokenRequired: boolean }): string[] {
+export function listeningLines(input: { label: string; bindHost: string; port: number; allowed: readonly string[]; access: string | undefined }): string[] {
   const { direct, proxied } = reachableAt(input);
   const [first] = direct;
   const open = first ?? `${proxied[0] ?? hostHeader(input.bindHost, input.port)}, through a proxy`;
   const lines = [`Fleetmap: ${input.label} at ${open}`];
-  if (!input.allowed.length && isLoopback(input.bindHost)) return lines;
+  if (!input.allowed.length && isLoopback(input.bindHost)) return input.access ? [...lines, `Fleetmap: ${input.access}.`] : lines;
   const answers = [
     ...(direct.length ? [`at ${direct.join(', ')}`] : []),
     ...(proxied.length ? [`${direct.length ? 'and ' : ''}through a proxy to Host ${proxied.join(', ')}`] : []),
   ].join(', ');
-  const token = input.tokenRequired ? '; the access token is required' : '';
-  lines.push(`Fleetmap: listening on ${hostHeader(input.bindHost, input.port)}; answers ${answers}; any other Host gets 421${token}.`);
+  const access = input.access ? `; ${input.access}` : '';
+  lines.push(`Fleetmap: listening on ${hostHeader(input.bindHost, input.port)}; answers ${answers}; any other Host gets 421${access}.`);
   return lines;
 }

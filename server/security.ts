@@ -41,21 +41,42 @@ export interface RequestOrigin {
 }
 
 /**
- * Whether a request that starts a read comes from Fleetmap's own page (or a script such as curl). A browser names
- * the requesting site in Sec-Fetch-Site and Origin; anything but this server's own origin is refused. A request
- * must also carry the X-Fleetmap header or a JSON content type, which a page elsewhere cannot send without a
- * preflight: that covers browsers that send neither Origin nor Sec-Fetch-Site.
+ * Sec-Fetch-Site values of a request the API answers: its own page, and an address typed into the bar or opened
+ * from a bookmark ('none'). Another site, even a sibling subdomain ('same-site', which SameSite cookies do not
+ * stop), is refused.
+ */
+const OWN_SITE = new Set(['same-origin', 'none']);
+
+/**
+ * Whether a request to /api/* comes from another site, in every auth mode: the topology names every resource of
+ * an account, and a page elsewhere must neither read it nor hold an event stream open with a viewer's cookie. A
+ * browser names the requesting site in Sec-Fetch-Site and Origin; a script such as curl sends neither.
+ */
+export function crossSiteRefusal(request: Pick<RequestOrigin, 'origin' | 'secFetchSite'>, allowedHosts: ReadonlySet<string>): string | undefined {
+  if (request.secFetchSite !== undefined && !OWN_SITE.has(request.secFetchSite)) {
+    return `A request from another site (Sec-Fetch-Site: ${request.secFetchSite}) is refused: only Fleetmap's own page may use its API.`;
+  }
+  if (request.origin !== undefined) {
+    const authority = originAuthority(request.origin);
+    if (authority === undefined || !allowedHosts.has(authority)) {
+      return `A request from another site (${request.origin}) is refused: only Fleetmap's own page may use its API.`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether a request that starts a read comes from Fleetmap's own page (or a script such as curl): the cross-site
+ * rule, and stricter, only the page itself (not an address typed into the bar). A request must also carry the
+ * X-Fleetmap header or a JSON content type, which a page elsewhere cannot send without a preflight: that covers
+ * browsers that send neither Origin nor Sec-Fetch-Site.
  */
 export function refreshRefusal(request: RequestOrigin, allowedHosts: ReadonlySet<string>): string | undefined {
   if (request.secFetchSite !== undefined && request.secFetchSite !== 'same-origin') {
     return `A refresh from another site (Sec-Fetch-Site: ${request.secFetchSite}) is refused: only Fleetmap's own page may start a read.`;
   }
-  if (request.origin !== undefined) {
-    const authority = originAuthority(request.origin);
-    if (authority === undefined || !allowedHosts.has(authority)) {
-      return `A refresh from ${request.origin} is refused: only Fleetmap's own page may start a read.`;
-    }
-  }
+  if (crossSiteRefusal(request, allowedHosts))
+    return `A refresh from ${request.origin ?? 'another site'} is refused: only Fleetmap's own page may start a read.`;
   const json = /^application\/json\s*(?:;|$)/i.test(request.contentType ?? '');
   if (!json && request.customHeader === undefined) {
     return `A refresh needs the header "${REFRESH_HEADER}: 1" (or a JSON body), e.g. curl -X POST -H '${REFRESH_HEADER}: 1' <fleetmap>/api/refresh.`;

@@ -170,7 +170,7 @@ describe('fleetmap serve', () => {
     const file = await snapshotFile('ok.json', JSON.stringify(EMPTY_SNAPSHOT));
     const base = ['--source', 'snapshot', '--file', file, '--host', '0.0.0.0', '--port', '0'];
     await expectUsageFailure(serve(base), /--allowed-host NAME\[:PORT\]/);
-    await expectUsageFailure(serve([...base, '--allowed-host', 'fleetmap.test']), /--auth-token/);
+    await expectUsageFailure(serve([...base, '--allowed-host', 'fleetmap.test']), /--auth token .*FLEETMAP_TOKEN.*--token-file.*--auth proxy --auth-header/);
     await expectUsageFailure(serve([...base, '--allowed-host', 'https://fleetmap.test/']), /--allowed-host takes NAME or NAME:PORT/);
     const token = 'c0ffee00c0ffee00c0ffee00c0ffee00';
     const run = serve(base, { FLEETMAP_ALLOWED_HOSTS: 'fleetmap.test,other.test:9999', FLEETMAP_AUTH_TOKEN: token });
@@ -201,6 +201,82 @@ describe('fleetmap serve', () => {
     expect(refused.csp).toContain("frame-ancestors 'none'");
     run.child.kill('SIGINT');
     expect(await withTimeout(run.exit, 15_000, 'shutdown')).toBe(0);
+  });
+
+  it('--auth: none is refused beyond loopback; a token file that is missing, unreadable or short ends with one line, exit 2', async () => {
+    const file = await snapshotFile('ok.json', JSON.stringify(EMPTY_SNAPSHOT));
+    const base = ['--source', 'snapshot', '--file', file, '--host', '0.0.0.0', '--port', '0', '--allowed-host', 'fleetmap.test'];
+    await expectUsageFailure(
+      serve([...base, '--auth', 'none']),
+      /^fleetmap: --host 0\.0\.0\.0 answers other machines, so it needs an authentication mode: --auth token/,
+    );
+    await expectUsageFailure(serve([...base, '--auth', 'token']), /--auth token needs a token: set FLEETMAP_TOKEN or pass --token-file PATH/);
+    const missing = join(tmpdir(), 'no-such-fleetmap-token');
+    await expectUsageFailure(serve([...base, '--auth', 'token', '--token-file', missing]), new RegExp(`--token-file ${missing} cannot be read: ENOENT`));
+    const short = await snapshotFile('short-token', 'abc\n');
+    await expectUsageFailure(serve([...base, '--auth', 'token', '--token-file', short]), /must be at least 16 characters/);
+    await expectUsageFailure(serve([...base, '--auth', 'proxy', '--auth-header', 'X-Forwarded-Email']), /--trusted-proxy CIDR/);
+    await expectUsageFailure(
+      serve([...base, '--auth', 'proxy', '--auth-header', 'X-Forwarded-Email', '--trusted-proxy', '10.0.0.0/99']),
+      /--trusted-proxy takes/,
+    );
+  });
+
+  it('--auth token --token-file: no token → 401; the token → the map, its API and its event stream', async () => {
+    const file = await snapshotFile('ok.json', JSON.stringify(EMPTY_SNAPSHOT));
+    const token = 'c0ffee00c0ffee00c0ffee00c0ffee00';
+    const tokenFile = await snapshotFile('token', `${token}\n`);
+    const run = serve(['--source', 'snapshot', '--file', file, '--port', '0', '--auth', 'token', '--token-file', tokenFile]);
+    const [, port] = await run.waitFor(/at http:\/\/127\.0\.0\.1:(\d+)\//);
+    const url = `http://127.0.0.1:${port}`;
+    expect((await fetch(`${url}/api/topology`)).status).toBe(401);
+    expect((await fetch(`${url}/api/events`)).status).toBe(401);
+    const bearer = { authorization: `Bearer ${token}` };
+    expect((await fetch(`${url}/api/topology`, { headers: bearer })).status).toBe(200);
+    expect((await fetch(`${url}/api/topology`, { headers: { ...bearer, origin: 'https://evil.example' } })).status).toBe(403);
+    const events = await fetch(`${url}/api/events`, { headers: bearer });
+    expect(events.status).toBe(200);
+    const reader = events.body?.getReader();
+    expect(new TextDecoder().decode((await reader?.read())?.value)).toMatch(/^event: status\n/);
+    await reader?.cancel();
+    run.child.kill('SIGTERM');
+    expect(await withTimeout(run.exit, 15_000, 'shutdown')).toBe(0);
+  });
+
+  it('--auth proxy: only a trusted peer that sends the identity header is answered, and each user is logged once', async () => {
+    const file = await snapshotFile('ok.json', JSON.stringify(EMPTY_SNAPSHOT));
+    const proxyArgs = ['--source', 'snapshot', '--file', file, '--port', '0', '--auth', 'proxy', '--auth-header', 'X-Forwarded-Email'];
+    const run = serve([...proxyArgs, '--host', '0.0.0.0', '--allowed-host', 'fleetmap.test', '--trusted-proxy', '127.0.0.1/32', '--trusted-proxy', 'fd00::/8']);
+    const [, port] = await run.waitFor(/listening on 0\.0\.0\.0:(\d+).*trusted proxy \(127\.0\.0\.1\/32, fd00::\/8\) with a x-forwarded-email header/);
+    const get = (headers: Record<string, string>) =>
+      new Promise<number>((resolve, reject) => {
+        void import('node:http').then(({ request }) => {
+          const req = request({ host: '127.0.0.1', port: Number(port), path: '/api/topology', headers: { host: 'fleetmap.test', ...headers } }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          });
+          req.on('error', reject);
+          req.end();
+        });
+      });
+    expect(await get({})).toBe(401);
+    expect(await get({ 'x-forwarded-email': 'ada@example.com' })).toBe(200);
+    expect(await get({ 'x-forwarded-email': 'ada@example.com' })).toBe(200);
+    await run.waitFor(/"ada@example\.com" signed in through 127\.0\.0\.1\./);
+    expect(run.out().match(/signed in/g)).toHaveLength(1);
+    run.child.kill('SIGTERM');
+    expect(await withTimeout(run.exit, 15_000, 'shutdown')).toBe(0);
+
+    // The same request from a peer outside --trusted-proxy is refused, whatever headers it carries.
+    const untrusted = serve([...proxyArgs, '--trusted-proxy', '10.0.0.0/8']);
+    const [, port2] = await untrusted.waitFor(/at http:\/\/127\.0\.0\.1:(\d+)\//);
+    const refused = await fetch(`http://127.0.0.1:${port2}/api/topology`, {
+      headers: { 'x-forwarded-email': 'ada@example.com', 'x-forwarded-for': '10.0.0.7' },
+    });
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as { error: string }).error).toContain('not a trusted proxy');
+    untrusted.child.kill('SIGTERM');
+    expect(await withTimeout(untrusted.exit, 15_000, 'shutdown')).toBe(0);
   });
 
   it('--refresh and --api-budget: the demo is read again on its own, within the budget, and the status says how often', async () => {

@@ -1,9 +1,11 @@
 import { createAdaptorServer } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createApp } from '../app';
-import { tokenProblem } from '../auth';
+import { accessClause } from '../auth';
+import { planAuth, type AuthInput } from '../authPlan';
 import { listeningLines, planHosts, splitAllowedHosts } from '../hosts';
 import { DEFAULT_API_BUDGET } from '../live/budget';
 import { parseApiBudget, parseRefresh } from '../live/options';
@@ -24,6 +26,16 @@ export function logUnhandledRejections(log: (line: string) => void = (line) => c
   });
 }
 
+/** --token-file's text, or why it cannot be read; the planner decides what either means. */
+function readTokenFile(path: string | undefined): AuthInput['tokenFile'] {
+  if (path === undefined) return undefined;
+  try {
+    return { path, text: readFileSync(path, 'utf8') };
+  } catch (e) {
+    return { path, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
 export async function runServe(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -32,7 +44,11 @@ export async function runServe(args: string[]): Promise<number> {
       host: { type: 'string', default: '127.0.0.1' },
       port: { type: 'string', default: '8080' },
       'allowed-host': { type: 'string', multiple: true },
+      auth: { type: 'string' },
       'auth-token': { type: 'string' },
+      'token-file': { type: 'string' },
+      'auth-header': { type: 'string' },
+      'trusted-proxy': { type: 'string', multiple: true },
       refresh: { type: 'string' },
       'api-budget': { type: 'string' },
       churn: { type: 'string', default: '20s' },
@@ -45,11 +61,30 @@ export async function runServe(args: string[]): Promise<number> {
   const allowed = [...(values['allowed-host'] ?? []), ...splitAllowedHosts(process.env['FLEETMAP_ALLOWED_HOSTS'])];
   const plan = planHosts({ bindHost: host, port, allowed });
   if (!plan.ok) throw new UsageError(plan.error);
-  const authToken = values['auth-token'] ?? process.env['FLEETMAP_AUTH_TOKEN'] ?? undefined;
-  const problem = tokenProblem(authToken, plan.exposed, host);
-  if (problem) throw new UsageError(problem);
+  const authPlan = planAuth({
+    auth: values.auth,
+    authToken: values['auth-token'],
+    tokenFile: readTokenFile(values['token-file']),
+    env: { FLEETMAP_TOKEN: process.env['FLEETMAP_TOKEN'], FLEETMAP_AUTH_TOKEN: process.env['FLEETMAP_AUTH_TOKEN'] },
+    authHeader: values['auth-header'],
+    trustedProxies: values['trusted-proxy'] ?? [],
+    bindHost: host,
+    exposed: plan.exposed,
+  });
+  if (!authPlan.ok) throw new UsageError(authPlan.error);
+  const auth = authPlan.mode;
 
-  const source = await pickSource({ ...values, 'allowed-host': undefined, refresh: undefined, 'api-budget': undefined });
+  const source = await pickSource({
+    ...values,
+    'allowed-host': undefined,
+    refresh: undefined,
+    'api-budget': undefined,
+    auth: undefined,
+    'auth-token': undefined,
+    'token-file': undefined,
+    'auth-header': undefined,
+    'trusted-proxy': undefined,
+  });
   if (values.source === 'snapshot') {
     // A broken snapshot is found now, not on the first page load.
     try {
@@ -63,8 +98,9 @@ export async function runServe(args: string[]): Promise<number> {
 
   logUnhandledRejections();
   // Requests wait for the app, which needs the port actually bound (--port 0) for its Host list.
-  let handle: (request: Request) => Response | Promise<Response> = () => new Response('Starting', { status: 503, headers: SECURITY_HEADERS });
-  const server = createAdaptorServer({ fetch: (request) => handle(request) }) as Server;
+  let handle: (request: Request, env: unknown) => Response | Promise<Response> = () => new Response('Starting', { status: 503, headers: SECURITY_HEADERS });
+  // env carries the node request and its socket: the peer address that --auth proxy checks.
+  const server = createAdaptorServer({ fetch: (request, env) => handle(request, env) }) as Server;
   const bound = await listen(server, host, port);
   if (!bound.ok) {
     console.error(`fleetmap: ${bound.error}`);
@@ -77,11 +113,10 @@ export async function runServe(args: string[]): Promise<number> {
   const stopping = new AbortController();
   // One watcher for the process: it reads on its own every --refresh, within --api-budget, for every viewer.
   const watcher = createWatcher({ source, refreshMs, apiBudget });
-  const app = createApp({ source, watcher, allowedHosts: hosts, staticDir, stopping: stopping.signal, ...(authToken ? { authToken } : {}) });
-  handle = (request) => app.fetch(request);
+  const app = createApp({ source, watcher, allowedHosts: hosts, staticDir, stopping: stopping.signal, auth });
+  handle = (request, env) => app.fetch(request, env);
   watcher.start();
-  for (const line of listeningLines({ label: source.label, bindHost: host, port: bound.port, allowed, tokenRequired: authToken !== undefined }))
-    console.log(line);
+  for (const line of listeningLines({ label: source.label, bindHost: host, port: bound.port, allowed, access: accessClause(auth) })) console.log(line);
 
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));

@@ -45,7 +45,7 @@ Serve the map (what "npm start" runs).
 
 ${SOURCE_HELP}
   --host ADDR        Address to bind (default 127.0.0.1); 0.0.0.0 in a container or behind a proxy, with
-                     --allowed-host and --auth-token
+                     --allowed-host and --auth token or --auth proxy
   --port N           Port (default 8080); 0 picks a free port and prints it
   --allowed-host NAME[:PORT]  A name browsers reach Fleetmap by (its Host header), e.g. fleetmap.internal;
                      repeatable; also FLEETMAP_ALLOWED_HOSTS=NAME,NAME. Other names are answered 421.
@@ -54,9 +54,17 @@ ${SOURCE_HELP}
   --api-budget SHARE The share of each AWS throttle bucket's sustained rate the reads may spend (default 0.25),
                      so deploy tools and autoscaling keep their headroom; a larger estate is read less often,
                      and the status says how often
-  --auth-token TOKEN Require this token on every request; required beyond loopback. Prefer FLEETMAP_AUTH_TOKEN
-                     (a command line is visible to other users). Open the map once with ?token=TOKEN;
-                     scripts send Authorization: Bearer TOKEN
+  --auth none|token|proxy  Who may open the map. none (the default on loopback) lets anyone who reaches it in;
+                     any other --host needs token or proxy. Every mode refuses /api/* requests from other sites.
+  --auth token       Require a shared token on every request: from FLEETMAP_TOKEN or --token-file PATH (its
+                     text, trimmed; at least 16 characters). Open the map once with ?token=TOKEN (it becomes an
+                     HttpOnly, SameSite=Strict cookie); scripts send Authorization: Bearer TOKEN. --auth-token TOKEN
+                     and FLEETMAP_AUTH_TOKEN still work, but a command line is visible to other users
+  --auth proxy --auth-header NAME --trusted-proxy CIDR
+                     Behind a sign-in proxy (oauth2-proxy: X-Forwarded-Email; an ALB with OIDC:
+                     x-amzn-oidc-identity): a request is answered only when its TCP peer is inside a
+                     --trusted-proxy CIDR (repeatable; IPv4 or IPv6) and it carries a non-empty NAME header. Each
+                     user is logged once per session
   -h, --help         This help
 
 On SIGTERM or SIGINT the server stops accepting connections, answers requests still waiting for a read with
