@@ -39,9 +39,11 @@ test('with a service selected and its panel open, the dimmed map keeps its text 
   expect(await seriousFindings(page, '.react-flow')).toEqual([]);
 });
 
-test('every box is a focusable element with an accessible name saying what it is', async ({ page }) => {
+test('every box is a focusable element with an accessible name saying what it is, and the map is one Tab stop', async ({ page }) => {
   await new MapPage(page).open();
-  const names = await page.locator('.react-flow__node[tabindex="0"]').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+  // Focusable by the arrow keys, a click or a link (tabindex -1), with one of them the map's stop in the Tab order.
+  await expect(page.locator('.react-flow__node[tabindex="0"]')).toHaveCount(1);
+  const names = await page.locator('.react-flow__node[tabindex]').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
   expect(names.length).toBeGreaterThan(20);
   for (const name of names)
     expect(name).toMatch(
@@ -50,14 +52,43 @@ test('every box is a focusable element with an accessible name saying what it is
   await expect(boxOf(page, '[data-service="api"]')).toHaveAttribute('aria-label', /^service api, 4 of 5 running, .*\d problems?: .*4\/5 running/);
 });
 
+/** Presses Tab until `done` holds of the focused element; how many presses it took (Infinity if it never did). */
+async function tabUntil(page: Page, done: (el: Element | null) => boolean, limit = 60): Promise<number> {
+  for (let i = 1; i <= limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluateHandle(() => document.activeElement).then((h) => h.evaluate(done))) return i;
+  }
+  return Infinity;
+}
+
+test('the keyboard reaches Export and the map in a few Tabs: a skip link first, the map one stop, Tab from it leaves it', async ({ page }) => {
+  await new MapPage(page).open();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to map' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const first = await page.evaluate(() => document.activeElement?.closest('.react-flow__node')?.getAttribute('data-id') ?? null);
+  expect(first).toBeTruthy();
+
+  await page.goto('/');
+  await page.locator('.canvas[data-rendered="true"]').waitFor();
+  const toExport = await tabUntil(page, (el) => el?.id === 'export-button');
+  expect(toExport).toBeLessThanOrEqual(16);
+  // The map comes right after the map's toolbar: one press more, and one more leaves it.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.classList.contains('react-flow__node') ?? false)).toBe(true);
+  await page.keyboard.press('ArrowDown');
+  const moved = await page.evaluate(() => document.activeElement?.closest('.react-flow__node')?.getAttribute('data-id') ?? null);
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.closest('.react-flow__node') ?? null)).toBeNull();
+  // Shift+Tab comes back to the box the arrows left focus on.
+  await page.keyboard.press('Shift+Tab');
+  expect(await page.evaluate(() => document.activeElement?.closest('.react-flow__node')?.getAttribute('data-id') ?? null)).toBe(moved);
+});
+
 test('Tab reaches a box on the map, which shows a focus ring of at least 3:1', async ({ page }) => {
   await new MapPage(page).open();
-  let onBox = false;
-  for (let i = 0; i < 200 && !onBox; i++) {
-    await page.keyboard.press('Tab');
-    onBox = await page.evaluate(() => document.activeElement?.classList.contains('react-flow__node') ?? false);
-  }
-  expect(onBox).toBe(true);
+  const presses = await tabUntil(page, (el) => el?.classList.contains('react-flow__node') ?? false);
+  expect(presses).toBeLessThanOrEqual(20);
   const ring = await page.evaluate(() => {
     const el = document.activeElement as HTMLElement;
     const style = getComputedStyle(el);

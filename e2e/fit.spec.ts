@@ -118,6 +118,69 @@ test('the top bar fits one row at 1280 px wide', async ({ page }) => {
   expect(Math.max(...rows.tops) - Math.min(...rows.tops)).toBeLessThanOrEqual(4);
   expect(rows.right).toBeLessThanOrEqual(rows.width);
   expect((await bar.boundingBox())?.height).toBeLessThan(48);
+  // The search box's placeholder is read whole, not cut to "Search: name, IP, unh".
+  const room = await page.getByRole('combobox').evaluate((el) => {
+    const input = el as HTMLInputElement;
+    const style = getComputedStyle(input);
+    const ctx = document.createElement('canvas').getContext('2d');
+    if (!ctx) return -1;
+    ctx.font = `${style.fontSize} ${style.fontFamily}`;
+    return input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - ctx.measureText(input.placeholder).width;
+  });
+  expect(room).toBeGreaterThanOrEqual(0);
+});
+
+/** The boxes of one kind (AZ columns, clusters) that the map pane's left or right edge runs through. */
+async function cutAtSides(page: Page, selector: string): Promise<string[]> {
+  const p = await pane(page);
+  return page.locator(selector).evaluateAll(
+    (els, area) =>
+      els
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.bottom > area.y && r.top < area.y + area.height && [area.x, area.x + area.width].some((x) => r.left < x - 1 && r.right > x + 1);
+        })
+        .map((el) => el.closest('.react-flow__node')?.getAttribute('data-id') ?? '?'),
+    p,
+  );
+}
+
+/** Whether two elements' boxes overlap. */
+async function overlap(a: Locator, b: Locator): Promise<boolean> {
+  const [x, y] = [await a.boundingBox(), await b.boundingBox()];
+  return !!x && !!y && x.x < y.x + y.width && y.x < x.x + x.width && x.y < y.y + y.height && y.y < x.y + x.height;
+}
+
+for (const [width, height] of [
+  [1280, 720],
+  [1600, 1000],
+  [1920, 1080],
+] as const)
+  test(`the first look at ${width}×${height} cuts no AZ column or cluster at its sides, and no control lies over the map`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    const map = new MapPage(page);
+    await map.open();
+    await settled(page);
+    expect(await cutAtSides(page, '[data-az]')).toEqual([]);
+    expect(Math.min(...(await nameSizes(page)))).toBeGreaterThanOrEqual(11);
+    for (const control of [page.getByRole('button', { name: 'Export' }), page.locator('.react-flow__controls')])
+      expect(await overlap(control, page.locator('.react-flow'))).toBe(false);
+    await expect(page.locator('.react-flow__minimap')).toHaveCount(0);
+    await page.screenshot({ path: `test-results/first-network-${width}.png` });
+    await page.getByRole('tab', { name: 'Services' }).click();
+    await page.locator('.box-cluster').first().waitFor();
+    await settled(page);
+    expect(await cutAtSides(page, '.box-cluster')).toEqual([]);
+    await page.screenshot({ path: `test-results/first-service-${width}.png` });
+  });
+
+test('the minimap comes when asked for, and is not offered on a phone', async ({ page }) => {
+  await new MapPage(page).open();
+  await page.getByRole('button', { name: 'Minimap' }).click();
+  await expect(page.locator('.react-flow__minimap')).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.locator('.react-flow__minimap')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Minimap' })).toHaveCount(0);
 });
 
 test('the problems button counts the problems and each press brings the next one into view with its message', async ({ page }) => {
@@ -133,6 +196,9 @@ test('the problems button counts the problems and each press brings the next one
     await button.click();
     const message = page.locator('#problem-message');
     await expect(message).toContainText(`${i}/${total}`);
+    // It sits in the map's toolbar: over neither the map nor Export.
+    expect(await overlap(message, page.locator('.react-flow'))).toBe(false);
+    expect(await overlap(message, page.getByRole('button', { name: 'Export' }))).toBe(false);
     await expect(page).toHaveURL(/[?&]select=/);
     subjects.push(new URL(page.url()).searchParams.get('select') ?? '');
     await settled(page);
@@ -190,7 +256,8 @@ test('at 390 px wide the details panel is a sheet under the map and the top bar 
   await page.setViewportSize({ width: 390, height: 844 });
   const topology = (await (await request.get('/api/topology')).json()) as { resources: Record<string, { kind: string; id: string }> };
   const svc = Object.values(topology.resources).find((r) => r.kind === 'service');
-  await page.goto(`/?select=${encodeURIComponent(svc?.id ?? '')}`);
+  // The services view, where a service's box is wider than a phone.
+  await page.goto(`/?view=service&select=${encodeURIComponent(svc?.id ?? '')}`);
   await page.locator('.canvas[data-rendered="true"]').waitFor();
   const details = page.getByRole('complementary', { name: 'Details' });
   await expect(details).toBeVisible();
@@ -198,6 +265,10 @@ test('at 390 px wide the details panel is a sheet under the map and the top bar 
   expect(d && d.width >= 380 && d.y > 844 / 3).toBe(true);
   const p = await pane(page);
   expect(p.width).toBeGreaterThan(380);
+  // The selected box opens with its left edge and title on screen, not cut off on the left.
+  await settled(page);
+  const box = await page.locator(`.react-flow__node[data-id="${svc?.id ?? ''}"]`).boundingBox();
+  expect(box && box.x >= p.x && box.x < p.x + p.width / 2 && box.y >= p.y).toBe(true);
   // No item of the bar runs past the screen.
   const right = await page.locator('header.top-bar').evaluate((el) => Math.max(...[...el.children].map((c) => c.getBoundingClientRect().right)));
   expect(right).toBeLessThanOrEqual(390);

@@ -12,6 +12,7 @@ import { redactTopology } from '../topology/redact/redact';
 import { emptyEstate } from '../topology/graph/emptyEstate';
 import { Counts } from './Counts';
 import { EmptyEstateView } from './EmptyEstateView';
+import { ProblemMessage } from './ProblemMessage';
 import { ProblemsButton } from './ProblemsButton';
 import { selectLoad, selectMode, selectNotice, selectView, useStore } from './store';
 
@@ -53,6 +54,15 @@ function useSnapshotDrop(): boolean {
   return over;
 }
 
+/**
+ * The skip link's target: the map's one Tab stop (or, when a large map has culled that box, the first box drawn).
+ * A link's default jump would only scroll to the map; focus has to land on a box for the arrow keys to work.
+ */
+function focusMap(): void {
+  const map = document.getElementById('map');
+  (map?.querySelector<HTMLElement>('.react-flow__node[tabindex="0"]') ?? map?.querySelector<HTMLElement>('.react-flow__node[tabindex]'))?.focus();
+}
+
 export function App() {
   const load = useStore(selectLoad);
   const view = useStore(selectView);
@@ -71,6 +81,16 @@ export function App() {
   const counts = useMemo(() => (topology ? topBarCounts(topology) : undefined), [topology]);
   return (
     <div className="app">
+      <a
+        className="skip-link"
+        href="#map"
+        onClick={(e) => {
+          e.preventDefault();
+          focusMap();
+        }}
+      >
+        Skip to map
+      </a>
       <header className="top-bar">
         <strong className="brand">Fleetmap</strong>
         {/* Short, with the whole label in its tooltip and the status bar: the bar must hold one row on a laptop. */}
@@ -124,7 +144,15 @@ export function App() {
         {topology && empty ? <EmptyEstateView empty={empty} /> : null}
         {topology && !empty ? (
           <>
-            <Canvas topology={topology} toolbar={(map) => <ExportMenu {...map} />} />
+            <Canvas
+              topology={topology}
+              toolbar={(map) => (
+                <>
+                  <ProblemMessage topology={topology} />
+                  <ExportMenu {...map} />
+                </>
+              )}
+            />
             <DetailsPanel topology={topology} />
           </>
         ) : null}

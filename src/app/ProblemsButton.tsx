@@ -1,20 +1,20 @@
-import { useMemo, useState } from 'react';
-import { problems as findProblems, type Problem } from '../topology/graph/problems';
+import { useMemo } from 'react';
+import { problems as findProblems } from '../topology/graph/problems';
 import type { Topology } from '../topology/model';
 import { nextProblem, problemsSummary } from './problemCycle';
-import { useStore } from './store';
+import { selectProblem, useStore } from './store';
 
 /**
- * The top bar's problems: how many and how bad; each press selects the next one, brings it into view and says what
- * is wrong, wrapping round after the last.
+ * The top bar's problems: how many and how bad; each press selects the next one and brings it into view, wrapping
+ * round after the last. What is wrong is said in the map's toolbar (ProblemMessage), where it covers nothing.
  */
 export function ProblemsButton({ topology }: { topology: Topology }) {
   const list = useMemo(() => findProblems(topology), [topology]);
   const requestFocus = useStore((s) => s.requestFocus);
-  const [shown, setShown] = useState<string | undefined>(undefined);
+  const shown = useStore(selectProblem);
+  const setShown = useStore((s) => s.showProblem);
   const summary = problemsSummary(list);
-  const at = list.findIndex((p) => p.id === shown);
-  const current: Problem | undefined = list[at];
+  const current = list.find((p) => p.id === shown);
   if (!summary) return <span className="problems problems-none">no problems</span>;
   return (
     <span className="problems">
@@ -34,17 +34,6 @@ export function ProblemsButton({ topology }: { topology: Topology }) {
       >
         {summary.text}
       </button>
-      {current ? (
-        <span id="problem-message" className={`problem-message severity-${current.severity}`} role="status">
-          <span className="problem-step">
-            {at + 1}/{list.length}
-          </span>{' '}
-          <strong>{current.name}</strong> · {current.title}: {current.message}
-          <button type="button" className="problem-close" aria-label="Hide the problem" onClick={() => setShown(undefined)}>
-            ×
-          </button>
-        </span>
-      ) : null}
     </span>
   );
 }

@@ -33,12 +33,15 @@ interface ViewSlice {
   focus: { id: string; n: number } | undefined;
   /** Counts the topologies opened in place (a dropped snapshot): each one is looked at afresh */
   opened: number;
+  /** The problem the problems button last brought into view, whose message the map's toolbar shows */
+  problem: string | undefined;
   setView: (view: View) => void;
   requestFocus: (id: string) => void;
   select: (id: string | undefined) => void;
   toggleExpanded: (id: string) => void;
   setHiddenNamespaces: (namespaces: ReadonlySet<string>) => void;
   setErrorsOpen: (open: boolean) => void;
+  showProblem: (id: string | undefined) => void;
 }
 
 export type Store = DataSlice & ViewSlice;
@@ -111,6 +114,10 @@ export const useStore = create<Store>()((set, get) => ({
   expanded: new Set<string>(),
   errorsOpen: false,
   opened: 0,
+  problem: undefined,
+  showProblem(problem) {
+    set({ problem });
+  },
   requestFocus(id) {
     set({ focus: { id, n: (get().focus?.n ?? 0) + 1 }, selected: id });
     writeUrl(get());
@@ -150,3 +157,4 @@ export const selectNotice = (s: Store) => s.notice;
 export const selectLayoutFallback = (s: Store) => s.layoutFallback;
 export const selectFocus = (s: Store) => s.focus;
 export const selectOpened = (s: Store) => s.opened;
+export const selectProblem = (s: Store) => s.problem;

@@ -1,9 +1,10 @@
 import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
-  Panel,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
@@ -27,6 +28,7 @@ import { useLayout } from './useLayout';
 import { useCamera } from './useCamera';
 import { useMapKeys } from './useMapKeys';
 import { FIT_PADDING, MAX_ZOOM, MIN_ZOOM } from './viewport';
+import { tabStopOf, withTabStop } from './tabStop';
 import { mapProblems, ProblemsContext } from './nodes/ProblemsContext';
 import { minimapColorVar } from '../topology/present/theme';
 
@@ -39,7 +41,14 @@ export interface MapContents {
   layout: Layout;
 }
 
-/** `toolbar` draws controls in the map's top-right corner from what is on screen; the canvas knows nothing of them. */
+/** Below this pane width the minimap would take a third of the map: it is not offered. */
+const MINIMAP_MIN_WIDTH = 700;
+
+/**
+ * `toolbar` draws controls at the right of the map's toolbar from what is on screen; the canvas knows nothing of
+ * them. The toolbar is a row above the map, not over it, and comes before it in the Tab order: no control covers a
+ * box, and a keyboard reaches Export without crossing the map.
+ */
 export function Canvas({ topology, toolbar }: { topology: Topology; toolbar?: (map: MapContents) => ReactNode }) {
   const view = useStore(selectView);
   const expanded = useStore(selectExpanded);
@@ -51,6 +60,7 @@ export function Canvas({ topology, toolbar }: { topology: Topology; toolbar?: (m
   const fitKey = `${view}#${opened}`;
   const problems = useMemo(() => mapProblems(topology), [topology]);
   const container = useRef<HTMLDivElement>(null);
+  const [tools, setTools] = useState<HTMLDivElement | null>(null);
   const [screen, setScreen] = useState<{ width: number; height: number } | undefined>(undefined);
   const [painted, setPainted] = useState<Layout | undefined>(undefined);
   useLayoutEffect(() => {
@@ -60,24 +70,28 @@ export function Canvas({ topology, toolbar }: { topology: Topology; toolbar?: (m
 
   if (layout.kind === 'error') return <div className="canvas-message error">Layout failed: {layout.message}</div>;
   return (
-    <div className="canvas" ref={container} data-layout={layout.kind} data-rendered={layout.kind === 'ready' && painted === layout.layout}>
-      {layout.kind === 'pending' ? <div className="canvas-message">Laying out…</div> : null}
-      {layout.kind === 'ready' && screen ? (
-        <ReactFlowProvider>
-          <ProblemsContext value={problems}>
-            <MapFlow
-              topology={topology}
-              graph={layout.graph}
-              layout={layout.layout}
-              current={layout.graph === graph}
-              fitKey={fitKey}
-              screen={screen}
-              onPainted={setPainted}
-              toolbar={toolbar}
-            />
-          </ProblemsContext>
-        </ReactFlowProvider>
-      ) : null}
+    <div className="canvas" id="map" data-layout={layout.kind} data-rendered={layout.kind === 'ready' && painted === layout.layout}>
+      <div className="map-tools" ref={setTools} />
+      <div className="map-pane" ref={container}>
+        {layout.kind === 'pending' ? <div className="canvas-message">Laying out…</div> : null}
+        {layout.kind === 'ready' && screen ? (
+          <ReactFlowProvider>
+            <ProblemsContext value={problems}>
+              <MapFlow
+                topology={topology}
+                graph={layout.graph}
+                layout={layout.layout}
+                current={layout.graph === graph}
+                fitKey={fitKey}
+                screen={screen}
+                onPainted={setPainted}
+                toolbar={toolbar}
+                tools={tools}
+              />
+            </ProblemsContext>
+          </ReactFlowProvider>
+        ) : null}
+      </div>
     </div>
   );
 }
@@ -96,12 +110,15 @@ function MapFlow({
   screen,
   onPainted,
   toolbar,
+  tools,
 }: MapContents & {
   current: boolean;
   fitKey: string;
   screen: { width: number; height: number };
   onPainted: (layout: Layout) => void;
   toolbar: ((map: MapContents) => ReactNode) | undefined;
+  /** The toolbar row above the map, where the map's controls are drawn */
+  tools: HTMLElement | null;
 }) {
   const selected = useStore(selectSelected);
   const select = useStore((s) => s.select);
@@ -132,10 +149,16 @@ function MapFlow({
   const detailEdges = useMemo(() => highlightEdges(baseEdges, routeOf), [baseEdges, routeOf]);
   const dimEdges = routeFocus(baseEdges, routeOf);
   const sketch = useMemo(() => (lod ? overview(graph, layout) : undefined), [lod, graph, layout]);
-  const nodes = useMemo<MapNode[]>(
+  const drawn = useMemo<MapNode[]>(
     () => (showOverview && sketch ? [...detailNodes.filter((n) => sketch.keep.has(n.id)), ...sketch.sketches] : detailNodes),
     [showOverview, sketch, detailNodes],
   );
+  // The map is one Tab stop: the box last focused, else the top-left one of the first look; arrows move inside.
+  const [lastFocused, setLastFocused] = useState<string | undefined>(undefined);
+  const stop = useMemo(() => tabStopOf(drawn, layout, initial, screen, lastFocused), [drawn, layout, initial, screen, lastFocused]);
+  const nodes = useMemo(() => withTabStop(drawn, stop), [drawn, stop]);
+  const [minimapAsked, setMinimapAsked] = useState(false);
+  const minimapOffered = (paneWidth || screen.width) >= MINIMAP_MIN_WIDTH;
   const edges = showOverview ? NO_EDGES : detailEdges;
 
   useEffect(() => {
@@ -185,6 +208,10 @@ function MapFlow({
         className={dimEdges && !showOverview ? 'route-focus' : undefined}
         onNodeMouseEnter={(_, node) => setHovered(node.id)}
         onNodeMouseLeave={() => setHovered(undefined)}
+        onFocus={(e) => {
+          const id = e.target instanceof HTMLElement ? e.target.closest<HTMLElement>('.react-flow__node')?.dataset['id'] : undefined;
+          if (id !== undefined) setLastFocused(id);
+        }}
         onNodeClick={onNodeClick}
         onPaneClick={() => select(undefined)}
         nodesDraggable={false}
@@ -199,16 +226,37 @@ function MapFlow({
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={24} />
-        <Controls showInteractive={false} />
-        {/* The details panel narrows the map while something is selected: the minimap steps aside so it never covers it. */}
-        {selected === undefined ? <MiniMap pannable zoomable nodeColor={(n) => minimapColorVar(n.type)} /> : null}
-        {toolbar ? <Panel position="top-right">{toolbar({ topology, graph, layout })}</Panel> : null}
-        {showOverview ? (
-          <Panel position="top-left" className="lod-hint" data-testid="overview-hint">
-            Overview: every task is drawn in its service&apos;s colour with its health. Zoom in, or click a task or group, to see it in detail.
-          </Panel>
+        {/* Only when asked for, and stepping aside while the details panel narrows the map: it never covers a box the first look shows or the selection. */}
+        {minimapAsked && minimapOffered && selected === undefined ? (
+          <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={(n) => minimapColorVar(n.type)} />
         ) : null}
       </ReactFlow>
+      {tools
+        ? createPortal(
+            <>
+              <Controls showInteractive={false} orientation="horizontal" position="top-left" className="map-controls">
+                {minimapOffered ? (
+                  <ControlButton
+                    className="minimap-toggle"
+                    onClick={() => setMinimapAsked(!minimapAsked)}
+                    aria-pressed={minimapAsked}
+                    title={minimapAsked ? 'Hide the minimap' : 'Show the minimap'}
+                    aria-label="Minimap"
+                  >
+                    <span aria-hidden="true">▣</span>
+                  </ControlButton>
+                ) : null}
+              </Controls>
+              {showOverview ? (
+                <span className="lod-hint" data-testid="overview-hint">
+                  Overview: every task is drawn in its service&apos;s colour with its health. Zoom in, or click a task or group, to see it in detail.
+                </span>
+              ) : null}
+              {toolbar ? <span className="map-tools-end">{toolbar({ topology, graph, layout })}</span> : null}
+            </>,
+            tools,
+          )
+        : null}
     </FocusIndexContext>
   );
 }

@@ -5,7 +5,7 @@ import { isGroup, isUnit, memberIds } from '../topology/graph/kinds';
 import type { Graph } from '../topology/graph/types';
 import { absoluteBoxes } from '../topology/layout/absolute';
 import type { Box, Layout } from '../topology/layout/types';
-import { centreOn, firstViewport, MAX_ZOOM, onScreen, type Screen } from './viewport';
+import { centreOn, firstViewport, MAX_ZOOM, onScreen, revealBox, type Screen } from './viewport';
 
 /** The box that shows a node: its own, or its folded group's when the node is folded away (`folded`: that group). */
 export function hostBox(graph: Graph, absolute: ReadonlyMap<string, Box>, id: string): { box: Box; unit: boolean; folded?: string } | undefined {
@@ -87,7 +87,7 @@ export function useCamera({
     // A task or pod is brought close enough to be drawn as itself; a box or a service card needs only to be seen
     // (on an overview a selected service lights its tasks everywhere, which zooming in would hide).
     if (host.unit) go(centreOn(host.box, Math.min(MAX_ZOOM, Math.max(now.zoom, unitZoom)), pane), FOCUS_MS);
-    else if (!onScreen(host.box, now, pane)) go(centreOn(host.box, now.zoom, pane), FOCUS_MS);
+    else if (!onScreen(host.box, now, pane)) go(revealBox(host.box, now.zoom, pane), FOCUS_MS);
   }, [focus, current, graph, absolute, pane, unitZoom, go, heading, expanded, toggleExpanded]);
 
   useEffect(() => {
@@ -99,7 +99,7 @@ export function useCamera({
     const host = hostBox(graph, absolute, selected);
     const camera = heading();
     if (!host || onScreen(host.box, camera, pane)) return;
-    go(centreOn(host.box, camera.zoom, pane), PAN_MS);
+    go(host.unit ? centreOn(host.box, camera.zoom, pane) : revealBox(host.box, camera.zoom, pane), PAN_MS);
   }, [pane, selected, current, graph, absolute, go, heading]);
 
   return initial;

@@ -71,7 +71,7 @@ export function SearchBox({ topology }: { topology: Topology }) {
         aria-expanded={expanded}
         aria-controls={listId}
         aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
-        placeholder="Search: name, IP, unhealthy, crash…"
+        placeholder="Name, IP, state…"
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);
