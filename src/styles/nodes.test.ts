@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { cssVariables } from '../topology/present/theme';
+import { cssVariables, THEMES } from '../topology/present/theme';
 
 const SHEET = 'src/styles/nodes.css';
 const LITERAL = /#[0-9a-f]{3,8}\b|\b(rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\(|:\s*(white|black|red|green|blue|gray|grey|orange|purple)\b/gi;
@@ -19,11 +19,11 @@ function contrast(a: string, b: string): number {
 }
 
 /** The value a rule gives a property, with theme variables resolved. */
-function declared(css: string, selector: string, property: string): string {
+function declared(css: string, selector: string, property: string, theme: ReadonlyMap<string, string> = tokens): string {
   const body = new RegExp(`(^|\\n)${selector.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\{([^}]*)\\}`).exec(css)?.[2] ?? '';
   const value = new RegExp(`(^|[;\\s])${property}:\\s*([^;]+);`).exec(body)?.[2]?.trim() ?? '';
   const name = /^var\((--fm-[a-z0-9-]+)\)$/.exec(value)?.[1];
-  return name ? (tokens.get(name) ?? '') : value;
+  return name ? (theme.get(name) ?? '') : value;
 }
 
 describe('the node stylesheet', () => {
@@ -47,10 +47,27 @@ describe('the node stylesheet', () => {
   it('sets the words on the boxes at 4.5:1 or more on every box fill', async () => {
     const css = await readFile(SHEET, 'utf8');
     const fills = [...tokens].filter(([name]) => /^--fm-(box-.*-fill|task-fill-.*)$/.test(name)).map(([, v]) => v);
-    for (const selector of ['.react-flow .muted', '.task-alert'])
-      for (const fill of fills) expect(contrast(declared(css, selector, 'color'), fill), `${selector} on ${fill}`).toBeGreaterThanOrEqual(4.5);
-    expect(contrast(declared(css, ".glyph[data-glyph='ecs']", 'color'), tokens.get('--fm-glyph-ecs') ?? '')).toBeGreaterThanOrEqual(4.5);
-    expect(contrast(tokens.get('--fm-badge-public-text') ?? '', declared(css, '.badge-public', 'background'))).toBeGreaterThanOrEqual(4.5);
+    for (const fill of fills) expect(contrast(declared(css, '.task-alert', 'color'), fill), `.task-alert on ${fill}`).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it.each(['light', 'dark'] as const)('paints every glyph and badge at 4.5:1 or more in the %s theme, as this sheet leaves them', async (scheme) => {
+    const css = await readFile(SHEET, 'utf8');
+    const theme = new Map(cssVariables(THEMES[scheme]));
+    // What the page paints: this sheet's rule when it has one (it loads last), else the base rule's token.
+    const painted = (selector: string, property: string, token: string) => declared(css, selector, property, theme) || (theme.get(token) ?? '');
+    const pairs = [
+      ...Object.keys(THEMES[scheme].glyph).map((g) => ({
+        what: `glyph ${g}`,
+        ink: painted(`.glyph[data-glyph='${g}']`, 'color', '--fm-ink-on-color'),
+        fill: painted(`.glyph[data-glyph='${g}']`, 'background', `--fm-glyph-${g}`),
+      })),
+      ...Object.keys(THEMES[scheme].badge).map((b) => ({
+        what: `badge ${b}`,
+        ink: painted(`.badge-${b}`, 'color', `--fm-badge-${b}-text`),
+        fill: painted(`.badge-${b}`, 'background', `--fm-badge-${b}-fill`),
+      })),
+    ];
+    for (const { what, ink, fill } of pairs) expect(contrast(ink, fill), `${scheme} ${what}: ${ink} on ${fill}`).toBeGreaterThanOrEqual(4.5);
   });
 
   it('draws a focus ring of at least 3:1 against every box fill, apart from the selection outline', async () => {

@@ -6,7 +6,7 @@ import { useActivateKeys } from './activateKeys';
 import { Badges } from './Badges';
 import { FOCUS_CLASS } from './focusClass';
 import { ProblemBadge } from './ProblemBadge';
-import { useNodeProblems } from './ProblemsContext';
+import { useNodeFacts, useNodeProblems } from './ProblemsContext';
 import { serviceStyle } from './serviceStyle';
 
 /**
@@ -17,6 +17,7 @@ export function OwnerCard({ node: n, container, attrs = {} }: { node: OwnerNode;
   // A box of the service view holds its units and never dims; a card in the band dims with its units.
   const focus = useNodeFocus(n.id, container ? undefined : { ownerId: n.id });
   const problems = useNodeProblems(n.id);
+  const facts = useNodeFacts(n.id);
   const ref = useActivateKeys<HTMLDivElement>();
   const t = nodeText(n);
   return (
@@ -26,18 +27,15 @@ export function OwnerCard({ node: n, container, attrs = {} }: { node: OwnerNode;
       style={serviceStyle(n.color)}
       data-service={n.label}
       {...attrs}
+      {...(facts ? { title: facts } : {})}
     >
       <Handle type="target" position={Position.Top} isConnectable={false} />
-      <div className="service-title" title={t.title}>
+      <div className="service-title">
         <span className="svc-swatch" /> {t.title}
         <Badges badges={t.badges} />
       </div>
       <div className="service-sub muted">{t.sub}</div>
-      {container ? (
-        <div className="service-routes" title={n.routes.join('\n')}>
-          {n.routes.length ? `⇠ ${n.routes.join(' · ')}` : 'no load balancer'}
-        </div>
-      ) : null}
+      {container ? <div className="service-routes">{n.routes.length ? `⇠ ${n.routes.join(' · ')}` : 'no load balancer'}</div> : null}
       <div className="az-counts">
         {t.chips?.length ? (
           t.chips.map((chip) => (

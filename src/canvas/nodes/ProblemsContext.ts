@@ -2,9 +2,9 @@ import { createContext, useContext } from 'react';
 import { hoverFacts } from '../../topology/graph/hoverFacts';
 import { problems, type Problem } from '../../topology/graph/problems';
 import type { Topology } from '../../topology/model';
-import { problemsByNode } from './problemsByNode';
+import { problemsByNode } from '../../topology/graph/problemsByNode';
 
-/** What the boxes draw beside their own words: their problems, and a subnet's or the VPC's key facts on hover. */
+/** What the boxes draw beside their own words: their problems, and their key facts on hover. */
 export interface MapProblems {
   /** Graph node id → its problems, critical first */
   byNode: ReadonlyMap<string, readonly Problem[]>;
@@ -16,7 +16,8 @@ const NONE: readonly Problem[] = [];
 
 /** Pure: the context value for a topology, built once per topology by the map. */
 export function mapProblems(topology: Topology): MapProblems {
-  return { byNode: problemsByNode(topology, problems(topology)), facts: (id) => hoverFacts(topology, id) };
+  const byNode = problemsByNode(topology, problems(topology));
+  return { byNode, facts: (id) => hoverFacts(topology, id, byNode.get(id)) };
 }
 
 /** Provided by the map; without a provider (an export's offscreen render) boxes draw no badges and no facts. */
@@ -27,7 +28,7 @@ export function useNodeProblems(id: string): readonly Problem[] {
   return useContext(ProblemsContext).byNode.get(id) ?? NONE;
 }
 
-/** A subnet's or the VPC's tooltip. */
+/** A box's tooltip: its key facts and problems (hoverFacts), undefined for a box whose words say them. */
 export function useNodeFacts(id: string): string | undefined {
   return useContext(ProblemsContext).facts(id);
 }

@@ -9,12 +9,13 @@ import { FOCUS_CLASS } from './focusClass';
 import { Glyph } from './Glyph';
 import { HealthBar } from './HealthBar';
 import { ProblemBadge } from './ProblemBadge';
-import { useNodeProblems } from './ProblemsContext';
+import { useNodeFacts, useNodeProblems } from './ProblemsContext';
 
 export const TargetGroupNode = memo(function TargetGroupNode({ data }: NodeProps<TargetGroupFlowNode>) {
   const n = data.node;
   const focus = useNodeFocus(n.id);
   const problems = useNodeProblems(n.id);
+  const facts = useNodeFacts(n.id);
   const ref = useActivateKeys<HTMLDivElement>();
   const t = nodeText(n);
   return (
@@ -22,9 +23,10 @@ export const TargetGroupNode = memo(function TargetGroupNode({ data }: NodeProps
       ref={ref}
       className={`band tg${n.counts.unhealthy ? ' has-unhealthy' : ''}${FOCUS_CLASS[focus]}${problems.length ? ' has-problems' : ''}`}
       data-tg={n.label}
+      {...(facts ? { title: facts } : {})}
     >
       <Handle type="target" position={Position.Top} isConnectable={false} />
-      <div className="band-title" title={t.title}>
+      <div className="band-title">
         <Glyph glyph={t.glyph} /> {t.title}
         <Badges badges={t.badges} />
       </div>

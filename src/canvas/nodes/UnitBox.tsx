@@ -6,20 +6,23 @@ import { FOCUS_CLASS } from './focusClass';
 import { serviceStyle } from './serviceStyle';
 
 /**
- * The box a task and a pod both draw: its owner's colour, its health, its name and its short tag (a task's
- * revision, a pod's restarts or ReplicaSet), older revisions marked, alerts below.
+ * The box a task and a pod both draw, in two lines that never cut what tells it apart: in a subnet, its owner's name
+ * (cut if it must be) beside its health dot, then its short id or suffix whole with its tags and alert; inside its
+ * owner's box, that identity first. Its owner's colour on the left, older revisions hatched; the tooltip says it all.
  */
 export function UnitBox({
   node: n,
   kindClass,
+  what,
   tag,
-  what = '',
   attrs = {},
 }: {
   node: UnitNode;
   kindClass: string;
+  /** Who it is in full: "task 3f9a…0718 of web", "pod web-7d9f8c-x7k2p of web" */
+  what: string;
+  /** Its tag in full: a task's task definition, a pod's restarts or namespace */
   tag: string;
-  what?: string;
   attrs?: Record<string, string>;
 }) {
   const focus = useNodeFocus(n.id, { ownerId: n.ownerId });
@@ -33,16 +36,18 @@ export function UnitBox({
       data-task={n.id}
       {...attrs}
       data-health={n.health}
-      title={`${what}${t.title} · ${tag} · ${HEALTH_TEXT[n.health]}${n.reason ? ` · ${n.reason}` : ''}`}
+      title={[what, tag, HEALTH_TEXT[n.health], n.reason].filter(Boolean).join(' · ')}
     >
       <span className="task-dot" />
       <span className="task-name">{t.title}</span>
-      <span className="task-rev">{t.sub}</span>
-      {t.badges.map((b) => (
-        <span key={b.text} className="task-alert">
-          {b.text}
-        </span>
-      ))}
+      <span className="task-line">
+        {t.sub ? <span className="task-rev">{t.sub}</span> : null}
+        {t.badges.map((b) => (
+          <span key={b.text} className="task-alert">
+            {b.text}
+          </span>
+        ))}
+      </span>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphNode } from '../graph/types';
-import { caption, healthWords, nodeText, podTag, textLines, unitCount } from './labels';
+import { caption, healthWords, nodeText, placeOf, podTag, textLines, unitCount } from './labels';
 
 const lb = (lbType: string): GraphNode => ({
   kind: 'loadBalancer',
@@ -33,44 +33,71 @@ describe('what a node says, wherever it is drawn', () => {
     expect(nodeText(subnet('private')).sub).toBe('10.0.1.0/24 · 3 tasks');
   });
 
-  it('puts a failing task’s reason in an alert badge, and its revision on the second line', () => {
-    const t = nodeText({
-      kind: 'task',
-      id: 't',
-      label: 'web',
-      color: 0,
-      health: 'unhealthy',
-      revision: 'web:7',
-      oldRevision: true,
-      reason: 'Target.Timeout',
-    });
-    expect(t).toMatchObject({ title: 'web', sub: '7 old', badges: [{ text: 'Target.Timeout', tone: 'alert' }] });
+  const svc = 'arn:aws:ecs:us-east-1:123456789012:service/shop/notifications';
+  const task = (extra: { parent?: string; ownerId?: string; oldRevision?: boolean } = {}): GraphNode => ({
+    kind: 'task',
+    id: 'arn:aws:ecs:us-east-1:123456789012:task/shop/3f9a1c2e8b7d4e6fa1b2c3d4e5f60718',
+    label: 'notifications',
+    color: 0,
+    health: 'unhealthy',
+    revision: 'notifications:7',
+    oldRevision: true,
+    reason: 'Target.Timeout',
+    ...extra,
   });
 
-  it('names a pod by its workload and the short suffix that tells it from its siblings, never by a ReplicaSet hash', () => {
-    const pod = (extra: { restarts: number; templateHash?: string; oldRevision?: boolean; id?: string; label?: string }): GraphNode => ({
-      kind: 'pod',
-      id: 'arn:aws:eks:us-east-1:123456789012:cluster/orders-eks/pod/orders/orders-api-7c9f5d-x2k4q',
-      label: 'orders-api',
-      color: 2,
-      health: 'unhealthy',
-      reason: 'CrashLoopBackOff',
-      namespace: 'orders',
-      oldRevision: false,
-      ...extra,
+  it('puts a failing task’s reason in an alert badge; in a subnet its service on line 1, its short id and revision whole on line 2', () => {
+    expect(nodeText(task({ parent: 'subnet-0qa', ownerId: svc }))).toMatchObject({
+      title: 'notifications',
+      sub: '3f9a1c2e r7 old',
+      badges: [{ text: 'Target.Timeout', tone: 'alert' }],
     });
+  });
+
+  it('names a task inside its service’s box by what tells it apart there: its short id, then its revision', () => {
+    const inside = task({ parent: svc, ownerId: svc, oldRevision: false });
+    expect(placeOf(inside)).toBe('inOwner');
+    expect(nodeText(inside)).toMatchObject({ title: '3f9a1c2e', sub: 'r7' });
+    // The place can be given: the same task drawn among others says its service first.
+    expect(nodeText(inside, 'amongOthers')).toMatchObject({ title: 'notifications', sub: '3f9a1c2e r7' });
+    // A standalone task in its cluster's box has no owner to name it: it says its group.
+    expect(placeOf(task({ parent: 'arn:aws:ecs:us-east-1:123456789012:cluster/shop' }))).toBe('amongOthers');
+  });
+
+  const pod = (extra: { restarts: number; templateHash?: string; oldRevision?: boolean; id?: string; label?: string; parent?: string }): GraphNode => ({
+    kind: 'pod',
+    id: 'arn:aws:eks:us-east-1:123456789012:cluster/orders-eks/pod/orders/orders-api-7c9f5d-x2k4q',
+    label: 'orders-api',
+    ownerId: 'arn:aws:eks:us-east-1:123456789012:cluster/orders-eks/deployment/orders/orders-api',
+    parent: 'subnet-0qa',
+    color: 2,
+    health: 'unhealthy',
+    reason: 'CrashLoopBackOff',
+    namespace: 'orders',
+    oldRevision: false,
+    ...extra,
+  });
+
+  it('names a pod in a subnet by its workload on line 1 and, whole on line 2, the suffix that tells it from its siblings, never a ReplicaSet hash', () => {
     expect(nodeText(pod({ restarts: 14, templateHash: '7c9f5d' }))).toMatchObject({
-      title: 'orders-api · x2k4q',
-      sub: '↻14',
+      title: 'orders-api',
+      sub: 'x2k4q ↻14',
       badges: [{ text: 'CrashLoopBackOff', tone: 'alert' }],
     });
-    expect(nodeText(pod({ restarts: 0, templateHash: '7c9f5d', oldRevision: true })).sub).toBe('old');
-    expect(nodeText(pod({ restarts: 2, oldRevision: true })).sub).toBe('↻2 old');
-    expect(nodeText(pod({ restarts: 0 })).sub).toBe('');
-    // A StatefulSet's pods are numbered; a pod of no workload is its own name.
-    expect(nodeText(pod({ restarts: 0, id: 'arn:x/pod/orders/inventory-db-0', label: 'inventory-db' })).title).toBe('inventory-db · 0');
-    expect(nodeText(pod({ restarts: 0, id: 'arn:x/pod/default/debug', label: 'debug' })).title).toBe('debug');
+    expect(nodeText(pod({ restarts: 0, templateHash: '7c9f5d', oldRevision: true })).sub).toBe('x2k4q old');
+    expect(nodeText(pod({ restarts: 2, oldRevision: true })).sub).toBe('x2k4q ↻2 old');
+    // A StatefulSet's pods are numbered, an ordinal never read as a count; a pod of no workload is its own name, whole on line 1.
+    expect(nodeText(pod({ restarts: 0, id: 'arn:x/pod/orders/inventory-db-0', label: 'inventory-db' }))).toMatchObject({ title: 'inventory-db', sub: '#0' });
+    expect(nodeText(pod({ restarts: 0, id: 'arn:x/pod/orders/inventory-db-0', label: 'inventory-db' }), 'inOwner').title).toBe('#0');
+    expect(nodeText(pod({ restarts: 1, id: 'arn:x/pod/default/debug', label: 'debug' }))).toMatchObject({ title: 'debug', sub: '↻1' });
     expect(podTag({ restarts: 3, namespace: 'orders' })).toBe('↻3');
+  });
+
+  it('names a pod inside its workload’s box by its suffix alone, its restarts beside', () => {
+    const inside = pod({ restarts: 14, parent: 'arn:aws:eks:us-east-1:123456789012:cluster/orders-eks/deployment/orders/orders-api' });
+    expect(placeOf(inside)).toBe('inOwner');
+    expect(nodeText(inside)).toMatchObject({ title: 'x2k4q', sub: '↻14', badges: [{ text: 'CrashLoopBackOff', tone: 'alert' }] });
+    expect(nodeText(pod({ restarts: 0, oldRevision: true }), 'inOwner')).toMatchObject({ title: 'x2k4q', sub: 'old' });
   });
 
   it('badges a target group’s unhealthy targets in words short enough for its card', () => {

@@ -1,4 +1,5 @@
 import { counted } from '../graph/counts';
+import type { UnitNode } from '../graph/kinds';
 import type { GraphNode, HealthCounts, TaskHealth } from '../graph/types';
 import type { SourceInfo } from '../model';
 import type { BadgeTone, GlyphTone } from './theme';
@@ -68,14 +69,53 @@ export function podTag(n: Pick<Extract<GraphNode, { kind: 'pod' }>, 'restarts' |
 }
 
 /**
- * A pod's name as a person tells it from its siblings: its workload and the last part of its generated name
- * ("payments-7d9f8c-x7k2p" → "payments · x7k2p", a StatefulSet's "inventory-db-0" → "inventory-db · 0"); a pod of no
- * workload, its own name. The pod's name is the last part of its id.
+ * Where a task's or pod's box is drawn: inside its owner's box (the services view), whose title already names the
+ * service or workload, or among others' (a subnet, a host), where the owner's name must come first.
  */
-export function podTitle(n: Pick<Extract<GraphNode, { kind: 'pod' }>, 'id' | 'label'>): string {
+export type Place = 'inOwner' | 'amongOthers';
+
+/** Pure: the place of a node as the graph nests it; a unit is inside its owner when its parent is that owner. */
+export function placeOf(n: GraphNode): Place {
+  return (n.kind === 'task' || n.kind === 'pod') && n.ownerId !== undefined && n.parent === n.ownerId ? 'inOwner' : 'amongOthers';
+}
+
+/**
+ * What tells a pod from its siblings: the last part of its generated name ("payments-7d9f8c-x7k2p" → "x7k2p", a
+ * StatefulSet's "inventory-db-0" → "#0"), never the ReplicaSet hash before it. Undefined for a pod of no workload,
+ * whose own name says it all. The pod's name is the last part of its id.
+ */
+function podSuffix(n: Pick<Extract<GraphNode, { kind: 'pod' }>, 'id' | 'label'>): { name: string; suffix?: string } {
   const name = n.id.slice(n.id.lastIndexOf('/') + 1);
-  if (!name.startsWith(`${n.label}-`)) return name;
-  return `${n.label} · ${name.slice(name.lastIndexOf('-') + 1)}`;
+  if (!name.startsWith(`${n.label}-`)) return { name };
+  const suffix = name.slice(name.lastIndexOf('-') + 1);
+  // A bare number on a box reads as a count: an ordinal is written as one.
+  return { name, suffix: /^\d+$/.test(suffix) ? `#${suffix}` : suffix };
+}
+
+/**
+ * A task's id as a person quotes it: the first eight of the 32 hex digits the ARN ends with, as `docker ps` shortens
+ * an id; siblings of one service differ there.
+ */
+const taskShortId = (id: string): string => id.slice(id.lastIndexOf('/') + 1).slice(0, 8);
+
+/** "r7" for task definition "web:7": the family is the owner's name, already on the map. */
+const revisionTag = (revision: string): string => `r${revision.split(':').pop() ?? ''}`;
+
+/**
+ * A task's or pod's two lines by where it is drawn. Among others: the owner's name (which may be cut), and below
+ * it, whole, what tells it from its siblings. Inside its owner: that identity is the title, its tags below.
+ */
+function unitLines(n: UnitNode, place: Place): { title: string; sub: string } {
+  const old = when(n.oldRevision, 'old');
+  if (n.kind === 'task') {
+    const tags = [revisionTag(n.revision), ...old];
+    const id = taskShortId(n.id);
+    return place === 'inOwner' ? { title: id, sub: tags.join(' ') } : { title: n.label, sub: [id, ...tags].join(' ') };
+  }
+  const tags = [...when(n.restarts, `↻${n.restarts}`), ...old];
+  const { name, suffix } = podSuffix(n);
+  if (suffix === undefined) return { title: name, sub: tags.join(' ') };
+  return place === 'inOwner' ? { title: suffix, sub: tags.join(' ') } : { title: n.label, sub: [suffix, ...tags].join(' ') };
 }
 
 const alert = (text: string): Badge => ({ text, tone: 'alert' });
@@ -85,7 +125,11 @@ const unitBadges = (n: { health: TaskHealth; reason?: string }): Badge[] => [
 ];
 const when = <T>(cond: unknown, value: T): T[] => (cond ? [value] : []);
 
-export function nodeText(n: GraphNode): NodeText {
+/**
+ * Pure: a node's words. `place` defaults to where the graph nests the node, so the canvas and every export say the
+ * same; a caller drawing a unit elsewhere names its place.
+ */
+export function nodeText(n: GraphNode, place: Place = placeOf(n)): NodeText {
   switch (n.kind) {
     case 'vpc':
       return { title: n.label, sub: n.cidr, glyph: { text: 'VPC', tone: 'vpc' }, badges: [] };
@@ -112,10 +156,8 @@ export function nodeText(n: GraphNode): NodeText {
     case 'namespace':
       return { title: n.label, sub: n.detail, glyph: { text: 'NS', tone: 'eks' }, badges: [] };
     case 'task':
-      return { title: n.label, sub: `${n.revision.split(':').pop() ?? ''}${n.oldRevision ? ' old' : ''}`, badges: unitBadges(n) };
     case 'pod':
-      // The name carries the workload and suffix; the second line only what sets this pod apart.
-      return { title: podTitle(n), sub: [...when(n.restarts, `↻${n.restarts}`), ...when(n.oldRevision, 'old')].join(' '), badges: unitBadges(n) };
+      return { ...unitLines(n, place), badges: unitBadges(n) };
     case 'taskGroup':
       return { title: `${n.label} ×${n.taskIds.length}`, sub: healthWords(n.counts), badges: [], bar: n.counts };
     case 'podGroup':

@@ -144,3 +144,20 @@ describe('the dark theme', () => {
     for (const q of ['', '?theme=blue', '?theme=', '?dark']) expect(schemeOverride(q)).toBeUndefined();
   });
 });
+
+describe.each(['light', 'dark'] as const)('the %s theme’s lettered tiles and word pills', (scheme) => {
+  const t = THEMES[scheme];
+
+  it('reads every glyph and badge at 4.5:1 or more: the text each draws on its own fill', () => {
+    const pairs: [string, string, string][] = [
+      ...Object.entries(t.glyph).map(([name, fill]): [string, string, string] => [`glyph ${name}`, t.ink.onColor, fill]),
+      ...Object.entries(t.badge).map(([name, b]): [string, string, string] => [`badge ${name}`, b.text, b.fill]),
+    ];
+    for (const [what, ink, fill] of pairs) expect(contrastRatio(ink, fill), `${scheme} ${what}: ${ink} on ${fill}`).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('reads the muted words at 4.5:1 or more on every box and task fill', () => {
+    const fills = [t.surface.page, ...Object.values(t.box).map((b) => b.fill), ...Object.values(t.taskFill)];
+    for (const fill of fills) expect(contrastRatio(t.ink.muted, fill), `${scheme} muted on ${fill}`).toBeGreaterThanOrEqual(4.5);
+  });
+});

@@ -84,21 +84,21 @@ export const SUBNET_STYLE: Record<SubnetExposure, BoxColors> = {
   unknown: BOX_STYLE.subnetUnknown,
 };
 
-/** The lettered tile of each resource kind. */
+/** The lettered tile of each resource kind, dark enough for white letters at 4.5:1. */
 export const GLYPH_COLORS = {
   vpc: '#6f4bb8',
   az: '#3c6eb4',
-  ec2: '#d9822b',
-  ecs: '#d9822b',
+  ec2: '#b35c00',
+  ecs: '#b35c00',
   lb: '#8c4fd1',
   tg: '#5e6ad2',
   eks: '#2e7d4f',
 } as const;
 export type GlyphTone = keyof typeof GLYPH_COLORS;
 
-/** Small word pills beside a title: a subnet's exposure, a deployment in progress, an alert. */
+/** Small word pills beside a title: a subnet's exposure, a deployment in progress, an alert; each text at 4.5:1 on its fill. */
 export const BADGE_COLORS = {
-  public: { fill: '#2e9e5b', text: '#ffffff' },
+  public: { fill: '#23804a', text: '#ffffff' },
   private: { fill: '#5b6f8a', text: '#ffffff' },
   pending: { fill: HEALTH_COLORS.pending, text: '#3b2600' },
   alert: { fill: HEALTH_COLORS.unhealthy, text: '#ffffff' },
@@ -108,7 +108,7 @@ export type BadgeTone = keyof typeof BADGE_COLORS;
 /** Text on the map and the page. */
 export const INK = {
   text: '#1d2733',
-  muted: '#6a7686',
+  muted: '#5b6676',
   soft: '#334',
   message: '#445',
   revision: '#556',
