@@ -167,6 +167,35 @@ describe('watches on the fake Kubernetes API', () => {
     expect(Date.now() - started).toBeLessThan(1500);
   });
 
+  it('never writes to a watch it has ended: bookmarks and events due as the timeout ends it are dropped, not thrown', async () => {
+    await kube.close();
+    const objects = world.kube?.[CLUSTER];
+    if (!objects) throw new Error('the demo has no orders-eks');
+    // Bookmarks every millisecond and watches that end after one: the timer that ends a watch and the one that writes
+    // a bookmark fall due together, again and again.
+    kube = await startFakeKube({
+      clusterName: CLUSTER,
+      region: world.region,
+      accountId: world.accountId,
+      objects,
+      credentials: FAKE_CREDENTIALS,
+      bookmarkMs: 1,
+    });
+    const failures: unknown[] = [];
+    const onError = (e: unknown) => failures.push(e);
+    process.on('uncaughtException', onError);
+    try {
+      for (let round = 0; round < 5; round += 1) {
+        const watches = await Promise.all(Array.from({ length: 20 }, () => open('/api/v1/pods?watch=1&allowWatchBookmarks=true&timeoutSeconds=0.002')));
+        await Promise.all(watches.map((w) => w.ended));
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    } finally {
+      process.off('uncaughtException', onError);
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('refuses a resourceVersion that is not a number with a 400 Status', async () => {
     const watch = await open('/api/v1/pods?watch=1&resourceVersion=abc');
     expect(watch.status).toBe(400);

@@ -87,25 +87,37 @@ export function streamWatch(res: ServerResponse, req: WatchRequest): void {
     res.end(line('ERROR', status));
     return;
   }
+  // A timer or an event may fall due after the watch has ended (its timeout, or the client gone): dropped, as the
+  // API server drops it, never written to a finished response.
+  const write = (text: string) => {
+    if (!res.writableEnded && !res.destroyed) res.write(text);
+  };
   const send = (e: KubeEvent) => {
-    if (e.resource === req.resource && matches(e.object)) res.write(line(e.type, req.render(e.object)));
+    if (e.resource === req.resource && matches(e.object)) write(line(e.type, req.render(e.object)));
   };
   if (from === undefined) {
-    for (const o of req.objects[req.resource].filter(matches)) res.write(line('ADDED', req.render(req.feed.stamp(o))));
+    for (const o of req.objects[req.resource].filter(matches)) write(line('ADDED', req.render(req.feed.stamp(o))));
   } else {
     for (const e of req.feed.since(from)) send(e);
   }
   const unsubscribe = req.feed.subscribe(send);
   const bookmark = bookmarks
     ? setInterval(
-        () => res.write(line('BOOKMARK', { kind: req.kind, apiVersion: req.apiVersion, metadata: { resourceVersion: String(req.feed.resourceVersion()) } })),
+        () => write(line('BOOKMARK', { kind: req.kind, apiVersion: req.apiVersion, metadata: { resourceVersion: String(req.feed.resourceVersion()) } })),
         req.bookmarkMs,
       )
     : undefined;
-  const timeout = setTimeout(() => res.end(), (Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_WATCH_SECONDS) * 1000);
-  res.on('close', () => {
+  const stop = () => {
     unsubscribe();
     clearInterval(bookmark);
     clearTimeout(timeout);
-  });
+  };
+  const timeout = setTimeout(
+    () => {
+      stop();
+      res.end();
+    },
+    (Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_WATCH_SECONDS) * 1000,
+  );
+  res.on('close', stop);
 }
