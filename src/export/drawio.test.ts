@@ -37,15 +37,18 @@ const styleOf = (cell: Cell | undefined): Map<string, string> =>
       }),
   );
 
-/** The draw.io AWS group icon (grIcon) each kind of box is drawn with. */
+/**
+ * The draw.io AWS group icon (grIcon) each kind of box is drawn with: only icons draw.io's "AWS / Groups" palette
+ * uses (Sidebar-AWS4.js). Its Availability Zone and its generic group have no icon: a plain dashed rectangle.
+ */
 function expectedIcon(n: GraphNode): string | undefined {
   switch (n.kind) {
     case 'vpc':
       return 'mxgraph.aws4.group_vpc2';
     case 'az':
-      return 'mxgraph.aws4.group_availability_zone';
+      return undefined;
     case 'subnet':
-      return n.exposure === 'unknown' ? 'mxgraph.aws4.group_subnet' : 'mxgraph.aws4.group_security_group';
+      return n.exposure === 'unknown' ? undefined : 'mxgraph.aws4.group_security_group';
     case 'instance':
     case 'node':
       return 'mxgraph.aws4.group_ec2_instance_contents';
@@ -76,11 +79,21 @@ describe.each(['network', 'service'] as const)('the draw.io file of the demo est
       if (icon) {
         expect(style.get('shape'), `${n.kind} ${n.id}`).toBe('mxgraph.aws4.group');
         expect(style.get('grIcon'), `${n.kind} ${n.id}`).toBe(icon);
-      }
+      } else expect(style.get('grIcon'), `${n.kind} ${n.id}`).toBeUndefined();
     }
     for (const c of cells) expect(c.style ?? '').not.toMatch(/image=|data:/);
     const kinds = new Set(input.graph.nodes.map((n) => n.kind));
     expect(kinds.has(view === 'network' ? 'vpc' : 'cluster')).toBe(true);
+  });
+
+  it('draws an AZ as draw.io’s palette does: a dashed blue group with no icon and no fill', () => {
+    const azs = input.graph.nodes.filter((n) => n.kind === 'az');
+    if (view === 'network') expect(azs.length).toBeGreaterThan(0);
+    for (const n of azs) {
+      const style = styleOf(byNode.get(n.id));
+      expect([style.get('shape'), style.get('strokeColor'), style.get('fillColor'), style.get('dashed')], n.id).toEqual([undefined, '#147EBA', 'none', '1']);
+      expect(style.get('fontColor')).toBe('#147EBA');
+    }
   });
 
   it('tells public from private subnets by draw.io’s subnet colours', () => {

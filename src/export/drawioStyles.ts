@@ -21,7 +21,6 @@ const AWS = {
   privateStroke: '#00A4A6',
   privateFill: '#E6F6F7',
   privateText: '#147EBA',
-  neutral: '#879196',
   ec2: '#D86613',
   compute: '#ED7100',
   generic: '#5A6C86',
@@ -58,7 +57,8 @@ function lookOf(n: GraphNode, container: boolean): Look {
     case 'vpc':
       return { grIcon: icon('group_vpc2'), stroke: AWS.vpc, fill: 'none', font: INK.text };
     case 'az':
-      return { grIcon: icon('group_availability_zone'), stroke: AWS.az, fill: 'none', font: AWS.az, dashed: true };
+      // draw.io's "AWS / Groups" palette draws an AZ as a plain dashed group: its AWS4 library has no AZ icon.
+      return { stroke: AWS.az, fill: 'none', font: AWS.az, dashed: true };
     case 'subnet':
       switch (n.exposure) {
         case 'public':
@@ -66,8 +66,8 @@ function lookOf(n: GraphNode, container: boolean): Look {
         case 'private':
           return { grIcon: icon('group_security_group'), stroke: AWS.privateStroke, fill: AWS.privateFill, font: AWS.privateText, grStroke: 0 };
         case 'unknown':
-          // Routes not read: neither public nor private, so draw.io's plain subnet group, dashed as on the canvas.
-          return { grIcon: icon('group_subnet'), stroke: AWS.neutral, fill: 'none', font: INK.text, dashed: true };
+          // Routes not read: neither public nor private, so the palette's generic group (no icon), dashed as on the canvas.
+          return { stroke: AWS.generic, fill: 'none', font: AWS.generic, dashed: true };
       }
       break;
     case 'instance':

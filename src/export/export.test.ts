@@ -69,7 +69,7 @@ describe.each(cases)('exports of the $world estate, $view view', ({ world, view 
   it('Mermaid: a flowchart whose subgraphs nest and close, one node line per leaf, one edge line per edge', async () => {
     const p = prep(world, view);
     const text = toMermaid(p);
-    expect(text.split('\n')[1]).toBe('flowchart LR');
+    expect(text.split('\n')[1]).toBe(view === 'service' ? 'flowchart TB' : 'flowchart LR');
     const opens = (text.match(/^\s*subgraph /gm) ?? []).length;
     // One per container, the region's and the load balancers' chain's.
     expect(opens).toBe(new Set(p.graph.nodes.map((n) => n.parent).filter(Boolean)).size + 2);
@@ -143,11 +143,11 @@ describe('names no export format can be broken by', () => {
     const lines = text.split('\n');
     expect(text).not.toContain('%%{');
     expect(text).not.toMatch(NOT_XML);
-    expect(lines[1]).toBe('flowchart LR');
+    expect(lines[1]).toBe(view === 'service' ? 'flowchart TB' : 'flowchart LR');
     expect(lines.filter((l) => l.startsWith('%%'))).toHaveLength(1);
     // Every line is a comment, a statement or a subgraph's end: no line begins with a name's second line.
     for (const l of lines.filter((x) => x.trim()))
-      expect(l).toMatch(/^(%% |flowchart |\s+(subgraph (n\d+|region|band)\[|direction (TB|LR)$|n\d+\[|n\d+ -->|end$|classDef |class ))/);
+      expect(l).toMatch(/^(%% |flowchart |\s+(subgraph (n\d+|region|band)\[|direction (TB|LR)$|n\d+\[|n\d+ -->|n\d+( ~~~ n\d+)+$|end$|classDef |class ))/);
     expect(lines.find((l) => l.includes('subgraph region'))).toMatch(/\["[^"]*"\]$/);
     const node = lines.find((l) => l.includes('first line'));
     expect(node).toContain('second line');

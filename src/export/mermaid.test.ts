@@ -53,14 +53,16 @@ describe('the Mermaid export of the demo estate reads left to right', () => {
     expect(region).toContain('123456789012');
   });
 
-  it('puts the AZs side by side inside the VPC, each AZ’s subnets one above the other', () => {
+  it('puts the AZs side by side inside the VPC in their order, each AZ’s subnets one above the other', () => {
     const vpc = input.graph.nodes.find((n) => n.kind === 'vpc');
     if (!vpc) throw new Error('no VPC');
     const azs = input.graph.nodes.filter((n) => n.kind === 'az');
-    expect(azs.length).toBe(3);
-    // In a top-to-bottom subgraph, subgraphs with no link between them sit on one row.
-    expect(block(vpc)?.direction).toBe('TB');
+    expect(azs.map((a) => a.label)).toEqual(['us-east-1a', 'us-east-1b', 'us-east-1c']);
+    // Unlinked subgraphs land in whatever order the layout finds (us-east-1a went below the others): an invisible
+    // link from each AZ to the next, in a left-to-right VPC, sets them in one row in order.
+    expect(block(vpc)?.direction).toBe('LR');
     expect(block(vpc)?.children).toEqual(azs.map(idOf));
+    expect(text).toContain(`    ${azs.map(idOf).join(' ~~~ ')}\n`);
     for (const az of azs) expect(block(az)?.direction, az.id).toBe('LR');
   });
 
@@ -93,10 +95,34 @@ describe('the Mermaid export of the demo estate reads left to right', () => {
 });
 
 describe('the Mermaid export of the service view', () => {
-  it('runs left to right from the load balancers to the clusters that hold the services', () => {
-    const input = layOutForExport(demoTopology(), { view: 'service' });
-    const tree = outline(toMermaid(input));
+  const input = layOutForExport(demoTopology(), { view: 'service' });
+  const text = toMermaid(input);
+  const tree = outline(text);
+
+  it('runs top to bottom: the load balancers above, the clusters side by side below them', () => {
+    // Left to right, the clusters (all one step after the band) stacked in one column about 1,000 × 8,700 px.
+    expect(text.split('\n')[1]).toBe('flowchart TB');
     expect(tree.blocks[0]?.id).toBe('region');
-    expect(tree.blocks[0]?.direction).toBe('LR');
+    expect(tree.blocks[0]?.direction).toBe('TB');
+    const clusters = input.graph.nodes.filter((n) => n.kind === 'cluster');
+    expect(clusters.length).toBeGreaterThan(2);
+  });
+
+  it('sets what a cluster, namespace or service holds in a near-square grid, each row under the one before', () => {
+    const links = new Set(
+      text
+        .split('\n')
+        .filter((l) => l.includes('~~~'))
+        .map((l) => l.trim()),
+    );
+    const blocks = walk(tree).filter((b) => b.id !== '' && b.id !== 'region' && b.id !== 'band');
+    let gridded = 0;
+    for (const b of blocks) {
+      const k = Math.ceil(Math.sqrt(b.children.length));
+      if (b.children.length <= 2) continue;
+      gridded++;
+      for (let i = 0; i + k < b.children.length; i++) expect(links.has(`${b.children[i]} ~~~ ${b.children[i + k]}`), b.id).toBe(true);
+    }
+    expect(gridded).toBeGreaterThan(5);
   });
 });

@@ -16,18 +16,42 @@ function byParent(graph: Graph): Map<string, GraphNode[]> {
 }
 
 /**
- * The direction inside each kind of subgraph. Mermaid lays out a subgraph in its own direction only when no link
- * leaves it, and sets subgraphs with no link between them side by side across that direction: so the VPC runs top to
- * bottom (its AZs in one row) and an AZ, a subnet and a host left to right (what they hold in one column). Kinds not
- * listed follow their parent.
+ * How each view is laid out. Mermaid keeps a subgraph's own direction only when no link leaves it, and sets subgraphs
+ * with no link between them across its direction, in an order of its own.
+ *
+ * - network: the region top to bottom (the chain above the VPC, no link joins them); the VPC left to right, its AZs
+ *   chained in order by invisible links (unchained, us-east-1a landed below the other two); an AZ, a subnet and a
+ *   host left to right, so what they hold stacks in a column.
+ * - service: links run from the target groups into the services, so no subgraph keeps a direction of its own and the
+ *   whole chart runs top to bottom: the band above, the clusters side by side below it (left to right they stacked
+ *   in one column ~1,000 × 8,700 px), and what a cluster, namespace or service holds in a near-square grid, each row
+ *   held under the one before by invisible links.
  */
-const DIRECTION: Partial<Record<GraphNodeKind, 'TB' | 'LR'>> = { vpc: 'TB', az: 'LR', subnet: 'LR', instance: 'LR', node: 'LR' };
+interface Shape {
+  chart: 'TB' | 'LR';
+  region: 'TB' | 'LR';
+  /** Directions inside each kind of subgraph; kinds not listed follow their parent */
+  direction: Partial<Record<GraphNodeKind, 'TB' | 'LR'>>;
+  /** Kinds whose child subgraphs are chained in order, in one row */
+  chain: ReadonlySet<GraphNodeKind>;
+  /** Whether every subgraph sets what it holds in a grid */
+  grid: boolean;
+}
 
-/**
- * The region subgraph's direction: in the network view the chain and the VPC sit side by side (no link joins them);
- * in the service view the links run from the load balancers to the clusters, left to right.
- */
-const REGION_DIRECTION: Record<View, 'TB' | 'LR'> = { network: 'TB', service: 'LR' };
+const SHAPE: Record<View, Shape> = {
+  network: { chart: 'LR', region: 'TB', direction: { vpc: 'LR', az: 'LR', subnet: 'LR', instance: 'LR', node: 'LR' }, chain: new Set(['vpc']), grid: false },
+  service: { chart: 'TB', region: 'TB', direction: {}, chain: new Set(), grid: true },
+};
+
+/** A grid needs at least this many things: two sit side by side as they are. */
+const GRID_FROM = 3;
+
+/** Invisible links that hold `ids` in rows of about √n, each under the one before (in a top-to-bottom chart). */
+function gridLinks(ids: readonly string[]): string[] {
+  if (ids.length < GRID_FROM) return [];
+  const k = Math.ceil(Math.sqrt(ids.length));
+  return ids.slice(0, -k).map((id, i) => `${id} ~~~ ${ids[i + k] ?? ''}`);
+}
 
 const BAND_TITLE: Record<View, string> = {
   network: 'Load balancers → target groups → services',
@@ -46,16 +70,18 @@ function classOf(n: GraphNode): string | undefined {
 }
 
 /**
- * A Mermaid flowchart read left to right: the region as one subgraph holding the load balancer → target group →
- * service chain and, beside it, the VPC with its AZs side by side; AZ, subnet, instance and cluster boxes as nested
- * subgraphs, every task or folded group as a node, the routes as labelled links.
+ * A Mermaid flowchart: the region as one subgraph holding the load balancer → target group → service chain and, below
+ * it, the VPC with its AZs side by side in order (network) or the clusters side by side (service); AZ, subnet,
+ * instance, cluster, namespace and service boxes as nested subgraphs, every task or folded group as a node, the
+ * routes as labelled links (`SHAPE` says why each view is shaped so).
  */
 export function toMermaid(p: ExportInput): string {
   const { graph, topology } = p;
   const { source } = topology;
   const ids = new Map(graph.nodes.map((n, i) => [n.id, `n${i + 1}`]));
   const children = byParent(graph);
-  const lines = [`%% ${mermaidComment(caption(source, graph.view))}`, 'flowchart LR'];
+  const shape = SHAPE[graph.view];
+  const lines = [`%% ${mermaidComment(caption(source, graph.view))}`, `flowchart ${shape.chart}`];
   const classes = new Map<string, string[]>();
   const emit = (n: GraphNode, depth: number) => {
     const pad = '  '.repeat(depth);
@@ -64,9 +90,12 @@ export function toMermaid(p: ExportInput): string {
     const kids = children.get(n.id);
     if (kids?.length) {
       lines.push(`${pad}subgraph ${id}["${text}"]`);
-      const direction = DIRECTION[n.kind];
+      const direction = shape.direction[n.kind];
       if (direction) lines.push(`${pad}  direction ${direction}`);
       for (const k of kids) emit(k, depth + 1);
+      const kidIds = kids.map((k) => ids.get(k.id) ?? '');
+      if (shape.chain.has(n.kind) && kidIds.length > 1) lines.push(`${pad}  ${kidIds.join(' ~~~ ')}`);
+      if (shape.grid) for (const link of gridLinks(kidIds)) lines.push(`${pad}  ${link}`);
       lines.push(`${pad}end`);
     } else {
       lines.push(`${pad}${id}["${text}"]`);
@@ -77,7 +106,7 @@ export function toMermaid(p: ExportInput): string {
   const top = children.get('') ?? [];
   const band = top.filter((n) => ROLE[n.kind] !== 'box');
   const region = `AWS ${source.region}${source.accountId ? ` · account ${source.accountId}` : ''}`;
-  lines.push(`  subgraph region["${label(region)}"]`, `    direction ${REGION_DIRECTION[graph.view]}`);
+  lines.push(`  subgraph region["${label(region)}"]`, `    direction ${shape.region}`);
   if (band.length) {
     lines.push(`    subgraph band["${label(BAND_TITLE[graph.view])}"]`, '      direction LR');
     for (const n of band) emit(n, 3);

@@ -1,4 +1,6 @@
 import { emptyEstate } from '../topology/graph/emptyEstate';
+import { problems } from '../topology/graph/problems';
+import { problemsByNode } from '../topology/graph/problemsByNode';
 import { isGroup, isOwner, isUnit } from '../topology/graph/kinds';
 import type { GraphNode, HealthCounts } from '../topology/graph/types';
 import { absoluteBoxes } from '../topology/layout/absolute';
@@ -6,12 +8,11 @@ import type { Box } from '../topology/layout/types';
 import { edgeEnds, edgeLabelAt, edgePath, pathOf, routeLabelAt } from '../topology/present/edges';
 import { xmlAttr as attr, xmlText as esc } from '../topology/present/escape';
 import type { TimeFormat } from '../topology/present/format';
-import { caption, NO_RUNNING_TASKS, nodeText, type Badge, type NodeText } from '../topology/present/labels';
+import { caption, NO_RUNNING_TASKS, nodeText, type NodeText } from '../topology/present/labels';
+import { fitText, textWidth } from '../topology/present/measure';
 import {
-  BADGE_COLORS,
   BOX_STYLE,
   EDGE_COLORS,
-  GLYPH_COLORS,
   HEALTH_COLORS,
   healthSegments,
   INK,
@@ -23,6 +24,8 @@ import {
 } from '../topology/present/theme';
 import type { ExportInput } from './prepare';
 import { OLD_REVISION_FILL, svgDefs, svgHead, textSpan } from './svgHead';
+import { problemBadges } from './svgProblems';
+import { alertLines, cardWords, containerHead, headWords, smallLine } from './svgWords';
 
 /**
  * A self-contained SVG of the map as laid out on screen: boxes, tasks, the band and its edges, text as text and the
@@ -69,9 +72,15 @@ export function toSvg(input: ExportInput, options: { crop?: Crop; time?: TimeFor
   out.push(`<g data-part="map" transform="translate(${margin} ${top})">`);
   // Containers first, then edges, then leaves: edges run over boxes but under the things they connect.
   const containers = new Set(graph.nodes.map((n) => n.parent).filter((p): p is string => p !== undefined));
+  // A container's words stay in the band above its first child.
+  const headerBottom = new Map<string, number>();
+  for (const n of graph.nodes) {
+    const b = n.parent ? abs.get(n.id) : undefined;
+    if (n.parent && b) headerBottom.set(n.parent, Math.min(headerBottom.get(n.parent) ?? Infinity, b.y));
+  }
   for (const n of graph.nodes) {
     const b = abs.get(n.id);
-    if (b && containers.has(n.id)) out.push(container(n, b));
+    if (b && containers.has(n.id)) out.push(container(n, b, headerBottom.get(n.id) ?? b.y + b.height));
   }
   for (const e of graph.edges) {
     const s = abs.get(e.source);
@@ -94,6 +103,13 @@ export function toSvg(input: ExportInput, options: { crop?: Crop; time?: TimeFor
     const b = abs.get(n.id);
     if (b && !containers.has(n.id)) out.push(leaf(n, b));
   }
+  out.push(
+    problemBadges(
+      problemsByNode(topology, problems(topology)),
+      graph.nodes.map((n) => n.id),
+      abs,
+    ),
+  );
   out.push('</g></svg>');
   return out.join('\n');
 }
@@ -157,7 +173,7 @@ function dashOf(n: GraphNode): string {
   }
 }
 
-function container(n: GraphNode, b: Box): string {
+function container(n: GraphNode, b: Box, headerBottom: number): string {
   const style = boxColors(n, true);
   const t = nodeText(n);
   const bar = serviceBar(n);
@@ -166,48 +182,20 @@ function container(n: GraphNode, b: Box): string {
     open(n),
     `<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" rx="4" fill="${style.fill}" stroke="${alerted(n) ? HEALTH_COLORS.unhealthy : style.stroke}" stroke-width="${thick ? 2 : 1}"${dashOf(n)}/>`,
     bar ? `<rect x="${b.x}" y="${b.y}" width="6" height="${b.height}" fill="${bar}"/>` : '',
-    titleLine(b, t),
-    isOwner(n) ? chipsLine(b, t) : '',
+    // A service's or workload's box in the services view stacks its card's words in its tall header band.
+    isOwner(n) ? cardWords({ ...b, x: b.x + 4, width: b.width - 4 }, t, chipsText(t)) : containerHead(b, t, headerBottom).svg,
     '</g>',
   ].join('');
 }
 
 /** A service's tasks per AZ, under its name and detail. */
-function chipsLine(b: Box, t: NodeText): string {
-  const text = t.chips?.length ? t.chips.join(' ') : NO_RUNNING_TASKS;
-  return `<text x="${b.x + 14}" y="${b.y + 50}" font-size="10" fill="${INK.soft}">${esc(clip(text, b.width - 20, 5.6))}</text>`;
-}
+const chipsText = (t: NodeText) => (t.chips?.length ? t.chips.join(' ') : NO_RUNNING_TASKS);
 
-/** Glyph, title and badges on the first line; the second line below. */
-function titleLine(b: Box, t: NodeText, sub = true): string {
-  let x = b.x + 10;
-  const y = b.y + 18;
-  const parts: string[] = [];
-  if (t.glyph) {
-    const w = 8 + t.glyph.text.length * 7;
-    parts.push(tile(x, y - 12, t.glyph.text, GLYPH_COLORS[t.glyph.tone], INK.onColor, 16));
-    x += w + 6;
-  }
-  for (const badge of t.badges.filter((g) => g.tone === 'public' || g.tone === 'private')) x = pill(parts, x, y, badge);
-  const title = clip(t.title, b.width - (x - b.x) - 8, 7);
-  parts.push(`<text x="${x}" y="${y}" font-weight="600" fill="${INK.text}">${esc(title)}</text>`);
-  x += title.length * 7 + 6;
-  for (const badge of t.badges.filter((g) => g.tone !== 'public' && g.tone !== 'private')) x = pill(parts, x, y, badge);
-  if (sub && t.sub) parts.push(`<text x="${b.x + 10}" y="${y + 16}" font-size="10" fill="${INK.muted}">${esc(clip(t.sub, b.width - 20, 5.6))}</text>`);
-  return parts.join('');
-}
-
-/** A badge as on the canvas: a word on a coloured pill; returns where the next thing on the line starts. */
-function pill(parts: string[], x: number, y: number, badge: Badge): number {
-  const w = 8 + badge.text.length * 5.6;
-  const c = BADGE_COLORS[badge.tone];
-  parts.push(tile(x, y - 11, badge.text, c.fill, c.text, 14));
-  return x + w + 4;
-}
-
-function tile(x: number, y: number, text: string, fill: string, ink: string, height: number): string {
-  const w = 8 + text.length * (height === 16 ? 7 : 5.6);
-  return `<rect x="${x}" y="${y}" width="${r1(w)}" height="${height}" rx="3" fill="${fill}"/><text x="${r1(x + w / 2)}" y="${y + height - 4}" font-size="${height === 16 ? 10 : 9}" font-weight="700" text-anchor="middle" fill="${ink}">${esc(text)}</text>`;
+/** A load balancer's or target group's head: title in up to two lines with its pills; the second line below it unless a health bar stands for it. */
+function headTwoLines(b: Box, t: NodeText): string {
+  const head = headWords(b, t, 2);
+  if (!t.sub || t.bar) return head.svg;
+  return head.svg + smallLine(b.x + 10, head.baseline + 14, t.sub, b.x + b.width - 8, INK.muted);
 }
 
 function healthBar(x: number, y: number, width: number, c: HealthCounts): string {
@@ -242,6 +230,20 @@ function leaf(n: GraphNode, b: Box): string {
       const dot = unit ? HEALTH_COLORS[unit.health] : undefined;
       const rev = unit ? (t.sub ?? '') : '';
       const nameX = b.x + (dot ? 24 : 12);
+      const right = b.x + b.width - 6;
+      // Name and tag share the first line when both fit; else the tag moves to the free second line, or, under an
+      // alert, keeps the right end of the first (up to under half of it). The name takes what is left, cut with an
+      // ellipsis (the tooltip then says it all).
+      const room = right - nameX;
+      const nameWidth = textWidth(t.title, 11, true);
+      const both = !rev || nameWidth + textWidth(rev, 10) + 5 <= room;
+      const tagBelow = !both && !t.badges.length && !t.bar;
+      const tag = rev ? fitText(rev, tagBelow ? room : Math.max(room - nameWidth - 5, room * 0.3), 10) : '';
+      const tagWidth = tag && !tagBelow ? textWidth(tag, 10) + 5 : 0;
+      const name = fitText(t.title, room - tagWidth, 11, true);
+      const alertWidth = b.width - 18;
+      const whole = [t.title, rev, ...t.badges.map((g) => g.text)].filter(Boolean).join(' · ');
+      const cut = name !== t.title || tag !== rev || t.badges.some((g) => textWidth(g.text, 9, true) > alertWidth);
       return [
         open(n),
         frame(unit ? TASK_FILL[unit.health] : style.fill),
@@ -249,12 +251,14 @@ function leaf(n: GraphNode, b: Box): string {
         unit?.oldRevision ? `<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" rx="4" fill="${OLD_REVISION_FILL}"/>` : '',
         left,
         dot ? `<circle cx="${b.x + 15}" cy="${b.y + 15}" r="4.5" fill="${dot}"/>` : '',
-        `<text x="${nameX}" y="${b.y + 19}" font-size="11" font-weight="600" fill="${INK.text}">${esc(clip(t.title, b.x + b.width - nameX - rev.length * 5.5 - 10, 6.2))}</text>`,
-        rev ? `<text x="${b.x + b.width - 6}" y="${b.y + 19}" font-size="10" text-anchor="end" fill="${INK.revision}">${esc(rev)}</text>` : '',
-        ...t.badges.map(
-          (g) =>
-            `<text x="${b.x + 12}" y="${b.y + 35}" font-size="9" font-weight="700" fill="${HEALTH_COLORS.unhealthy}">${esc(clip(g.text, b.width - 18, 5))}</text>`,
-        ),
+        cut ? `<title>${esc(whole)}</title>` : '',
+        `<text x="${nameX}" y="${b.y + 19}" font-size="11" font-weight="600" fill="${INK.text}">${esc(name)}</text>`,
+        tag
+          ? tagBelow
+            ? `<text x="${nameX}" y="${b.y + 35}" font-size="10" fill="${INK.revision}">${esc(tag)}</text>`
+            : `<text x="${right}" y="${b.y + 19}" font-size="10" text-anchor="end" fill="${INK.revision}">${esc(tag)}</text>`
+          : '',
+        ...t.badges.map((g) => alertLines(b.x + 12, b.y + 19, g.text, alertWidth, HEALTH_COLORS.unhealthy)),
         t.bar ? `<g><title>${esc(t.sub ?? '')}</title>${healthBar(b.x + 12, b.y + b.height - 12, b.width - 20, t.bar)}</g>` : '',
         '</g>',
       ].join('');
@@ -264,16 +268,16 @@ function leaf(n: GraphNode, b: Box): string {
       return [
         open(n),
         frame(style.fill),
-        titleLine(b, t, !t.bar),
+        headTwoLines(b, t),
         t.bar ? healthBar(b.x + 10, b.y + b.height - 14, b.width - 20, t.bar) : '',
-        t.bar ? `<text x="${b.x + 10}" y="${b.y + b.height - 18}" font-size="9" fill="${INK.muted}">${esc(clip(t.sub ?? '', b.width - 20, 5))}</text>` : '',
+        t.bar ? smallLine(b.x + 10, b.y + b.height - 18, t.sub ?? '', b.x + b.width - 10, INK.muted, 9) : '',
         '</g>',
       ].join('');
     case 'service':
     case 'workload':
-      return [open(n), frame(style.fill), left, titleLine({ ...b, x: b.x + 4 }, t), chipsLine(b, t), '</g>'].join('');
+      return [open(n), frame(style.fill), left, cardWords({ ...b, x: b.x + 4, width: b.width - 4 }, t, chipsText(t)), '</g>'].join('');
     default:
-      return container(n, b);
+      return container(n, b, b.y + b.height);
   }
 }
 
@@ -304,9 +308,3 @@ function wrap(text: string, max: number): string[] {
   return lines;
 }
 const r1 = (n: number) => Math.round(n * 10) / 10;
-
-/** Cuts text to roughly what fits in `width` at `perChar` pixels per character. */
-function clip(text: string, width: number, perChar: number): string {
-  const max = Math.max(3, Math.floor(width / perChar));
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}

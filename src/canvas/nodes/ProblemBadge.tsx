@@ -1,8 +1,5 @@
-import type { Problem, Severity } from '../../topology/graph/problems';
-import { problemBadge } from './problemsByNode';
-
-/** A mark beside the count, so the severity does not rest on colour alone. */
-const MARK: Record<Severity, string> = { critical: '✖', warning: '⚠' };
+import type { Problem } from '../../topology/graph/problems';
+import { PROBLEM_MARK, problemBadge } from '../../topology/graph/problemsByNode';
 
 /**
  * A box's problems at its top-right corner: count and worst severity, every message in the tooltip. The box's
@@ -19,7 +16,7 @@ export function ProblemBadge({ problems }: { problems: readonly Problem[] }) {
       title={badge.title}
       aria-hidden="true"
     >
-      {MARK[badge.severity]} {badge.text}
+      {PROBLEM_MARK[badge.severity]} {badge.text}
     </span>
   );
 }

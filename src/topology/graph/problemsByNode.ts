@@ -1,6 +1,6 @@
-import type { Problem, Severity } from '../../topology/graph/problems';
-import { namedBy, relations } from '../../topology/graph/relations';
-import type { Topology } from '../../topology/model';
+import type { Problem, Severity } from './problems';
+import { namedBy, relations } from './relations';
+import type { Topology } from '../model';
 
 /**
  * The boxes a problem's resource is drawn as. Most resources are their own box; a node group has none of its own,
@@ -23,6 +23,9 @@ export function problemsByNode(topology: Topology, problems: readonly Problem[])
   }
   return out;
 }
+
+/** A mark beside a badge's count, so the severity does not rest on colour alone: the map and the exports draw it. */
+export const PROBLEM_MARK: Record<Severity, string> = { critical: '✖', warning: '⚠' };
 
 /** What a box's problem badge shows: how many, how bad, and every message for its tooltip. */
 export interface ProblemBadgeText {

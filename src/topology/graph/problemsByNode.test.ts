@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { demoTopology } from '../../topology/__fixtures__/fixtures';
-import { buildGraph } from '../../topology/graph/buildGraph';
-import { problems, type Problem } from '../../topology/graph/problems';
-import { resourcesOf } from '../../topology/model';
+import { demoTopology } from '../__fixtures__/fixtures';
+import { buildGraph } from './buildGraph';
+import { problems, type Problem } from './problems';
+import { resourcesOf } from '../model';
 import { problemBadge, problemsByNode } from './problemsByNode';
 
 const demo = demoTopology();
