@@ -6,7 +6,7 @@ import type { View } from '../graph/types';
 import type { Topology } from '../model';
 import { layoutGraph } from './layoutGraph';
 import { routeEdges } from './route';
-import { routeViolations } from './routeCheck';
+import { laneFaults, routeViolations } from './routeCheck';
 import { midHeight } from './routeMidHeight.fixture';
 
 /*
@@ -32,6 +32,13 @@ describe('routed edges on laid-out worlds', () => {
         // Every node of these worlds has a box, so every edge has a route.
         expect([...routes.keys()].sort()).toEqual(graph.edges.map((e) => e.id).sort());
         expect(routeViolations(graph.edges, layout, routes)).toEqual([]);
+      });
+      // Still crowded: lanes between the rows and cards of a wrapped band, which its packing does not widen yet.
+      const lanesTest = name === 'demo' || (name === 'estate of 40 services' && view === 'network') ? it : it.fails;
+      lanesTest(`${name}, ${view} view: lanes of unrelated edges keep apart`, () => {
+        const graph = buildGraph(topology, { view, expanded: new Set() });
+        // The map's own routes, laid out with room for them: every gap as wide as the lanes it carries need.
+        expect(laneFaults(graph.edges, new Map(Object.entries(layoutGraph(graph).routes ?? {})))).toEqual([]);
       });
     }
   }
