@@ -1,25 +1,7 @@
-import type { RefreshPlan } from './budget';
+import type { LiveStatus, ReadProgress } from '../../src/topology/live/status';
 
-/** Calls done of calls expected, in all and per service (ecs, ec2, elasticloadbalancing, eks, kube…). */
-export interface ReadProgress {
-  done: number;
-  expected: number;
-  byService: Record<string, { done: number; expected: number }>;
-}
-
-/** How fresh the map is, as the status bar says it: "Live · updated 8 s ago", "Reading… 120 of 410 calls", "Stale: …". */
-export interface LiveStatus {
-  state: 'live' | 'reading' | 'stale';
-  /** The version the map is at (0 before the first read) */
-  version: number;
-  /** Epoch ms the last good read finished reading */
-  updatedAt?: number;
-  /** Why the last read failed, while the last good map stays */
-  error?: string;
-  progress?: ReadProgress;
-  /** How often the watcher reads and what a cycle costs; absent when it reads only when asked */
-  refresh?: RefreshPlan & { callsFullRead: number };
-}
+// The wire shapes live in the core, where the browser parses them; the server only builds them.
+export type { LiveStatus, ReadProgress };
 
 const serviceOf = (action: string) => action.split(':')[0] ?? action;
 

@@ -1,20 +1,27 @@
 import { useEffect, useMemo, useState } from 'react';
+import type { LoadState } from './store';
 import { Canvas } from '../canvas/Canvas';
 import { DetailsPanel } from '../panels/DetailsPanel';
 import { ExportMenu } from '../panels/ExportMenu';
 import { Legend } from '../panels/Legend';
 import { NamespaceFilter } from '../panels/NamespaceFilter';
 import { SearchBox } from '../panels/SearchBox';
+import { ChangesFeed } from '../panels/ChangesFeed';
+import { ProblemBanner } from '../panels/ProblemBanner';
 import { StatusBar } from '../panels/StatusBar';
+import { withGhosts } from '../topology/live/ghosts';
 import { topBarCounts } from '../topology/graph/counts';
-import { parseSnapshot } from '../topology/model';
+import { parseSnapshot, type Topology } from '../topology/model';
 import { redactTopology } from '../topology/redact/redact';
 import { emptyEstate } from '../topology/graph/emptyEstate';
 import { Counts } from './Counts';
 import { EmptyEstateView } from './EmptyEstateView';
+import { FreshnessText } from './FreshnessText';
+import { KioskFit } from './KioskFit';
 import { ProblemMessage } from './ProblemMessage';
 import { ProblemsButton } from './ProblemsButton';
-import { selectLoad, selectMode, selectNotice, selectView, useStore } from './store';
+import { selectFollowing, selectGhosts, selectLoad, selectMode, selectNotice, selectView, selectWallboard, useStore } from './store';
+import { useLive, useViewCycle } from './useLive';
 
 /** A snapshot dropped on the page opens in place of the current map; anything else gets a message and the map stays. */
 function useSnapshotDrop(): boolean {
@@ -68,17 +75,29 @@ export function App() {
   const view = useStore(selectView);
   const setView = useStore((s) => s.setView);
   const fetchTopology = useStore((s) => s.fetch);
+  const following = useStore(selectFollowing);
+  const follow = useStore((s) => s.follow);
   const mode = useStore(selectMode);
   const notice = useStore(selectNotice);
   const setNotice = useStore((s) => s.setNotice);
+  const ghosts = useStore(selectGhosts);
+  const { kiosk } = useStore(selectWallboard);
   const dropping = useSnapshotDrop();
-  useEffect(() => {
-    void fetchTopology();
-  }, [fetchTopology]);
+  useLive();
+  useViewCycle();
 
   const topology = load.kind === 'ready' ? load.topology : undefined;
   const empty = useMemo(() => (topology ? emptyEstate(topology) : undefined), [topology]);
   const counts = useMemo(() => (topology ? topBarCounts(topology) : undefined), [topology]);
+  // The map (and the details of what is selected on it) draws the tasks and pods that went lately as ghosts; the
+  // counts, problems and search speak of the estate as it is.
+  const drawn = useMemo(() => (topology ? withGhosts(topology, ghosts.values(), Date.now()) : undefined), [topology, ghosts]);
+  const refresh = () => {
+    // After a dropped snapshot, Refresh goes back to following the server.
+    if (!following) follow(true);
+    void fetchTopology(true);
+  };
+  if (kiosk) return <Wallboard topology={topology} drawn={drawn} empty={empty !== undefined} load={load} />;
   return (
     <div className="app">
       <a
@@ -116,8 +135,9 @@ export function App() {
         {topology && !empty ? <ProblemsButton topology={topology} /> : null}
         {topology ? <NamespaceFilter topology={topology} /> : null}
         {topology ? <SearchBox topology={topology} /> : null}
+        {mode === 'live' && following ? <ChangesFeed /> : null}
         {mode === 'live' ? (
-          <button type="button" onClick={() => void fetchTopology(true)} disabled={load.kind === 'loading' || (load.kind === 'ready' && load.refreshing)}>
+          <button type="button" onClick={refresh} disabled={load.kind === 'loading' || (load.kind === 'ready' && load.refreshing)}>
             {load.kind === 'ready' && load.refreshing ? 'Reading…' : 'Refresh'}
           </button>
         ) : (
@@ -142,10 +162,10 @@ export function App() {
           </div>
         ) : null}
         {topology && empty ? <EmptyEstateView empty={empty} /> : null}
-        {topology && !empty ? (
+        {topology && drawn && !empty ? (
           <>
             <Canvas
-              topology={topology}
+              topology={drawn}
               toolbar={(map) => (
                 <>
                   <ProblemMessage topology={topology} />
@@ -153,11 +173,37 @@ export function App() {
                 </>
               )}
             />
-            <DetailsPanel topology={topology} />
+            <DetailsPanel topology={drawn} />
           </>
         ) : null}
       </main>
       {topology ? <StatusBar topology={topology} /> : null}
+    </div>
+  );
+}
+
+/**
+ * `?kiosk=1`: the map alone for a wall, fitted to the screen, under a slim header (the estate and how fresh it is)
+ * and a banner of the problems an ops team acts on, in type that reads across a room.
+ */
+function Wallboard({ topology, drawn, empty, load }: { topology: Topology | undefined; drawn: Topology | undefined; empty: boolean; load: LoadState }) {
+  return (
+    <div className="app kiosk" data-testid="wallboard">
+      <header className="kiosk-header">
+        <strong className="brand">Fleetmap</strong>
+        {topology ? <span className="kiosk-estate">{topology.source.label}</span> : null}
+        <FreshnessText />
+      </header>
+      {topology && !empty ? <ProblemBanner topology={topology} /> : null}
+      <main className="main">
+        {load.kind === 'loading' ? <div className="canvas-message">Reading the estate…</div> : null}
+        {load.kind === 'error' ? (
+          <div className="canvas-message error" role="alert">
+            <strong>Nothing could be drawn.</strong> {load.message}
+          </div>
+        ) : null}
+        {drawn && !empty ? <Canvas topology={drawn} toolbar={(map) => <KioskFit layout={map.layout} />} /> : null}
+      </main>
     </div>
   );
 }

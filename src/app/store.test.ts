@@ -24,6 +24,8 @@ beforeAll(async () => {
   vi.stubGlobal('window', { location: new URL('http://127.0.0.1:3000/'), history: { replaceState: () => undefined } });
   vi.stubGlobal('fetch', pageFetch);
   store = (await import('./store')).useStore;
+  // These are the page's own requests, as it makes them without the event stream (a refresh's answer is shown).
+  store.getState().follow(false);
 });
 afterAll(() => {
   vi.unstubAllGlobals();
@@ -85,5 +87,18 @@ describe('the store’s stale-fetch guard', () => {
     await refresh;
     await settle();
     expect(store.getState().opened).toBe(before + 1);
+  });
+});
+
+describe('the address', () => {
+  it('keeps what the store does not own (a wallboard’s kiosk, cycle and theme) when the view changes', () => {
+    const written: string[] = [];
+    vi.stubGlobal('window', {
+      location: new URL('http://127.0.0.1:3000/?kiosk=1&cycle=30&theme=dark&view=service'),
+      history: { replaceState: (_: unknown, __: string, url: string) => written.push(url) },
+    });
+    store.getState().setView('network');
+    store.getState().setView('service');
+    expect(written).toEqual(['/?kiosk=1&cycle=30&theme=dark', '/?kiosk=1&cycle=30&theme=dark&view=service']);
   });
 });

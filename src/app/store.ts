@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import type { View } from '../topology/graph/types';
 import type { Topology } from '../topology/model';
 import { fetchTopology, refreshTopology } from './api';
+import { parseKiosk, type Kiosk } from './kiosk';
+import { createLiveSlice, type LiveSlice } from './liveSlice';
 
 export type LoadState = { kind: 'loading' } | { kind: 'ready'; topology: Topology; refreshing: boolean } | { kind: 'error'; message: string };
 
@@ -44,7 +46,7 @@ interface ViewSlice {
   showProblem: (id: string | undefined) => void;
 }
 
-export type Store = DataSlice & ViewSlice;
+export type Store = DataSlice & ViewSlice & LiveSlice & { readonly wallboard: Kiosk };
 
 function readUrl(): Pick<ViewSlice, 'view' | 'selected' | 'hiddenNamespaces' | 'focus'> {
   const params = new URLSearchParams(window.location.search);
@@ -59,17 +61,21 @@ function readUrl(): Pick<ViewSlice, 'view' | 'selected' | 'hiddenNamespaces' | '
 }
 
 function writeUrl(s: { view: View; selected: string | undefined; hiddenNamespaces: ReadonlySet<string> }): void {
-  const params = new URLSearchParams();
-  if (s.view !== 'network') params.set('view', s.view);
-  if (s.selected) params.set('select', s.selected);
-  if (s.hiddenNamespaces.size) params.set('hide-ns', [...s.hiddenNamespaces].sort().join(','));
+  // What the store does not own (kiosk, cycle, theme) stays in the address: a wallboard reloads as a wallboard.
+  const params = new URLSearchParams(window.location.search);
+  const put = (key: string, value: string | undefined) => (value ? params.set(key, value) : params.delete(key));
+  put('view', s.view !== 'network' ? s.view : undefined);
+  put('select', s.selected);
+  put('hide-ns', s.hiddenNamespaces.size ? [...s.hiddenNamespaces].sort().join(',') : undefined);
   const query = params.toString();
   window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}`);
 }
 
 let latestFetch = 0;
 
-export const useStore = create<Store>()((set, get) => ({
+export const useStore = create<Store>()((set, get, api) => ({
+  ...createLiveSlice(set, get, api),
+  wallboard: parseKiosk(window.location.search),
   load: { kind: 'loading' },
   mode: 'live',
   notice: undefined,
@@ -78,9 +84,12 @@ export const useStore = create<Store>()((set, get) => ({
     // A fetch still in flight must not replace what the user opened.
     latestFetch++;
     performance.mark('fleetmap:data');
+    // A topology opened in place is not the server's: the map stops following the stream until Refresh.
+    get().follow(false);
     set({ load: { kind: 'ready', topology, refreshing: false }, expanded: new Set<string>(), notice: undefined, opened: get().opened + 1 });
   },
   setOffline() {
+    get().follow(false);
     set({ mode: 'offline' });
   },
   setNotice(notice) {
@@ -95,8 +104,16 @@ export const useStore = create<Store>()((set, get) => ({
     const current = get().load;
     if (current.kind === 'ready') set({ load: { ...current, refreshing: true } });
     else if (current.kind === 'error') set({ load: { kind: 'loading' } });
+    // While the map follows the stream, a refresh's read arrives there as a patch; its answer here would be a
+    // version-less copy that an older patch could not apply to.
+    const streamed = refresh && get().following;
     try {
       const topology = await (refresh ? refreshTopology() : fetchTopology());
+      if (streamed) {
+        const shown = get().load;
+        if (id === latestFetch && shown.kind === 'ready') set({ load: { ...shown, refreshing: false }, notice: undefined });
+        return;
+      }
       // Data arrival, for the benchmark's "data to first complete render" figure.
       performance.mark('fleetmap:data');
       // A slower, older request must not replace a newer answer.
@@ -158,3 +175,15 @@ export const selectLayoutFallback = (s: Store) => s.layoutFallback;
 export const selectFocus = (s: Store) => s.focus;
 export const selectOpened = (s: Store) => s.opened;
 export const selectProblem = (s: Store) => s.problem;
+export const selectFollowing = (s: Store) => s.following;
+export const selectConnected = (s: Store) => s.connected;
+export const selectLiveStatus = (s: Store) => s.status;
+/** Resources added or changed in the last minute, by id, for the map's highlights */
+export const selectFresh = (s: Store) => s.fresh;
+export const selectGhosts = (s: Store) => s.ghosts;
+export const selectChanges = (s: Store) => s.changes;
+export const selectUnseenChanges = (s: Store) => s.unseenChanges;
+export const selectChangesOpen = (s: Store) => s.changesOpen;
+export const selectWallboard = (s: Store) => s.wallboard;
+/** The server's version of the topology shown, while the page follows its event stream */
+export const selectVersion = (s: Store) => s.version;

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
+import { FreshnessText } from '../app/FreshnessText';
 import { selectErrorsOpen, selectLayoutFallback, useStore } from '../app/store';
 import type { Topology } from '../topology/model';
 import { formatTime } from '../topology/present/format';
@@ -49,6 +50,7 @@ export function StatusBar({ topology }: { topology: Topology }) {
   useDismiss(open, closeErrors, list, button);
   return (
     <footer className="status-bar">
+      <FreshnessText />
       <span>{source.label}</span>
       <span>region {source.region}</span>
       {source.accountId ? <span>account {source.accountId}</span> : null}

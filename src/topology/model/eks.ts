@@ -157,6 +157,8 @@ export const Pod = z.object({
   qosClass: z.string().optional(),
   containers: z.array(KubeContainer),
   containerStatuses: z.array(PodContainerStatus),
+  /** Not from Kubernetes: a pod the live map keeps drawing for a few minutes after it failed or went (live/ghosts.ts) */
+  ghost: z.literal(true).optional(),
 });
 
 export const Workload = z.object({

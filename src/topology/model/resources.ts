@@ -146,6 +146,8 @@ export const Task = z.object({
   /** DescribeTasks: startedAt, epoch milliseconds */
   startedAt: z.number().optional(),
   containers: z.array(TaskContainer),
+  /** Not from AWS: a task the live map keeps drawing for a few minutes after it stopped or went (live/ghosts.ts) */
+  ghost: z.literal(true).optional(),
 });
 
 export const KeyValue = z.object({ name: z.string(), value: z.string() });
