@@ -6,7 +6,8 @@ import { absoluteBoxes } from '../topology/layout/absolute';
 import type { Box, Layout } from '../topology/layout/types';
 import { edgeEnds, type EdgeEnds } from '../topology/present/edges';
 import { bandBars } from './sketchBand';
-import { serviceBars, type SketchBar, type TitlePart } from './sketchBars';
+import { serviceBars, type SketchBar } from './sketchBars';
+import type { TitlePart } from './sketchText';
 
 /**
  * The overview level of detail. Past a few hundred leaves, the map at low zoom draws the contents of each subnet

@@ -5,22 +5,8 @@ import { ROLE } from '../topology/graph/kinds';
 import type { HealthCounts } from '../topology/graph/types';
 import { layoutGraph } from '../topology/layout/layoutGraph';
 import { overview } from './sketch';
-import {
-  byProblems,
-  fitTitle,
-  wrapTitle,
-  layoutBars,
-  rowAt,
-  segmentsOf,
-  serviceBars,
-  sketchPlan,
-  TEXT_PX,
-  TEXT_STEPS,
-  textWidth,
-  TILE_MIN_PX,
-  zoomStep,
-  type SketchBar,
-} from './sketchBars';
+import { byProblems, layoutBars, rowAt, segmentsOf, serviceBars, sketchPlan, TEXT_PX, TEXT_STEPS, TILE_MIN_PX, zoomStep, type SketchBar } from './sketchBars';
+import { fitTitle, textWidth, wrapTitle } from './sketchText';
 
 const counts = (c: Partial<HealthCounts>): HealthCounts => ({ healthy: 0, unhealthy: 0, pending: 0, stopped: 0, unknown: 0, ...c });
 const bar = (label: string, c: Partial<HealthCounts>): SketchBar => {
@@ -174,8 +160,12 @@ describe('legible bars at any column width', () => {
           expect(plan.layout.font * zoom, s.id).toBeLessThan(TEXT_PX * 1.1);
           for (const r of plan.layout.rows) {
             if (r.more) continue;
-            expect(textWidth(r.bar.label, plan.layout.font), `${view} ${s.id} ${r.bar.label}`).toBeLessThanOrEqual(r.nameW + 1e-6);
+            // Whole: wrapped onto its lines if need be, never cut.
+            expect(r.nameLines.join(''), `${view} ${s.id}`).toBe(r.bar.label);
+            for (const line of r.nameLines) expect(textWidth(line, plan.layout.font), `${view} ${s.id} ${line}`).toBeLessThanOrEqual(r.nameW + 1e-6);
             expect(r.nameX + r.nameW, s.id).toBeLessThanOrEqual(r.x + r.w + 1e-6);
+            // The last line stays above the bar.
+            expect(r.textY + (r.nameLines.length - 0.5) * plan.layout.lineH, s.id).toBeLessThanOrEqual(r.barY + 1e-6);
           }
         }
       }
@@ -187,11 +177,23 @@ describe('legible bars at any column width', () => {
     const narrow = layoutBars(bars, { width: 75 / 0.1, height: 4000 }, 0.1);
     expect(narrow.rows.every((r) => r.stacked)).toBe(true);
     for (const r of narrow.rows) {
+      expect(r.nameLines).toEqual([r.bar.label]);
       expect(textWidth(r.bar.label, narrow.font)).toBeLessThanOrEqual(r.nameW);
       expect(r.countY).toBeGreaterThan(r.textY);
     }
     const wide = layoutBars(bars, { width: 300 / 0.1, height: 4000 }, 0.1);
     expect(wide.rows.every((r) => !r.stacked && r.countY === r.textY)).toBe(true);
+  });
+
+  it('wraps a stacked name wider than its lone column, every row as tall as the most lines a name needs, the bar below', () => {
+    const bars = [bar('k8s-orders-payments', { healthy: 9 }), bar('checkout', { healthy: 5 })];
+    const zoom = 0.1;
+    const layoutFont = TEXT_PX / zoom;
+    // The column's padding is 0.35 font each side.
+    const { rows, lineH } = layoutBars(bars, { width: textWidth('k8s-orders-pay', layoutFont) + 0.7 * layoutFont, height: 4000 }, zoom);
+    expect(rows.map((r) => r.nameLines)).toEqual([['k8s-orders-', 'payments'], ['checkout']]);
+    for (const r of rows) expect(r.barY).toBeGreaterThan(r.textY + 1.5 * lineH - 1e-6);
+    expect((rows[1]?.y ?? 0) - (rows[0]?.y ?? 0)).toBeCloseTo((rows[0]?.h ?? 0) + 0.55 * layoutFont, 6);
   });
 
   it('pins the selected service above "+N more", leaving the others where they were', () => {
@@ -253,7 +255,8 @@ describe('legible bars at any column width', () => {
       expect(title?.lines.join('')).toMatch(/^cluster-\d+/);
       for (const line of title?.lines ?? []) expect(textWidth(line, font), line).toBeLessThanOrEqual(title?.w ?? 0);
       for (const r of rows) {
-        expect(textWidth(r.bar.label, font), r.bar.label).toBeLessThanOrEqual(r.nameW + 1e-6);
+        if (!r.more) expect(r.nameLines.join('')).toBe(r.bar.label);
+        for (const line of r.nameLines) expect(textWidth(line, font), r.bar.label).toBeLessThanOrEqual(r.nameW + 1e-6);
         const barEnd = r.barX + r.segments.reduce((n, g) => Math.max(n, g.x + g.w), 0);
         expect(barEnd + textWidth(String(r.bar.total), font), r.bar.label).toBeLessThanOrEqual(r.countX + 1e-6);
       }

@@ -2,6 +2,7 @@ import { ROLE } from '../topology/graph/kinds';
 import type { HealthCounts } from '../topology/graph/types';
 import { HEALTH_ORDER } from '../topology/present/theme';
 import type { SketchItem } from './sketch';
+import { fitTitle, textWidth, wrapName, wrapTitle, type TitlePart } from './sketchText';
 
 /**
  * The overview of a large estate, legible: when a subnet's (or cluster's) tiles would be a few pixels on screen, its
@@ -71,27 +72,6 @@ export function zoomStep(zoom: number, perOctave = 2): number {
 /** Steps per octave at which the bars' text is laid out again. */
 export const TEXT_STEPS = 8;
 
-/**
- * Generous widths of the bars' bold text per kind of character, in ems (DejaVu Sans Bold, the widest common
- * fallback: digits 0.70, most lowercase 0.53 to 0.71, m 1.04): the pure layout's guess at what fits; the painter measures, and
- * cuts a name only if the guess was short.
- */
-const CHAR_EM: readonly [RegExp, number][] = [
-  [/[mwMW]/, 1.05],
-  [/[\s.,:;'|!il-]/, 0.42],
-  [/[0-9]/, 0.7],
-  [/[a-z]/, 0.64],
-  [/[A-Z]/, 0.78],
-];
-const WIDE_EM = 0.9;
-
-/** The width `text` is laid out for at `font` map units. */
-export function textWidth(text: string, font: number): number {
-  let em = 0;
-  for (const ch of text) em += CHAR_EM.find(([re]) => re.test(ch))?.[1] ?? WIDE_EM;
-  return em * font;
-}
-
 export interface BarSegment {
   health: keyof HealthCounts;
   /** Relative to the row's bar start */
@@ -111,11 +91,13 @@ export interface BarRow {
   w: number;
   h: number;
   stacked: boolean;
-  /** Middle of the text line */
+  /** Middle of the (first) text line */
   textY: number;
   /** Where the name starts, and the room it has on its line (the count's, when inline, shared) */
   nameX: number;
   nameW: number;
+  /** The name as drawn: one line inline; stacked, wrapped onto up to three lines of `nameW` (see wrapName) */
+  nameLines: string[];
   /** The colour swatch's left edge and middle; no swatch for the rest row */
   swatchX: number;
   swatchY: number;
@@ -145,41 +127,14 @@ export interface TitleRow {
 export interface BarLayout {
   /** Font size in map units: TEXT_PX on screen at the zoom laid out for */
   font: number;
+  /** Between the middles of a wrapped name's lines */
+  lineH: number;
   title?: TitleRow;
   rows: BarRow[];
 }
 
-/** One part of a sketch's heading; the lowest ranks are kept longest when the width is short. */
-export interface TitlePart {
-  text: string;
-  rank: number;
-}
-
-const SEP = ' · ';
-
-/** Pure: the heading that fits `width` at `font`, dropping the highest ranks first; the rank-0 parts always stay. */
-export function fitTitle(parts: readonly TitlePart[], width: number, font: number): string {
-  const ranks = [...new Set(parts.map((p) => p.rank))].sort((a, b) => b - a);
-  const upTo = (r: number) =>
-    parts
-      .filter((p) => p.rank <= r)
-      .map((p) => p.text)
-      .join(SEP);
-  for (const r of ranks) if (textWidth(upTo(r), font) <= width) return upTo(r);
-  return upTo(ranks.at(-1) ?? 0);
-}
-
-/** Pure: `text` in at most `max` lines of `width`, broken after hyphens, underscores, slashes and spaces. */
-export function wrapTitle(text: string, width: number, font: number, max = 2): string[] {
-  const pieces = text.match(/[^-_/ ]+[-_/ ]*/g) ?? [text];
-  const lines: string[] = [];
-  for (const piece of pieces) {
-    const last = lines.at(-1);
-    if (last !== undefined && (textWidth((last + piece).trimEnd(), font) <= width || lines.length === max)) lines[lines.length - 1] = last + piece;
-    else lines.push(piece);
-  }
-  return lines.map((l) => l.trimEnd());
-}
+/** Lines a stacked name may take before it is cut. */
+const NAME_LINES = 3;
 
 /** Sizes in units of the font. */
 const EM = {
@@ -246,7 +201,7 @@ export function layoutBars(bars: readonly SketchBar[], size: { width: number; he
   const lines = titleText ? wrapTitle(titleText, titleW, font) : [];
   const title = lines.length ? { lines, x: pad, y: pad + (EM.title * font) / 2, lineH: EM.text * font, w: titleW } : undefined;
   const top = pad + (title ? (EM.title + (lines.length - 1) * EM.text) * font : 0);
-  if (!bars.length || size.width < EM.minWidth * font) return { font, rows: [] };
+  if (!bars.length || size.width < EM.minWidth * font) return { font, lineH: EM.text * font, rows: [] };
   // The rest row's words (at least "N more") and its count (at most everything) must fit too.
   const nameNeed = Math.max(textWidth(`${bars.length} more`, font), ...bars.map((b) => textWidth(b.label, font)));
   const countNeed = textWidth(String(bars.reduce((n, b) => n + b.total, 0)), font);
@@ -257,9 +212,14 @@ export function layoutBars(bars: readonly SketchBar[], size: { width: number; he
   // Columns as wide as the longest name inline needs, never narrower than EM.column.
   const fits = (need: number) => Math.floor((size.width - pad) / (Math.max(EM.column * font, need + pad) || 1));
   const stacked = fits(inlineNeed) < 1;
-  const rowH = (stacked ? 2 * EM.text + EM.gap : EM.text + EM.bar + EM.gap) * font;
+  // A name wider than even a lone column wraps; every row takes as many lines as the longest name needs, so the rows
+  // stay one height and how many fit stays a count (two columns or more are each as wide as the longest name).
+  const oneColumnW = size.width - 2 * pad;
+  const nameLines = stacked && fits(nameNeed) < 2 ? Math.max(1, ...bars.map((b) => wrapName(b.label, oneColumnW, font, NAME_LINES).length)) : 1;
+  const lineH = EM.text * font;
+  const rowH = (stacked ? (nameLines + 1) * EM.text + EM.gap : EM.text + EM.bar + EM.gap) * font;
   const perColumn = Math.floor((size.height - top) / rowH);
-  if (perColumn < 1) return { font, ...(title ? { title } : {}), rows: [] };
+  if (perColumn < 1) return { font, lineH, ...(title ? { title } : {}), rows: [] };
   const columns = Math.max(1, Math.min(fits(stacked ? nameNeed : inlineNeed), Math.ceil(bars.length / perColumn)));
   const { shown, rest } = choose(bars, columns * perColumn, options.pinned);
   const columnW = (size.width - pad) / columns;
@@ -273,7 +233,7 @@ export function layoutBars(bars: readonly SketchBar[], size: { width: number; he
     // Stacked, the swatch and the count share the bar's line: the bar takes what they leave.
     const barX = stacked ? x + (sw ? swatchRoom : 0) : x;
     const barMax = stacked ? x + w - countRoom - barX : w;
-    const barY = stacked ? y + EM.text * font + ((EM.text - EM.bar) * font) / 2 : y + EM.text * font;
+    const barY = stacked ? y + nameLines * lineH + ((EM.text - EM.bar) * font) / 2 : y + lineH;
     const length = more ? barMax : Math.max(EM.problem * font, (bar.total / largest) * barMax);
     const nameX = stacked ? x : x + (sw ? swatchRoom : 0);
     return {
@@ -286,6 +246,7 @@ export function layoutBars(bars: readonly SketchBar[], size: { width: number; he
       textY,
       nameX,
       nameW: x + w - nameX,
+      nameLines: stacked ? wrapName(bar.label, x + w - nameX, font, nameLines) : [bar.label],
       swatchX: x,
       swatchY: stacked ? barY + (EM.bar * font) / 2 : textY,
       swatch: sw,
@@ -301,9 +262,10 @@ export function layoutBars(bars: readonly SketchBar[], size: { width: number; he
   const rows = shown.map((b, i) => row(b, i));
   if (rest.length) {
     const last = row(restBar(rest), shown.length, rest.length);
-    rows.push(textWidth(last.bar.label, font) <= last.nameW ? last : { ...last, bar: { ...last.bar, label: `${rest.length} more` } });
+    const label = textWidth(last.bar.label, font) <= last.nameW ? last.bar.label : `${rest.length} more`;
+    rows.push({ ...last, bar: { ...last.bar, label }, nameLines: [label] });
   }
-  return { font, ...(title ? { title } : {}), rows };
+  return { font, lineH, ...(title ? { title } : {}), rows };
 }
 
 function restBar(rest: readonly SketchBar[]): SketchBar {

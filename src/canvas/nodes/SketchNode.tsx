@@ -124,7 +124,7 @@ function fitText(ctx: CanvasRenderingContext2D, text: string, width: number): st
   return cut(n);
 }
 
-function drawRow(ctx: CanvasRenderingContext2D, row: BarRow, t: ThemeTokens): void {
+function drawRow(ctx: CanvasRenderingContext2D, row: BarRow, lineH: number, t: ThemeTokens): void {
   const { bar } = row;
   if (row.swatch) {
     // The name always beside its colour.
@@ -142,7 +142,8 @@ function drawRow(ctx: CanvasRenderingContext2D, row: BarRow, t: ThemeTokens): vo
   ctx.textAlign = 'left';
   ctx.fillStyle = t.ink.text;
   const rightW = right && !row.stacked ? ctx.measureText(right).width + gap : 0;
-  ctx.fillText(fitText(ctx, bar.label, row.nameW - rightW), row.nameX, row.textY);
+  // A stacked name too wide for its column comes wrapped; the count is never on its lines.
+  row.nameLines.forEach((line, i) => ctx.fillText(fitText(ctx, line, row.nameW - (i ? 0 : rightW)), row.nameX, row.textY + i * lineH));
   const length = row.segments.reduce((n, seg) => Math.max(n, seg.x + seg.w), 0);
   ctx.fillStyle = t.surface.healthBarEmpty;
   ctx.fillRect(row.barX, row.barY, row.stacked ? length : row.w, row.barH);
@@ -152,7 +153,7 @@ function drawRow(ctx: CanvasRenderingContext2D, row: BarRow, t: ThemeTokens): vo
   }
 }
 
-function drawBars(ctx: CanvasRenderingContext2D, { font, rows, title }: BarLayout, t: ThemeTokens, { selected, focus }: Selection): void {
+function drawBars(ctx: CanvasRenderingContext2D, { font, lineH, rows, title }: BarLayout, t: ThemeTokens, { selected, focus }: Selection): void {
   ctx.textBaseline = 'middle';
   if (title) {
     ctx.font = `700 ${font}px system-ui, sans-serif`;
@@ -163,7 +164,7 @@ function drawBars(ctx: CanvasRenderingContext2D, { font, rows, title }: BarLayou
   for (const row of rows) {
     const lit = focus === undefined || row.bar.ownerId === focus || row.bar.id === selected;
     ctx.globalAlpha = lit ? 1 : 0.3;
-    drawRow(ctx, row, t);
+    drawRow(ctx, row, lineH, t);
     if (row.bar.id === selected || (focus !== undefined && row.bar.ownerId === focus)) {
       // The selection, or the service of a selected task, outlined wherever it runs.
       ctx.globalAlpha = 1;
