@@ -61,8 +61,12 @@ test('a layout worker that crashes on every layout: the map still draws, and say
   await expect(page.getByTestId('layout-fallback')).toContainText('layout worker out of memory');
 });
 
+/** A crafted read served as /api/topology must not be replaced by the live stream: the page falls back to the GET. */
+const withoutStream = (page: Page) => page.route('**/api/events', (route) => route.fulfill({ status: 404, body: 'no stream' }));
+
 test('an empty region says it holds no containers, which region was read, and how to pick another', async ({ page }) => {
   const empty = await readFile(EMPTY_REGION, 'utf8');
+  await withoutStream(page);
   await page.route('**/api/topology', (route) => route.fulfill({ contentType: 'application/json', body: empty }));
   await page.goto('/');
   const message = page.getByTestId('empty-estate');
@@ -117,6 +121,7 @@ interface ApiTopology {
 async function serveEdited(page: Page, edit: (t: ApiTopology) => ApiTopology): Promise<ApiTopology> {
   const res = await page.request.get('/api/topology');
   const topology = edit((await res.json()) as ApiTopology);
+  await withoutStream(page);
   await page.route('**/api/topology', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(topology) }));
   return topology;
 }
@@ -173,9 +178,14 @@ test('the error list closes on Esc and on a click outside it, and gives focus ba
   // A click on the map, outside the list, closes it too.
   await button.click();
   await expect(list).toBeVisible();
-  await page.locator('.canvas').click({ position: { x: 20, y: 20 } });
+  // An empty spot of the map's pane, clear of the toolbar above it and of every box.
+  const pane = page.locator('.react-flow__pane');
+  const paneBox = await pane.boundingBox();
+  if (!paneBox) throw new Error('the map has no pane');
+  await pane.click({ position: { x: 6, y: paneBox.height - 6 } });
   await expect(list).toHaveCount(0);
-  await expect(button).toBeFocused();
+  // Focus goes where the click went (the map is one tab stop), never to the page's body.
+  await expect.poll(() => page.evaluate(() => document.activeElement !== document.body && document.activeElement !== null)).toBe(true);
   // A click inside the list leaves it open; its button still toggles it.
   await button.click();
   await list.locator('h3').click();
