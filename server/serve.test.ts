@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { get } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -141,11 +142,16 @@ describe('fleetmap serve', () => {
     cleanups.push(() => fake.close());
     const run = serve(['--source', 'aws', '--port', '0'], { AWS_ENDPOINT_URL: fake.url, AWS_REGION: fake.world.region });
     const [, port] = await run.waitFor(/at http:\/\/127\.0\.0\.1:(\d+)\//);
+    // The watcher starts reading at once; the request must be at the server, waiting for that read, before the signal.
+    const sent = { done: false };
     const inFlight = fetch(`http://127.0.0.1:${port}/api/topology`);
-    // The read is under way once the fake AWS has been called.
+    const request = get(`http://127.0.0.1:${port}/api/health`, () => (sent.done = true));
+    request.on('error', () => undefined);
     await withTimeout(
       (async () => {
-        while (!fake.calls.length) await new Promise((r) => setTimeout(r, 20));
+        // The read is under way once the fake AWS has been called; a second request, sent after /api/topology's and
+        // answered, shows the server has been serving requests since, so a loaded machine has not left the first unsent.
+        while (!fake.calls.length || !sent.done) await new Promise((r) => setTimeout(r, 20));
       })(),
       10_000,
       'first AWS call',
