@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAwsSource } from '../sources/aws/source';
 import { WORLD_EPOCH } from './builder';
 import { demoWorld } from './demo';
 import { ECS_TARGET_PREFIX } from './ecs-json';
+import { sourceOnFake } from './readWorld';
 import { startFakeAws, type FakeAws, type FakeAwsOptions } from './server';
 
 interface LoggedCall {
@@ -25,15 +25,7 @@ async function start(options: Omit<FakeAwsOptions, 'world'> = {}): Promise<FakeA
 
 /** One read of the whole estate through the real SDK clients, as `fleetmap serve` makes it. */
 async function read(f: FakeAws): Promise<void> {
-  await createAwsSource({
-    region: f.world.region,
-    endpoint: f.url,
-    credentials: { accessKeyId: 'AKIDFLEETMAPTEST', secretAccessKey: 'fleetmap-test-secret' },
-    kind: 'demo',
-    label: 'test',
-    maxAttempts: 3,
-    pace: false,
-  }).read();
+  await sourceOnFake(f, { maxAttempts: 3, pace: false }).read();
 }
 
 async function callLog(f: FakeAws, query = ''): Promise<LoggedCall[]> {

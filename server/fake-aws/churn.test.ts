@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { resourcesOf } from '../../src/topology/model';
-import { createAwsSource } from '../sources/aws/source';
 import { WORLD_EPOCH } from './builder';
 import { churnStep, parseInterval, startChurn, type ChangeName } from './churn';
 import { STOPPED_TASK_KEPT_S } from './churn-ecs';
@@ -8,6 +7,7 @@ import { deploymentsOf, isStopped, liveTasks, object, targetOf, taskIp } from '.
 import { crashLoopPod } from './churn-kube';
 import { demoWorld } from './demo';
 import { kubeFeed, type KubeEvent } from './kubeEvents';
+import { sourceOnFake } from './readWorld';
 import { startFakeAws, type FakeAws } from './server';
 import { str, type World } from './world';
 
@@ -78,15 +78,7 @@ describe('a churning fake AWS', () => {
   it('answers reads from the world as it now is', async () => {
     fake = await startFakeAws({ world: demoWorld() });
     const f = fake;
-    const read = () =>
-      createAwsSource({
-        region: f.world.region,
-        endpoint: f.url,
-        credentials: { accessKeyId: 'AKIDFLEETMAPTEST', secretAccessKey: 'fleetmap-test-secret' },
-        kind: 'demo',
-        label: 'test',
-        pace: false,
-      }).read();
+    const read = () => sourceOnFake(f, { pace: false }).read();
     const before = new Set(resourcesOf(await read(), 'task').map((t) => t.id));
     const seen: ChangeName[][] = [];
     const churn = startChurn(f, { intervalMs: 30, seed: 3, onChange: (c) => seen.push(c) });

@@ -6,9 +6,12 @@ export interface StaticCredentials {
   secretAccessKey: string;
 }
 
+/** The test suite's static credentials: what its SDK clients sign with and its EKS tokens are presigned with. */
+export const TEST_CREDENTIALS: StaticCredentials = { accessKeyId: 'AKIDFLEETMAPTEST', secretAccessKey: 'fleetmap-test-secret' };
+
 /** The static credentials the fake knows: the test suite's, the demo's and the SDK-default placeholders of vitest. */
 export const FAKE_CREDENTIALS: readonly StaticCredentials[] = [
-  { accessKeyId: 'AKIDFLEETMAPTEST', secretAccessKey: 'fleetmap-test-secret' },
+  TEST_CREDENTIALS,
   { accessKeyId: 'FLEETMAPDEMO', secretAccessKey: 'fleetmap-demo-not-a-secret' },
   { accessKeyId: 'test', secretAccessKey: 'test' },
 ];

@@ -2,13 +2,12 @@ import { request } from 'node:https';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eksToken } from '../sources/aws/kube/token';
 import { demoWorld } from './demo';
-import { FAKE_CREDENTIALS } from './kube-auth';
+import { FAKE_CREDENTIALS, TEST_CREDENTIALS } from './kube-auth';
 import { startFakeKube, type FakeKube } from './kube-api';
 import { KUBE_EVENT_WINDOW, notifyKube } from './kubeEvents';
 import { str, type JsonObject, type World } from './world';
 
 const CLUSTER = 'orders-eks';
-const credentials = { accessKeyId: 'AKIDFLEETMAPTEST', secretAccessKey: 'fleetmap-test-secret' };
 let world: World;
 let kube: FakeKube;
 let token: string;
@@ -80,19 +79,17 @@ async function getJson(path: string): Promise<JsonObject> {
 const meta = (o: JsonObject) => o['metadata'] as JsonObject;
 const pods = () => world.kube?.[CLUSTER]?.pods ?? [];
 
-beforeEach(async () => {
-  world = demoWorld();
+/** The fake Kubernetes API of the demo's orders-eks, sending bookmarks this often. */
+function startKube(bookmarkMs: number): Promise<FakeKube> {
   const objects = world.kube?.[CLUSTER];
   if (!objects) throw new Error('the demo has no orders-eks');
-  kube = await startFakeKube({
-    clusterName: CLUSTER,
-    region: world.region,
-    accountId: world.accountId,
-    objects,
-    credentials: FAKE_CREDENTIALS,
-    bookmarkMs: 50,
-  });
-  token = await eksToken({ clusterName: CLUSTER, region: world.region, credentials });
+  return startFakeKube({ clusterName: CLUSTER, region: world.region, accountId: world.accountId, objects, credentials: FAKE_CREDENTIALS, bookmarkMs });
+}
+
+beforeEach(async () => {
+  world = demoWorld();
+  kube = await startKube(50);
+  token = await eksToken({ clusterName: CLUSTER, region: world.region, credentials: TEST_CREDENTIALS });
 });
 afterEach(async () => {
   await kube.close();
@@ -169,18 +166,9 @@ describe('watches on the fake Kubernetes API', () => {
 
   it('never writes to a watch it has ended: bookmarks and events due as the timeout ends it are dropped, not thrown', async () => {
     await kube.close();
-    const objects = world.kube?.[CLUSTER];
-    if (!objects) throw new Error('the demo has no orders-eks');
     // Bookmarks every millisecond and watches that end after one: the timer that ends a watch and the one that writes
     // a bookmark fall due together, again and again.
-    kube = await startFakeKube({
-      clusterName: CLUSTER,
-      region: world.region,
-      accountId: world.accountId,
-      objects,
-      credentials: FAKE_CREDENTIALS,
-      bookmarkMs: 1,
-    });
+    kube = await startKube(1);
     const failures: unknown[] = [];
     const onError = (e: unknown) => failures.push(e);
     process.on('uncaughtException', onError);

@@ -8,9 +8,9 @@ import type { Topology } from '../../src/topology/model';
 import { createApp } from '../app';
 import { demoWorld } from '../fake-aws/demo';
 import { PLANTED, poisoned } from '../fake-aws/redactionWorld';
+import { sourceOnFake } from '../fake-aws/readWorld';
 import { startFakeAws, type FakeAws } from '../fake-aws/server';
 import type { JsonObject } from '../fake-aws/world';
-import { createAwsSource } from '../sources/aws/source';
 import type { TopologySource } from '../sources/types';
 import { createWatcher, type Watcher } from './watcher';
 
@@ -105,13 +105,7 @@ async function fakeEstate() {
   const world = demoWorld();
   const fake: FakeAws = await startFakeAws({ world });
   cleanups.push(() => fake.close());
-  const source = createAwsSource({
-    region: world.region,
-    endpoint: fake.url,
-    credentials: { accessKeyId: 'AKIDFLEETMAPTEST', secretAccessKey: 'fleetmap-test-secret' },
-    kind: 'demo',
-    label: 'test estate',
-  });
+  const source = sourceOnFake(fake, { label: 'test estate' });
   // Its Kubernetes watches stop before the fake goes (cleanups run newest first).
   cleanups.push(() => source.close?.());
   return { world, fake, source };

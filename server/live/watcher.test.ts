@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoWorld } from '../fake-aws/demo';
+import { sourceOnFake } from '../fake-aws/readWorld';
 import { startFakeAws, type FakeAws } from '../fake-aws/server';
 import { notifyKube } from '../fake-aws/kubeEvents';
 import type { JsonObject } from '../fake-aws/world';
-import { createAwsSource } from '../sources/aws/source';
 import type { TopologySource } from '../sources/types';
 import type { LiveStatus } from './status';
 import { createWatcher, type LiveEvent, type Watcher, type WatcherOptions } from './watcher';
@@ -21,16 +21,8 @@ async function fakeSource() {
   const world = demoWorld();
   const fake = await startFakeAws({ world });
   fakes.push(fake);
-  const source = createAwsSource({
-    region: world.region,
-    endpoint: fake.url,
-    credentials: { accessKeyId: 'AKIDFLEETMAPTEST', secretAccessKey: 'fleetmap-test-secret' },
-    kind: 'demo',
-    label: 'test estate',
-    // A dead endpoint fails fast: no retries, a short deadline.
-    maxAttempts: 1,
-    readTimeoutMs: 5_000,
-  });
+  // A dead endpoint fails fast: no retries, a short deadline.
+  const source = sourceOnFake(fake, { label: 'test estate', maxAttempts: 1, readTimeoutMs: 5_000 });
   sources.push(source);
   return { world, fake, source };
 }

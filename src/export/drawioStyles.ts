@@ -1,5 +1,6 @@
 import type { GraphNode } from '../topology/graph/types';
 import { BOX_STYLE, HEALTH_COLORS, INK, serviceColor, TASK_FILL } from '../topology/present/theme';
+import { alerted } from './alerted';
 
 /**
  * mxGraph styles in draw.io's own AWS vocabulary, so a file opens looking like an AWS diagram and every box stays an
@@ -100,26 +101,6 @@ function lookOf(n: GraphNode, container: boolean): Look {
     case 'pod':
     case 'podGroup':
       return { stroke: serviceColor(n.color), fill: unitFill(n), font: INK.text, strokeWidth: 2, hatch: n.kind === 'pod' && n.oldRevision };
-  }
-}
-
-/** Whether a node is drawn in the alert colour, as on the canvas. */
-function alerted(n: GraphNode): boolean {
-  switch (n.kind) {
-    case 'task':
-    case 'pod':
-      return n.health === 'unhealthy';
-    case 'taskGroup':
-    case 'podGroup':
-    case 'targetGroup':
-      return n.counts.unhealthy > 0;
-    case 'service':
-    case 'workload':
-      return n.unhealthy > 0;
-    case 'node':
-      return n.ready === false;
-    default:
-      return false;
   }
 }
 

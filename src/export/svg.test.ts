@@ -1,5 +1,4 @@
 import { Resvg } from '@resvg/resvg-js';
-import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { demoTopology } from '../topology/__fixtures__/fixtures';
 import { isUnit } from '../topology/graph/kinds';
@@ -9,47 +8,18 @@ import { legendOf } from '../topology/present/legend';
 import { BOX_STYLE, HEALTH_COLORS, serviceColor } from '../topology/present/theme';
 import { layOutForExport } from './prepare';
 import { toSvg } from './svg';
+import { findAll, parseSvg, type El } from './svgTree.fixture';
 
-/** An element of the parsed SVG: its tag, attributes, children and the text directly inside it. */
-interface El {
-  tag: string;
-  attrs: Record<string, string>;
-  kids: El[];
-  text: string;
-}
-
-type Raw = Record<string, unknown>;
-
-function parse(svg: string): El {
-  const raw = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', preserveOrder: true, htmlEntities: true }).parse(svg) as Raw[];
-  const el = (x: Raw): El | undefined => {
-    const tag = Object.keys(x).find((k) => k !== ':@');
-    if (!tag || tag === '#text') return undefined;
-    const kids = (x[tag] as Raw[]) ?? [];
-    return {
-      tag,
-      attrs: (x[':@'] as Record<string, string> | undefined) ?? {},
-      kids: kids.map(el).filter((k): k is El => k !== undefined),
-      text: kids.map((k) => (k['#text'] === undefined ? '' : String(k['#text']))).join(''),
-    };
-  };
-  const root = raw.map(el).find((e) => e?.tag === 'svg');
-  if (!root) throw new Error('no <svg>');
-  return root;
-}
-
-const all = (e: El): El[] => [e, ...e.kids.flatMap(all)];
-const find = (root: El, test: (e: El) => boolean) => all(root).filter(test);
-const texts = (e: El) => find(e, (x) => x.tag === 'text').map((t) => t.text);
+const texts = (e: El) => findAll(e, (x) => x.tag === 'text').map((t) => t.text);
 
 describe.each(['network', 'service'] as const)('the SVG of the demo estate, %s view, read away from the screen', (view) => {
   const input = layOutForExport(demoTopology(), { view });
   const svg = toSvg(input);
-  const root = parse(svg);
-  const group = (id: string) => find(root, (e) => e.tag === 'g' && e.attrs['data-id'] === id)[0];
+  const root = parseSvg(svg);
+  const group = (id: string) => findAll(root, (e) => e.tag === 'g' && e.attrs['data-id'] === id)[0];
 
   it('opens with a title block: the view, the account, the region and the read time in UTC', () => {
-    const [title] = find(root, (e) => e.attrs['data-part'] === 'title');
+    const [title] = findAll(root, (e) => e.attrs['data-part'] === 'title');
     if (!title) throw new Error('no title block');
     const words = texts(title).join(' | ');
     expect(words).toContain(`Fleetmap · ${view} view · Demo estate (fixture)`);
@@ -60,22 +30,22 @@ describe.each(['network', 'service'] as const)('the SVG of the demo estate, %s v
 
   it('draws a legend of everything the picture holds, each entry with its swatch, each colour beside its name', () => {
     const entries = legendOf(input.graph);
-    const drawn = find(root, (e) => e.tag === 'g' && e.attrs['data-legend'] !== undefined);
+    const drawn = findAll(root, (e) => e.tag === 'g' && e.attrs['data-legend'] !== undefined);
     expect(drawn.map((g) => [g.attrs['data-legend'], texts(g)[0]])).toEqual(entries.map((e) => [e.kind, e.text]));
     for (const [i, e] of entries.entries()) {
       const g = drawn[i];
-      if (e.kind === 'owner') expect(find(g ?? root, (x) => x.tag === 'rect')[0]?.attrs['fill']).toBe(serviceColor(e.color));
+      if (e.kind === 'owner') expect(findAll(g ?? root, (x) => x.tag === 'rect')[0]?.attrs['fill']).toBe(serviceColor(e.color));
     }
     expect(entries.filter((e) => e.kind === 'owner').length).toBeGreaterThan(5);
   });
 
   it('keeps the dashed border of spot nodes, the hatching of older revisions and the red of unhealthy ones', () => {
-    const pattern = find(root, (e) => e.tag === 'pattern' && e.attrs['id'] === 'fm-old-revision');
+    const pattern = findAll(root, (e) => e.tag === 'pattern' && e.attrs['id'] === 'fm-old-revision');
     expect(pattern).toHaveLength(1);
     for (const n of input.graph.nodes) {
       const g = group(n.id);
       expect(g, n.id).toBeDefined();
-      const rects = find(g ?? root, (e) => e.tag === 'rect');
+      const rects = findAll(g ?? root, (e) => e.tag === 'rect');
       const frame = rects[0]?.attrs ?? {};
       if (n.kind === 'node') expect(frame['stroke-dasharray'] !== undefined, n.id).toBe(n.spot);
       if (isUnit(n)) {
@@ -92,18 +62,18 @@ describe.each(['network', 'service'] as const)('the SVG of the demo estate, %s v
   it('draws each edge along the route the layout found, and from its ends only when there is none', () => {
     const routes = input.layout.routes ?? {};
     expect(Object.keys(routes).length).toBeGreaterThan(0);
-    const paths = new Map(find(root, (e) => e.tag === 'path' && e.attrs['data-edge'] !== undefined).map((p) => [p.attrs['data-edge'], p.attrs['d']]));
+    const paths = new Map(findAll(root, (e) => e.tag === 'path' && e.attrs['data-edge'] !== undefined).map((p) => [p.attrs['data-edge'], p.attrs['d']]));
     for (const e of input.graph.edges) {
       const route = routes[e.id];
       if (route) expect(paths.get(e.id), e.id).toBe(pathOf(route));
     }
     const unrouted = { boxes: input.layout.boxes, width: input.layout.width, height: input.layout.height };
     const abs = absoluteBoxes(unrouted);
-    const plain = parse(toSvg({ ...input, layout: unrouted }));
+    const plain = parseSvg(toSvg({ ...input, layout: unrouted }));
     for (const e of input.graph.edges) {
       const [s, t] = [abs.get(e.source), abs.get(e.target)];
       if (!s || !t) continue;
-      expect(find(plain, (x) => x.attrs['data-edge'] === e.id)[0]?.attrs['d']).toBe(edgePath(edgeEnds(s, t)));
+      expect(findAll(plain, (x) => x.attrs['data-edge'] === e.id)[0]?.attrs['d']).toBe(edgePath(edgeEnds(s, t)));
     }
   });
 });
@@ -113,8 +83,8 @@ describe('the PNG drawn from the SVG keeps the marks', () => {
   const svg = toSvg(input);
   const image = new Resvg(svg, { font: { loadSystemFonts: false } }).render();
   const { width, pixels } = image;
-  const root = parse(svg);
-  const [map] = find(root, (e) => e.attrs['data-part'] === 'map');
+  const root = parseSvg(svg);
+  const [map] = findAll(root, (e) => e.attrs['data-part'] === 'map');
   const [dx = 0, dy = 0] = (/translate\(([\d.]+) ([\d.]+)\)/.exec(map?.attrs['transform'] ?? '') ?? []).slice(1).map(Number);
   const abs = absoluteBoxes(input.layout);
   const rgb = (x: number, y: number) => {

@@ -24,6 +24,7 @@ import {
 } from '../topology/present/theme';
 import type { ExportInput } from './prepare';
 import { OLD_REVISION_FILL, svgDefs, svgHead, textSpan } from './svgHead';
+import { alerted } from './alerted';
 import { problemBadges } from './svgProblems';
 import { alertLines, cardWords, containerHead, headWords, smallLine } from './svgWords';
 
@@ -128,26 +129,6 @@ function boxColors(n: GraphNode, container: boolean): BoxColors {
       return BOX_STYLE.task;
     default:
       return BOX_STYLE[n.kind];
-  }
-}
-
-/** Whether a node is drawn with the alert colour round it, as on the canvas. */
-function alerted(n: GraphNode): boolean {
-  switch (n.kind) {
-    case 'task':
-    case 'pod':
-      return n.health === 'unhealthy';
-    case 'taskGroup':
-    case 'podGroup':
-    case 'targetGroup':
-      return n.counts.unhealthy > 0;
-    case 'service':
-    case 'workload':
-      return n.unhealthy > 0;
-    case 'node':
-      return n.ready === false;
-    default:
-      return false;
   }
 }
 

@@ -3,7 +3,7 @@ import { nodeGroupFacts, nodeGroupOf, nodeGroupsOf } from '../topology/graph/nod
 import type { EksCluster, EksNode, FargateProfile, NodeGroup, Topology } from '../topology/model';
 import { resourcesOf } from '../topology/model';
 import { Go } from './Go';
-import { Facts, Section } from './Section';
+import { Facts, ProblemList, Section } from './Section';
 
 const quantity = (q: Record<string, string>) =>
   Object.entries(q)
@@ -15,15 +15,7 @@ function NodeGroupSummary({ group, topology }: { group: NodeGroup; topology: Top
   const f = nodeGroupFacts(topology, group);
   return (
     <Section title={`Node group ${group.name}`}>
-      {f.problems.length ? (
-        <ul className="alerts">
-          {f.problems.map((p) => (
-            <li key={p} className="warn">
-              {p}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <ProblemList problems={f.problems} />
       <Facts
         rows={[
           ['status', group.status],

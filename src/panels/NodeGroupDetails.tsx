@@ -1,7 +1,7 @@
 import { nodeGroupFacts } from '../topology/graph/nodeGroupFacts';
 import type { NodeGroup, Topology } from '../topology/model';
 import { Go } from './Go';
-import { Facts, Section } from './Section';
+import { Facts, ProblemList, Section } from './Section';
 
 /** A managed node group: its problems first, then scaling, instances, versions, and each node's readiness. */
 export function NodeGroupDetails({ group, topology }: { group: NodeGroup; topology: Topology }) {
@@ -10,15 +10,7 @@ export function NodeGroupDetails({ group, topology }: { group: NodeGroup; topolo
   return (
     <>
       <Section title={`Node group ${group.name}`}>
-        {f.problems.length ? (
-          <ul className="alerts" data-problems>
-            {f.problems.map((p) => (
-              <li key={p} className="warn">
-                {p}
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <ProblemList problems={f.problems} />
         <Facts
           rows={[
             ['cluster', f.cluster ? <Go id={f.cluster.id}>{f.cluster.name}</Go> : group.clusterArn],

@@ -22,6 +22,20 @@ export function Facts({ rows }: { rows: [string, ReactNode][] }) {
   );
 }
 
+/** What is wrong with a resource, a warning line each, marked so a reader's tools find it; nothing when all is well. */
+export function ProblemList({ problems }: { problems: readonly string[] }) {
+  if (!problems.length) return null;
+  return (
+    <ul className="alerts" data-problems>
+      {problems.map((p) => (
+        <li key={p} className="warn">
+          {p}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** Name/value rows whose values the proxy has already redacted (environment variables, secrets by name). */
 export function EnvTable({ caption, rows }: { caption: string; rows: { name: string; value: string }[] }) {
   if (!rows.length) return null;

@@ -4,6 +4,7 @@ import { WorldBuilder } from '../../fake-aws/builder';
 import { addEksCluster, addFargateProfile, addNodeGroup } from '../../fake-aws/builder-eks';
 import { addKubeApi } from '../../fake-aws/builder-k8s';
 import { demoWorld } from '../../fake-aws/demo';
+import { TEST_CREDENTIALS } from '../../fake-aws/kube-auth';
 import { readThroughFake } from '../../fake-aws/readWorld';
 import { startFakeAws } from '../../fake-aws/server';
 import { str, type JsonObject } from '../../fake-aws/world';
@@ -97,11 +98,7 @@ describe('EKS read', () => {
     const world = demoWorld();
     const fake = await startFakeAws({ world });
     try {
-      const client = new EC2Client({
-        region: world.region,
-        endpoint: fake.url,
-        credentials: { accessKeyId: 'AKIDFLEETMAPTEST', secretAccessKey: 'fleetmap-test-secret' },
-      });
+      const client = new EC2Client({ region: world.region, endpoint: fake.url, credentials: TEST_CREDENTIALS });
       const ec2 = createEc2Reader(client, createReadContext(world.region, { pace: false }));
       // No node group was described, so no Auto Scaling group is known: the cluster's tag alone finds its nodes.
       const found = await ec2.eksNodeInstances(['orders-eks'], []);

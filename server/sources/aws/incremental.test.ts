@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoWorld } from '../../fake-aws/demo';
+import { sourceOnFake } from '../../fake-aws/readWorld';
 import { startFakeAws, type FakeAws } from '../../fake-aws/server';
 import type { JsonObject } from '../../fake-aws/world';
-import { createAwsSource } from './source';
 
 let fake: FakeAws | undefined;
 afterEach(async () => {
@@ -14,14 +14,7 @@ async function start(rarelyChangingMs?: number) {
   const world = demoWorld();
   fake = await startFakeAws({ world });
   const f = fake;
-  const source = createAwsSource({
-    region: world.region,
-    endpoint: f.url,
-    credentials: { accessKeyId: 'AKIDFLEETMAPTEST', secretAccessKey: 'fleetmap-test-secret' },
-    kind: 'demo',
-    label: 'test',
-    ...(rarelyChangingMs !== undefined ? { rarelyChangingMs } : {}),
-  });
+  const source = sourceOnFake(f, rarelyChangingMs !== undefined ? { rarelyChangingMs } : {});
   /** One read and the calls it cost, by IAM action */
   const cycle = async (incremental = true) => {
     const before = f.calls.length;

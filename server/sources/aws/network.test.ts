@@ -5,6 +5,7 @@ import { addNodeGroup } from '../../fake-aws/builder-eks';
 import { addKubeApi, addWorkload } from '../../fake-aws/builder-k8s';
 import { addService, addStoppedTask } from '../../fake-aws/builder-services';
 import { demoWorld } from '../../fake-aws/demo';
+import { TEST_CREDENTIALS } from '../../fake-aws/kube-auth';
 import { readThroughFake } from '../../fake-aws/readWorld';
 import { startFakeAws } from '../../fake-aws/server';
 import type { World } from '../../fake-aws/world';
@@ -39,11 +40,7 @@ describe('subnet read', () => {
 async function freeAddresses(world: World): Promise<Map<string, number | undefined>> {
   const fake = await startFakeAws({ world });
   try {
-    const client = new EC2Client({
-      region: world.region,
-      endpoint: fake.url,
-      credentials: { accessKeyId: 'AKIDFLEETMAPTEST', secretAccessKey: 'fleetmap-test-secret' },
-    });
+    const client = new EC2Client({ region: world.region, endpoint: fake.url, credentials: TEST_CREDENTIALS });
     const out = await client.send(new DescribeSubnetsCommand({}));
     return new Map((out.Subnets ?? []).map((s) => [s.SubnetId ?? '', s.AvailableIpAddressCount]));
   } finally {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateWorld } from '../../fake-aws/generate';
+import { sourceOnFake } from '../../fake-aws/readWorld';
 import { startFakeAws, type FakeAws } from '../../fake-aws/server';
 import { laneFor, setAccountShare } from './pacing';
-import { createAwsSource } from './source';
 
 /**
  * AWS's token buckets are per account and Region, whoever calls: two reads at once (two browsers refreshing, or
@@ -19,17 +19,10 @@ describe('pacing is per account and Region for the whole process', () => {
     // 36 task definitions: one read fits in the DescribeTaskDefinition burst (50), two reads at once do not.
     const world = generateWorld({ clusters: 2, services: 35, tasks: 70, loadBalancers: 1, azs: 2, seed: 5 });
     expect(world.ecs.taskDefinitions.length).toBe(36);
-    fake = await startFakeAws({ world, throttle: {} });
-    const make = () =>
-      createAwsSource({
-        region: world.region,
-        endpoint: fake?.url ?? '',
-        credentials: { accessKeyId: 'AKIDFLEETMAPTEST', secretAccessKey: 'fleetmap-test-secret' },
-        // One attempt: a throttled call would show as an error instead of being absorbed by a retry.
-        maxAttempts: 1,
-        kind: 'aws',
-        label: 'test',
-      });
+    const f = await startFakeAws({ world, throttle: {} });
+    fake = f;
+    // One attempt: a throttled call would show as an error instead of being absorbed by a retry.
+    const make = () => sourceOnFake(f, { kind: 'aws', maxAttempts: 1 });
     const source = make();
     const [a, b, c] = await Promise.all([source.read(), source.read(), make().read()]);
     const throttled = fake.calls.filter((call) => call.code === 'ThrottlingException');

@@ -1,32 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { demoTopology } from '../__fixtures__/fixtures';
-import { service, topologyOf } from '../graph/testTopology';
-import { resourcesOf, type Deployment, type ResourceOf, type Topology } from '../model';
+import { topologyOf } from '../graph/testTopology';
+import { resourcesOf, type ResourceOf, type Topology } from '../model';
 import { changeEvents, changesAmong } from './changes';
-
-const AT = Date.UTC(2026, 10, 20, 12);
-const cart = service('shop', 'cart');
-const stopped = (t: ResourceOf<'task'>, extra: Partial<ResourceOf<'task'>>): ResourceOf<'task'> => ({
-  ...t,
-  lastStatus: 'STOPPED',
-  desiredStatus: 'STOPPED',
-  ...extra,
-});
+import { AT, cart, deployment, stopped, withDeployments } from './changes.fixture';
 
 const pairOf = (before: ResourceOf<'service'>[], after: ResourceOf<'service'>[]) => [topologyOf(before), topologyOf(after)] as const;
 
 describe('the change feed', () => {
-  const deployment = (id: string, extra: Partial<Deployment> = {}): Deployment => ({
-    id,
-    status: 'PRIMARY',
-    taskDefinitionArn: 'arn:aws:ecs:us-east-1:123456789012:task-definition/cart:8',
-    desired: 3,
-    running: 3,
-    pending: 0,
-    failedTasks: 0,
-    ...extra,
-  });
-  const withDeployments = (...deployments: Deployment[]) => ({ ...cart, deployments });
   const v7 = deployment('ecs-svc/7', { rolloutState: 'COMPLETED' });
   const v8 = deployment('ecs-svc/8', { rolloutState: 'IN_PROGRESS' });
 

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { kubeService, service, targetGroup, task, topologyOf } from '../graph/testTopology';
-import type { Deployment, Resource, ResourceOf, Topology } from '../model';
+import { kubeService, targetGroup, task, topologyOf } from '../graph/testTopology';
+import type { Resource, Topology } from '../model';
 import { changeEvents } from './changes';
+import { AT, cart, deployment, stopped, withDeployments } from './changes.fixture';
 
 /* ECS and ELB changes, each kind on small hand-made reads, told through the feed as a browser receives them. */
 
-const AT = Date.UTC(2026, 10, 20, 12);
 const told = (prev: Topology, next: Topology) => changeEvents(prev, next, AT).map((e) => `${e.severity} ${e.kind} ${e.message}`);
 const pair = (before: Resource[], after: Resource[]) => [topologyOf(before), topologyOf(after)] as const;
-
-const cart = service('shop', 'cart');
-const stopped = (t: ResourceOf<'task'>, extra: Partial<ResourceOf<'task'>>): ResourceOf<'task'> => ({
-  ...t,
-  lastStatus: 'STOPPED',
-  desiredStatus: 'STOPPED',
-  ...extra,
-});
 
 describe('ECS tasks', () => {
   const running = task('shop', 'cart', { az: 'us-east-1a' });
@@ -83,23 +75,12 @@ describe('ECS tasks', () => {
 });
 
 describe('ECS services', () => {
-  const deployment = (id: string, extra: Partial<Deployment>): Deployment => ({
-    id,
-    status: 'PRIMARY',
-    taskDefinitionArn: 'arn:aws:ecs:us-east-1:123456789012:task-definition/cart:8',
-    desired: 3,
-    running: 3,
-    pending: 0,
-    failedTasks: 0,
-    ...extra,
-  });
   const v7 = deployment('ecs-svc/7', {
     taskDefinitionArn: 'arn:aws:ecs:us-east-1:123456789012:task-definition/cart:7',
     rolloutState: 'COMPLETED',
     rolloutStateReason: 'ECS deployment ecs-svc/7 completed.',
   });
   const v8 = deployment('ecs-svc/8', { rolloutState: 'IN_PROGRESS', rolloutStateReason: 'ECS deployment ecs-svc/8 in progress.', updatedAt: AT - 5_000 });
-  const withDeployments = (...deployments: Deployment[]) => ({ ...cart, deployments });
 
   it('tells a scale as "cart scaled 3 → 5"', () => {
     expect(told(...pair([{ ...cart, desired: 3 }], [{ ...cart, desired: 5 }]))).toEqual(['info serviceScaled cart scaled 3 → 5']);
