@@ -4,6 +4,23 @@ const PORT = 8199;
 /** A generated estate large enough for the overview level of detail (see e2e/large.spec.ts) */
 export const LARGE_PORT = 8198;
 const LARGE_WORLD = '--world generated --clusters 6 --services 120 --tasks 1500 --load-balancers 6 --seed 3';
+/**
+ * The live map (see e2e/live.spec.ts): `fleetmap serve --source aws` refreshing every second against `fleetmap
+ * fake-aws`, whose world the tests change on cue (POST /_fake/churn).
+ */
+export const LIVE_PORT = 8195;
+export const LIVE_FAKE_PORT = 8194;
+/** A relay the reconnect test cuts to drop the page's event stream; the server must accept it as a host */
+export const LIVE_PROXY_PORT = 8193;
+export const LIVE_REFRESH_MS = 1000;
+/** What the AWS SDK needs to talk to the fake: its endpoint and credentials it accepts (none of them real). */
+const LIVE_AWS_ENV = {
+  AWS_EC2_METADATA_DISABLED: 'true',
+  AWS_ENDPOINT_URL: `http://127.0.0.1:${LIVE_FAKE_PORT}`,
+  AWS_REGION: 'us-east-1',
+  AWS_ACCESS_KEY_ID: 'AKIDFLEETMAPTEST',
+  AWS_SECRET_ACCESS_KEY: 'fleetmap-test-secret',
+};
 
 /** Browser tests run in Debian's Chromium (Playwright cannot download its own here) against `fleetmap serve`'s demo. */
 export default defineConfig({
@@ -34,6 +51,21 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 60_000,
       env: { AWS_EC2_METADATA_DISABLED: 'true' },
+    },
+    {
+      // Still until a test changes it: no --churn.
+      command: `node bin/fleetmap.js fake-aws --port ${LIVE_FAKE_PORT}`,
+      url: `http://127.0.0.1:${LIVE_FAKE_PORT}/_fake/calls`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { AWS_EC2_METADATA_DISABLED: 'true' },
+    },
+    {
+      command: `node bin/fleetmap.js serve --source aws --refresh ${LIVE_REFRESH_MS}ms --port ${LIVE_PORT} --allowed-host 127.0.0.1:${LIVE_PROXY_PORT}`,
+      url: `http://127.0.0.1:${LIVE_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: LIVE_AWS_ENV,
     },
   ],
 });

@@ -30,7 +30,7 @@ const DRIVE_MS = 2000;
 /** Input paced like a pointer device at 60 Hz, so frames are paced by the display and not by the event rate. */
 const INPUT_EVERY_MS = 16;
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

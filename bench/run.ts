@@ -8,6 +8,9 @@ import { benchExports } from './exports';
 import { generateEksWorld } from '../server/fake-aws/generate-eks';
 import { KUBE_PAGE } from '../server/sources/aws/kube/reader';
 import { bucketBoundSeconds, minimumCalls, minimumKubeCalls } from './minimum';
+import { benchLiveCore } from './live';
+import { benchLiveBrowser } from './liveBrowser';
+import { benchLiveWatcher } from './liveWatcher';
 
 process.env['AWS_EC2_METADATA_DISABLED'] = 'true';
 const LATENCY_MS = 20;
@@ -133,3 +136,6 @@ const eks = await benchRead(
   3,
 );
 await benchBrowser('The 6,000-pod EKS map', eks);
+benchLiveCore();
+await benchLiveBrowser();
+await benchLiveWatcher();

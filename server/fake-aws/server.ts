@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { awsBucket, Throttle, type AwsService } from './awsLimits';
 import { answerCallLog, CALL_LOG_SIZE, loggedCall, trimCalls } from './callLog';
+import { answerChurn } from './churnRoute';
 import { syncKube } from './kubeSync';
 import { ECS_TARGET_PREFIX, ecsOperation } from './ecs-json';
 import { EC2_VERSION, ec2Operation } from './ec2-query';
@@ -210,6 +211,7 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
   const deny = new Set(options.deny ?? []);
   const pageCap = options.pageCap ?? Number.MAX_SAFE_INTEGER;
   const kube = await startKubeApis(options);
+  let churned = 0;
 
   const takeToken = (service: FakeService, operation: string): boolean => {
     if (!options.throttle) return true;
@@ -269,6 +271,11 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
       );
       return;
     }
+    if (req.method === 'POST' && url.pathname === '/_fake/churn') {
+      // Seeds apart from the churn timer's (seed + n·7919), so a step on cue never repeats a timed one.
+      answerChurn(res, url.searchParams, fake, { seed: 104_729 + ++churned, now: Date.now() });
+      return;
+    }
     const body = await readBody(req);
     let response: FakeResponse;
     let service: FakeService = 'ecs';
@@ -326,7 +333,7 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
     throw e;
   });
   const { port } = server.address() as AddressInfo;
-  return {
+  const fake: FakeAws = {
     url: `http://127.0.0.1:${port}`,
     port,
     calls,
@@ -356,4 +363,5 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
       });
     },
   };
+  return fake;
 }

@@ -11,7 +11,7 @@ import {
   useStore as useFlowStore,
   type NodeMouseHandler,
 } from '@xyflow/react';
-import { selectExpanded, selectHiddenNamespaces, selectOpened, selectSelected, selectView, useStore } from '../app/store';
+import { selectExpanded, selectFresh, selectHiddenNamespaces, selectOpened, selectSelected, selectView, useStore } from '../app/store';
 import { buildGraph } from '../topology/graph/buildGraph';
 import type { Graph } from '../topology/graph/types';
 import { leafSize } from '../topology/layout/sizes';
@@ -31,6 +31,10 @@ import { FIT_PADDING, MAX_ZOOM, MIN_ZOOM } from './viewport';
 import { tabStopOf, withTabStop } from './tabStop';
 import { mapProblems, ProblemsContext } from './nodes/ProblemsContext';
 import { minimapColorVar } from '../topology/present/theme';
+import { ghostIds, withLiveMarks, type Fresh } from './liveMarks';
+import { repackNote } from './stableMap';
+import { GhostsContext } from './nodes/GhostsContext';
+import { useLingering } from './useLingering';
 
 const LEAF = leafSize('task');
 
@@ -43,6 +47,8 @@ export interface MapContents {
 
 /** Below this pane width the minimap would take a third of the map: it is not offered. */
 const MINIMAP_MIN_WIDTH = 700;
+/** How long the note that boxes were repacked stays: long enough to read, gone before it is stale. */
+const NOTE_MS = 20_000;
 
 /**
  * `toolbar` draws controls at the right of the map's toolbar from what is on screen; the canvas knows nothing of
@@ -54,10 +60,22 @@ export function Canvas({ topology, toolbar }: { topology: Topology; toolbar?: (m
   const expanded = useStore(selectExpanded);
   const hiddenNamespaces = useStore(selectHiddenNamespaces);
   const graph = useMemo(() => buildGraph(topology, { view, expanded, hiddenNamespaces }), [topology, view, expanded, hiddenNamespaces]);
-  const layout = useLayout(graph);
   // The map is looked at afresh in another view or on another opened topology; a refresh keeps the view.
   const opened = useStore(selectOpened);
   const fitKey = `${view}#${opened}`;
+  // A live update keeps every unchanged box where it was; a view switch, another topology or Tidy layout packs afresh.
+  const [tidied, setTidied] = useState(0);
+  const tidy = useCallback(() => setTidied((n) => n + 1), []);
+  const layout = useLayout(graph, `${fitKey}#${tidied}`);
+  const note = useLingering(
+    useMemo(() => (layout.kind === 'ready' ? repackNote(layout.graph, layout.repacked) : undefined), [layout]),
+    NOTE_MS,
+  );
+  // What recent reads added or changed, drawn highlighted; the ghosts come in the topology, marked.
+  const fresh: Fresh = useStore(selectFresh);
+  // The topology version drawn, for anyone checking the map is current (the browser tests compare it with the server's).
+  const version = useStore((s) => s.version);
+  const ghosts = useMemo(() => ghostIds(topology), [topology]);
   const problems = useMemo(() => mapProblems(topology), [topology]);
   const container = useRef<HTMLDivElement>(null);
   const [tools, setTools] = useState<HTMLDivElement | null>(null);
@@ -70,24 +88,30 @@ export function Canvas({ topology, toolbar }: { topology: Topology; toolbar?: (m
 
   if (layout.kind === 'error') return <div className="canvas-message error">Layout failed: {layout.message}</div>;
   return (
-    <div className="canvas" id="map" data-layout={layout.kind} data-rendered={layout.kind === 'ready' && painted === layout.layout}>
+    <div className="canvas" id="map" data-layout={layout.kind} data-rendered={layout.kind === 'ready' && painted === layout.layout} data-version={version}>
       <div className="map-tools" ref={setTools} />
       <div className="map-pane" ref={container}>
         {layout.kind === 'pending' ? <div className="canvas-message">Laying out…</div> : null}
         {layout.kind === 'ready' && screen ? (
           <ReactFlowProvider>
             <ProblemsContext value={problems}>
-              <MapFlow
-                topology={topology}
-                graph={layout.graph}
-                layout={layout.layout}
-                current={layout.graph === graph}
-                fitKey={fitKey}
-                screen={screen}
-                onPainted={setPainted}
-                toolbar={toolbar}
-                tools={tools}
-              />
+              <GhostsContext value={ghosts}>
+                <MapFlow
+                  topology={topology}
+                  graph={layout.graph}
+                  layout={layout.layout}
+                  current={layout.graph === graph}
+                  fitKey={fitKey}
+                  screen={screen}
+                  onPainted={setPainted}
+                  toolbar={toolbar}
+                  tools={tools}
+                  fresh={fresh}
+                  ghosts={ghosts}
+                  note={note}
+                  onTidy={tidy}
+                />
+              </GhostsContext>
             </ProblemsContext>
           </ReactFlowProvider>
         ) : null}
@@ -111,6 +135,10 @@ function MapFlow({
   onPainted,
   toolbar,
   tools,
+  fresh,
+  ghosts,
+  note,
+  onTidy,
 }: MapContents & {
   current: boolean;
   fitKey: string;
@@ -119,6 +147,12 @@ function MapFlow({
   toolbar: ((map: MapContents) => ReactNode) | undefined;
   /** The toolbar row above the map, where the map's controls are drawn */
   tools: HTMLElement | null;
+  fresh: Fresh;
+  /** Resources drawn as ghosts: gone from the estate, kept a few minutes with their stop reason */
+  ghosts: ReadonlySet<string>;
+  /** Why boxes moved on the last live update, while it is worth saying */
+  note: string | undefined;
+  onTidy: () => void;
 }) {
   const selected = useStore(selectSelected);
   const select = useStore((s) => s.select);
@@ -141,7 +175,10 @@ function MapFlow({
   // dimmed state, and a selection replaces just the few edges it highlights.
   const index = useMemo(() => focusIndex(graph), [graph]);
   const { byNode } = useContext(ProblemsContext);
-  const detailNodes = useMemo(() => toFlowNodes(graph, layout, byNode), [graph, layout, byNode]);
+  const plainNodes = useMemo(() => toFlowNodes(graph, layout, byNode), [graph, layout, byNode]);
+  // Each mark's animation delay, fixed when first drawn, so re-renders neither restart nor skip a fade.
+  const [delays] = useState(() => new Map<string, { delay: number; until: number }>());
+  const detailNodes = useMemo(() => withLiveMarks(plainNodes, fresh, ghosts, Date.now(), delays), [plainNodes, fresh, ghosts, delays]);
   const baseEdges = useMemo(() => toFlowEdges(graph, layout), [graph, layout]);
   // Hovering a box lights its route as selecting it does; the selection wins back when the pointer leaves.
   const [hovered, setHovered] = useState<string | undefined>(undefined);
@@ -247,6 +284,19 @@ function MapFlow({
                   </ControlButton>
                 ) : null}
               </Controls>
+              <button
+                type="button"
+                className="tidy-layout"
+                onClick={onTidy}
+                title="Pack the map afresh: closes the gaps stopped tasks left and may move boxes (live updates never do)"
+              >
+                Tidy layout
+              </button>
+              {note ? (
+                <span className="repack-note" role="status" data-testid="repack-note">
+                  {note}
+                </span>
+              ) : null}
               {showOverview ? (
                 <span className="lod-hint" data-testid="overview-hint">
                   Overview: every task is drawn in its service&apos;s colour with its health. Zoom in, or click a task or group, to see it in detail.

@@ -1,7 +1,11 @@
 import type { Graph } from '../topology/graph/types';
-import type { Layout } from '../topology/layout/types';
+import type { Previous, Relayout } from '../topology/layout/stableLayout';
 
-export type LayoutRunner = (graph: Graph) => Promise<Layout>;
+/**
+ * Lays a graph out. With `previous` (the graph and layout drawn last), what did not change stays where it was
+ * (`relayout`); without it, the graph is packed afresh.
+ */
+export type LayoutRunner = (graph: Graph, previous?: Previous) => Promise<Relayout>;
 
 let runner: LayoutRunner | undefined;
 
@@ -13,7 +17,7 @@ export function setLayoutRunner(next: LayoutRunner): void {
   runner = next;
 }
 
-export function runLayout(graph: Graph): Promise<Layout> {
+export function runLayout(graph: Graph, previous?: Previous): Promise<Relayout> {
   if (!runner) return Promise.reject(new Error('no layout runner was set'));
-  return runner(graph);
+  return runner(graph, previous);
 }

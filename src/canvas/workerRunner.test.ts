@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Graph } from '../topology/graph/types';
+import type { Previous, Relayout } from '../topology/layout/stableLayout';
 import type { Layout } from '../topology/layout/types';
 import type { LayoutReply, LayoutRequest } from './layout.worker';
 import type { LayoutRunner } from './layoutRunner';
@@ -28,14 +29,16 @@ class FakeWorker implements WorkerLike {
 }
 
 const graph = (name: string) => ({ nodes: [], edges: [], name }) as unknown as Graph;
-const layout = (width: number) => ({ width, height: 1 }) as unknown as Layout;
+const layout = (width: number): Relayout => ({ layout: { boxes: [], width, height: 1 } satisfies Layout, repacked: [] });
 
 function setup(respawns?: number) {
   const workers: FakeWorker[] = [];
   const fallbackGraphs: Graph[] = [];
+  const fallbackPrevious: (Previous | undefined)[] = [];
   const notices: string[] = [];
-  const mainThread: LayoutRunner = (g) => {
+  const mainThread: LayoutRunner = (g, previous) => {
     fallbackGraphs.push(g);
+    fallbackPrevious.push(previous);
     return Promise.resolve(layout(999));
   };
   const run = resilientWorkerRunner({
@@ -48,7 +51,7 @@ function setup(respawns?: number) {
     onFallback: (reason) => notices.push(reason),
     ...(respawns !== undefined ? { respawns } : {}),
   });
-  return { run, workers, fallbackGraphs, notices };
+  return { run, workers, fallbackGraphs, fallbackPrevious, notices };
 }
 
 describe('the layout worker runner', () => {
@@ -58,10 +61,33 @@ describe('the layout worker runner', () => {
     const b = run(graph('b'));
     const w = workers[0]!;
     expect(w.posted.map((p) => p.id)).toEqual([1, 2]);
-    w.reply({ id: 2, layout: layout(2) });
-    w.reply({ id: 1, layout: layout(1) });
+    w.reply({ id: 2, result: layout(2) });
+    w.reply({ id: 1, result: layout(1) });
     expect(await a).toEqual(layout(1));
     expect(await b).toEqual(layout(2));
+  });
+
+  it('sends the map drawn last with a request, so what did not change stays put, and a fresh request without it', async () => {
+    const { run, workers } = setup();
+    const previous: Previous = { graph: graph('drawn'), layout: layout(4).layout };
+    const a = run(graph('a'), previous);
+    const b = run(graph('b'));
+    const w = workers[0]!;
+    expect(w.posted[0]!.previous).toEqual(previous);
+    expect(w.posted[1]).not.toHaveProperty('previous');
+    w.reply({ id: 1, result: { layout: layout(8).layout, repacked: ['subnet-1'] } });
+    w.reply({ id: 2, result: layout(9) });
+    expect(await a).toEqual({ layout: layout(8).layout, repacked: ['subnet-1'] });
+    expect(await b).toEqual(layout(9));
+  });
+
+  it('a layout moved to the main thread keeps the map drawn last', async () => {
+    const { run, workers, fallbackPrevious } = setup(0);
+    const previous: Previous = { graph: graph('drawn'), layout: layout(4).layout };
+    const a = run(graph('a'), previous);
+    workers[0]!.emit('error', {});
+    await a;
+    expect(fallbackPrevious).toEqual([previous]);
   });
 
   it('a worker that fails to load is replaced, and the layouts it held go to the new one', async () => {
@@ -72,7 +98,7 @@ describe('the layout worker runner', () => {
     expect(workers).toHaveLength(2);
     const resent = workers[1]!.posted[0]!;
     expect(resent.graph).toEqual(graph('a'));
-    workers[1]!.reply({ id: resent.id, layout: layout(7) });
+    workers[1]!.reply({ id: resent.id, result: layout(7) });
     expect(await a).toEqual(layout(7));
     expect(notices).toEqual([]);
   });
@@ -106,7 +132,7 @@ describe('the layout worker runner', () => {
     workers[0]!.reply({ id: 1, error: 'layout: bad graph' });
     await expect(a).rejects.toThrow('layout: bad graph');
     const b = run(graph('b'));
-    workers[0]!.reply({ id: 2, layout: layout(3) });
+    workers[0]!.reply({ id: 2, result: layout(3) });
     expect(await b).toEqual(layout(3));
   });
 

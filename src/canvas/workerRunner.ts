@@ -1,5 +1,5 @@
 import type { Graph } from '../topology/graph/types';
-import type { Layout } from '../topology/layout/types';
+import type { Previous, Relayout } from '../topology/layout/stableLayout';
 import type { LayoutReply, LayoutRequest } from './layout.worker';
 import type { LayoutRunner } from './layoutRunner';
 
@@ -23,7 +23,8 @@ export interface WorkerRunnerOptions {
 
 interface Pending {
   graph: Graph;
-  resolve: (layout: Layout) => void;
+  previous: Previous | undefined;
+  resolve: (result: Relayout) => void;
   reject: (error: Error) => void;
 }
 
@@ -47,7 +48,7 @@ export function resilientWorkerRunner(options: WorkerRunnerOptions): LayoutRunne
   let worker: WorkerLike | undefined;
 
   const runOnFallback = (job: Pending, runner: Promise<LayoutRunner>) => {
-    runner.then((run) => run(job.graph)).then(job.resolve, (e: unknown) => job.reject(e instanceof Error ? e : new Error(String(e))));
+    runner.then((run) => run(job.graph, job.previous)).then(job.resolve, (e: unknown) => job.reject(e instanceof Error ? e : new Error(String(e))));
   };
 
   const toFallback = (reason: string, jobs: readonly Pending[]) => {
@@ -86,7 +87,7 @@ export function resilientWorkerRunner(options: WorkerRunnerOptions): LayoutRunne
       const job = pending.get(reply.id);
       if (!job) return;
       pending.delete(reply.id);
-      if ('layout' in reply) job.resolve(reply.layout);
+      if ('result' in reply) job.resolve(reply.result);
       else job.reject(new Error(reply.error));
     });
     w.addEventListener('error', (event: Event) => fail(w, event));
@@ -97,7 +98,7 @@ export function resilientWorkerRunner(options: WorkerRunnerOptions): LayoutRunne
   const post = (w: WorkerLike, job: Pending) => {
     const id = ++nextId;
     pending.set(id, job);
-    w.postMessage({ id, graph: job.graph });
+    w.postMessage({ id, graph: job.graph, ...(job.previous ? { previous: job.previous } : {}) });
   };
 
   /** A worker, or why this browser would not start one */
@@ -113,9 +114,9 @@ export function resilientWorkerRunner(options: WorkerRunnerOptions): LayoutRunne
   const first = tryStart();
   if (typeof first === 'string') toFallback(first, []);
 
-  return (graph) =>
-    new Promise<Layout>((resolve, reject) => {
-      const job = { graph, resolve, reject };
+  return (graph, previous) =>
+    new Promise<Relayout>((resolve, reject) => {
+      const job = { graph, previous, resolve, reject };
       if (worker) post(worker, job);
       else runOnFallback(job, fallback ?? Promise.reject(new Error('no layout runner')));
     });
