@@ -171,3 +171,20 @@ test('a subnet’s box says its key facts on hover and shows when it is selected
   await expect(subnet).toHaveClass(/\bis-selected\b/);
   await expect(page.locator('.box-vpc')).toHaveAttribute('title', /^VPC .+ subnets? \(/);
 });
+
+test('a box focused below the fold is brought into view, where it is drawn, not away from it', async ({ page }) => {
+  await new MapPage(page).open();
+  // The crash-looping pod sits in a node in a subnet, under the first look at 1600×1000.
+  const pod = boxOf(page, '[data-pod][data-health="unhealthy"]');
+  const viewport = page.viewportSize() ?? { width: 0, height: 0 };
+  const first = await pod.boundingBox();
+  expect(first && first.y + first.height > viewport.height, 'the pod starts off screen').toBe(true);
+  await page.keyboard.press('Tab');
+  await pod.focus();
+  await expect
+    .poll(async () => {
+      const box = await pod.boundingBox();
+      return box !== null && box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height;
+    })
+    .toBe(true);
+});

@@ -42,6 +42,7 @@ test('clicking a task opens its task definition with values redacted, Esc closes
   const api = Object.values(topology.resources).find((r) => r.kind === 'service' && r.id.endsWith('/api'));
   const task = Object.values(topology.resources).find((r) => r.kind === 'task' && r.serviceArn === api?.id);
   if (!task) throw new Error('no api task in the demo');
+  await map.reveal(map.task(task.id));
   await map.task(task.id).click();
   const details = map.details();
   await expect(details).toContainText('Task definition api:');
@@ -136,6 +137,7 @@ test('a crash-looping pod shows its reason, and its drill-down names variables w
   const crash = page.locator('[data-pod][data-health="unhealthy"]');
   await expect(crash).toHaveCount(1);
   await expect(crash).toContainText('CrashLoopBackOff');
+  await map.reveal(crash);
   await crash.click();
   const details = map.details();
   await expect(details).toContainText('Pod payments-');

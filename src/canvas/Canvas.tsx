@@ -252,6 +252,7 @@ function MapFlow({
         onNodeClick={onNodeClick}
         onPaneClick={() => select(undefined)}
         nodesDraggable={false}
+        autoPanOnNodeFocus={false}
         nodesConnectable={false}
         elementsSelectable
         // A small map draws every node, on screen or a pan away (the first look shows part of it); a large one culls.

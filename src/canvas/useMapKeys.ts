@@ -3,7 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import type { Layout } from '../topology/layout/types';
 import { absoluteBoxes } from '../topology/layout/absolute';
 import { ARROW, siblingToward } from './siblings';
-import { FIT_PADDING } from './viewport';
+import { centreOn, FIT_PADDING, onScreen } from './viewport';
 
 const ZOOM_MS = 150;
 
@@ -29,12 +29,25 @@ function focusNode(id: string): boolean {
 
 /**
  * The map's keys: `+` and `-` zoom, `0` fits the whole map, the arrow keys move focus from a box to the nearest
- * sibling that way (brought into view first when it is off screen, where React Flow does not draw it).
+ * sibling that way (brought into view first when it is off screen, where React Flow does not draw it); a box focused
+ * off screen is brought into view.
  */
 export function useMapKeys(layout: Layout): void {
-  const { zoomIn, zoomOut, fitView, setCenter, getZoom } = useReactFlow();
+  const { zoomIn, zoomOut, fitView, setCenter, getZoom, getViewport, setViewport } = useReactFlow();
   useEffect(() => {
     const absolute = absoluteBoxes(layout);
+    // A box reached from the keyboard while off screen is brought into view by where it is drawn. (React Flow's own
+    // auto-pan is off: it centres a nested box on its position within its parent, sending the view elsewhere.)
+    const onFocus = (e: FocusEvent) => {
+      const target = e.target instanceof HTMLElement ? e.target : undefined;
+      const wrapper = target?.closest<HTMLElement>('.react-flow__node');
+      const pane = wrapper?.closest<HTMLElement>('.react-flow')?.getBoundingClientRect();
+      const box = wrapper?.dataset['id'] === undefined ? undefined : absolute.get(wrapper.dataset['id']);
+      if (!target?.matches(':focus-visible') || !box || !pane) return;
+      const camera = getViewport();
+      const screen = { width: pane.width, height: pane.height };
+      if (!onScreen(box, camera, screen)) void setViewport(centreOn(box, camera.zoom, screen));
+    };
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
       const zoom: Record<string, () => void> = {
@@ -60,6 +73,10 @@ export function useMapKeys(layout: Layout): void {
       void setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: getZoom() }).then(() => requestAnimationFrame(() => focusNode(to)));
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [layout, zoomIn, zoomOut, fitView, setCenter, getZoom]);
+    window.addEventListener('focusin', onFocus);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('focusin', onFocus);
+    };
+  }, [layout, zoomIn, zoomOut, fitView, setCenter, getZoom, getViewport, setViewport]);
 }
