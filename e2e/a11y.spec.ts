@@ -166,9 +166,11 @@ test('problems are badged on their boxes, whole and on top: an under-replicated 
 test('a subnet’s box says its key facts on hover and shows when it is selected', async ({ page }) => {
   await new MapPage(page).open();
   const subnet = page.locator('.box-subnet').first();
+  await subnet.locator('.box-title').hover();
   await expect(subnet).toHaveAttribute('title', /^Subnet .+ · IPs: /);
   await subnet.locator('.box-title').click();
   await expect(subnet).toHaveClass(/\bis-selected\b/);
+  await page.locator('.box-vpc > .box-title').hover();
   await expect(page.locator('.box-vpc')).toHaveAttribute('title', /^VPC .+ subnets? \(/);
 });
 

@@ -57,6 +57,18 @@ describe('the edge list', () => {
     }
   });
 
+  it('places the labels once per set of routes: a live update that kept every route reuses the placements', () => {
+    const layout = layoutGraph(network);
+    const first = toFlowEdges(network, layout);
+    const again = toFlowEdges(buildGraph(demo, { view: 'network', expanded: new Set() }), layout);
+    const labelled = first.filter((e) => e.data?.labelAt);
+    expect(labelled.length).toBeGreaterThan(0);
+    for (const e of labelled) expect(again.find((a) => a.id === e.id)?.data?.labelAt).toBe(e.data?.labelAt);
+    // Routes found afresh are placed afresh.
+    const fresh = toFlowEdges(network, { ...layout, routes: { ...layout.routes } });
+    expect(fresh.find((a) => a.id === labelled[0]?.id)?.data?.labelAt).not.toBe(labelled[0]?.data?.labelAt);
+  });
+
   it('lights the whole route through a focused node by replacing only its edges; every other edge object stays the same', () => {
     for (const graph of [network, serviceView]) {
       const base = toFlowEdges(graph, layoutGraph(graph));

@@ -139,9 +139,25 @@ const LIT_ABOVE = 1;
  * Pure: the React Flow edges of a graph, drawn along the layout's routes, none highlighted. The selection is not an
  * input, so the list stays the same while it changes.
  */
+type LabelPlaces = ReturnType<typeof routeLabels>;
+const placedLabels = new WeakMap<object, { key: string; labels: LabelPlaces }>();
+
+/**
+ * Where the labels sit, placed once per set of routes: a live update whose layout kept every route (the same routes
+ * object) and every label reuses the placements, which weigh each label against every other route.
+ */
+function labelsFor(edges: Graph['edges'], routes: NonNullable<Layout['routes']>): LabelPlaces {
+  const key = edges.map((e) => (e.label ? `${e.id}\t${e.label}` : '')).join('\n');
+  const known = placedLabels.get(routes);
+  if (known?.key === key) return known.labels;
+  const labels = routeLabels(edges, routes);
+  placedLabels.set(routes, { key, labels });
+  return labels;
+}
+
 export function toFlowEdges(graph: Graph, layout: Pick<Layout, 'routes'>): RoutedFlowEdge[] {
   const routes = layout.routes ?? {};
-  const labels = routeLabels(graph.edges, routes);
+  const labels = labelsFor(graph.edges, routes);
   return graph.edges.map((e) => {
     const points = routes[e.id];
     const labelAt = labels.get(e.id);

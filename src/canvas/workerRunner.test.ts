@@ -81,6 +81,48 @@ describe('the layout worker runner', () => {
     expect(await b).toEqual(layout(9));
   });
 
+  it('after a layout it drew, the next request names that layout for the worker to take from its own copy', async () => {
+    const { run, workers } = setup();
+    const w = workers[0]!;
+    const a = run(graph('a'));
+    w.reply({ id: 1, result: layout(3) });
+    const drawn = await a;
+    const b = run(graph('b'), { graph: graph('a'), layout: drawn.layout });
+    expect(w.posted[1]).toMatchObject({ id: 2, previousId: 1 });
+    expect(w.posted[1]).not.toHaveProperty('previous');
+    // A worker that no longer holds it says so, and gets the whole previous map.
+    w.reply({ id: 2, stale: true });
+    expect(w.posted[2]).toMatchObject({ id: 3, previous: { graph: graph('a'), layout: drawn.layout } });
+    w.reply({ id: 3, result: layout(4) });
+    expect(await b).toEqual(layout(4));
+  });
+
+  it('routes the worker kept come back as the very routes object drawn last', async () => {
+    const { run, workers } = setup();
+    const w = workers[0]!;
+    const routes: Record<string, [number, number][]> = {
+      e1: [
+        [0, 0],
+        [0, 9],
+      ],
+    };
+    const previous: Previous = { graph: graph('a'), layout: { boxes: [], width: 1, height: 1, routes } };
+    const a = run(graph('b'), previous);
+    w.reply({ id: 1, result: layout(5), routesKept: true });
+    expect((await a).layout.routes).toBe(routes);
+  });
+
+  it('a replacement worker is never asked for a layout only the dead one held', async () => {
+    const { run, workers } = setup();
+    const a = run(graph('a'));
+    workers[0]!.reply({ id: 1, result: layout(3) });
+    const drawn = await a;
+    workers[0]!.emit('error', {});
+    void run(graph('b'), { graph: graph('a'), layout: drawn.layout });
+    expect(workers[1]!.posted[0]).toMatchObject({ previous: { layout: drawn.layout } });
+    expect(workers[1]!.posted[0]).not.toHaveProperty('previousId');
+  });
+
   it('a layout moved to the main thread keeps the map drawn last', async () => {
     const { run, workers, fallbackPrevious } = setup(0);
     const previous: Previous = { graph: graph('drawn'), layout: layout(4).layout };

@@ -1,6 +1,7 @@
 import type { Graph } from '../topology/graph/types';
 import type { Previous, Relayout } from '../topology/layout/stableLayout';
-import type { LayoutReply, LayoutRequest } from './layout.worker';
+import type { Layout } from '../topology/layout/types';
+import type { LayoutReply, LayoutRequest } from './layoutWorkerCore';
 import type { LayoutRunner } from './layoutRunner';
 
 /** What the runner needs of a Web Worker; tests pass a fake. */
@@ -46,6 +47,8 @@ export function resilientWorkerRunner(options: WorkerRunnerOptions): LayoutRunne
   let nextId = 0;
   let fallback: Promise<LayoutRunner> | undefined;
   let worker: WorkerLike | undefined;
+  /** Layouts a worker produced, by the object the page received: a later request names one instead of sending it. */
+  const produced = new WeakMap<Layout, { by: WorkerLike; id: number }>();
 
   const runOnFallback = (job: Pending, runner: Promise<LayoutRunner>) => {
     runner.then((run) => run(job.graph, job.previous)).then(job.resolve, (e: unknown) => job.reject(e instanceof Error ? e : new Error(String(e))));
@@ -87,18 +90,24 @@ export function resilientWorkerRunner(options: WorkerRunnerOptions): LayoutRunne
       const job = pending.get(reply.id);
       if (!job) return;
       pending.delete(reply.id);
-      if ('result' in reply) job.resolve(reply.result);
-      else job.reject(new Error(reply.error));
+      if ('stale' in reply) return post(w, job, false);
+      if ('error' in reply) return job.reject(new Error(reply.error));
+      const routes = reply.routesKept ? job.previous?.layout.routes : undefined;
+      const result = routes ? { ...reply.result, layout: { ...reply.result.layout, routes } } : reply.result;
+      produced.set(result.layout, { by: w, id: reply.id });
+      job.resolve(result);
     });
     w.addEventListener('error', (event: Event) => fail(w, event));
     w.addEventListener('messageerror', (event: Event) => fail(w, event));
     return w;
   };
 
-  const post = (w: WorkerLike, job: Pending) => {
+  const post = (w: WorkerLike, job: Pending, byName = true) => {
     const id = ++nextId;
     pending.set(id, job);
-    w.postMessage({ id, graph: job.graph, ...(job.previous ? { previous: job.previous } : {}) });
+    const named = byName && job.previous ? produced.get(job.previous.layout) : undefined;
+    if (named?.by === w) w.postMessage({ id, graph: job.graph, previousId: named.id });
+    else w.postMessage({ id, graph: job.graph, ...(job.previous ? { previous: job.previous } : {}) });
   };
 
   /** A worker, or why this browser would not start one */

@@ -47,7 +47,7 @@ export const BoxNode = memo(function BoxNode({ data }: NodeProps<BoxFlowNode>) {
   // detail below it.
   if (n.kind === 'instance') {
     return (
-      <div ref={ref} className={`${box.className}${badged}`} {...box.attrs} {...(facts ? { title: facts } : {})}>
+      <div ref={ref} className={`${box.className}${badged}`} {...box.attrs} {...facts}>
         <div className="box-title instance-title">
           <Glyph glyph={t.glyph} />
           <span className="instance-id">{t.title}</span>
@@ -59,7 +59,7 @@ export const BoxNode = memo(function BoxNode({ data }: NodeProps<BoxFlowNode>) {
   }
   const subBelow = n.kind === 'cluster';
   return (
-    <div ref={ref} className={`${box.className}${badged}`} {...box.attrs} {...(facts ? { title: facts } : {})}>
+    <div ref={ref} className={`${box.className}${badged}`} {...box.attrs} {...facts}>
       <div className="box-title">
         <Glyph glyph={t.glyph} />
         <Badges badges={t.badges} />

@@ -16,7 +16,7 @@ export const LoadBalancerNode = memo(function LoadBalancerNode({ data }: NodePro
   const ref = useActivateKeys<HTMLDivElement>();
   const t = nodeText(n);
   return (
-    <div ref={ref} className={`band lb${FOCUS_CLASS[focus]}`} data-lb={n.label} {...(facts ? { title: facts } : {})}>
+    <div ref={ref} className={`band lb${FOCUS_CLASS[focus]}`} data-lb={n.label} {...facts}>
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <div className="band-title">
         <Glyph glyph={t.glyph} /> {t.title}

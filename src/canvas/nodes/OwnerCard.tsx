@@ -27,7 +27,7 @@ export function OwnerCard({ node: n, container, attrs = {} }: { node: OwnerNode;
       style={serviceStyle(n.color)}
       data-service={n.label}
       {...attrs}
-      {...(facts ? { title: facts } : {})}
+      {...facts}
     >
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <div className="service-title">

@@ -23,7 +23,7 @@ export const TargetGroupNode = memo(function TargetGroupNode({ data }: NodeProps
       ref={ref}
       className={`band tg${n.counts.unhealthy ? ' has-unhealthy' : ''}${FOCUS_CLASS[focus]}${problems.length ? ' has-problems' : ''}`}
       data-tg={n.label}
-      {...(facts ? { title: facts } : {})}
+      {...facts}
     >
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <div className="band-title">

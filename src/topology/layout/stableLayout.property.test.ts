@@ -7,6 +7,7 @@ import type { Graph } from '../graph/types';
 import type { Resource, Topology } from '../model';
 import { layoutGraph } from './layoutGraph';
 import { changed, sibling, stoppedTask, tasksOf } from './stableChurn.fixture';
+import { routeEdges } from './route';
 import { relayout } from './stableLayout';
 import { keptNodes, movedNodes } from './stableMoves';
 
@@ -69,6 +70,8 @@ describe('relayout over churning generated estates (fast-check)', () => {
         expect(Object.keys(out.layout.routes ?? {}).sort()).toEqual(g1.edges.map((e) => e.id).sort());
         expect(again).toEqual(out);
         if (out.repacked.length === 0) expect(moved).toEqual([]);
+        // Routes kept from the last layout are exactly what routing this one afresh gives.
+        expect(out.layout.routes).toEqual(Object.fromEntries(routeEdges(g1, out.layout)));
       }),
       { numRuns: 80 },
     );

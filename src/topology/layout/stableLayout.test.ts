@@ -7,6 +7,7 @@ import type { Graph } from '../graph/types';
 import type { Topology } from '../model';
 import { absoluteBoxes } from './absolute';
 import { layoutGraph } from './layoutGraph';
+import { routeEdges } from './route';
 import { routeViolations } from './routeCheck';
 import { changed, sibling, stoppedTask, tasksOf } from './stableChurn.fixture';
 import { relayout, type Relayout } from './stableLayout';
@@ -24,6 +25,7 @@ function step(prev: Topology, next: Topology, view: Graph['view'] = 'network') {
   expect(layoutViolations(g1, out.layout)).toEqual([]);
   expect(Object.keys(out.layout.routes ?? {}).sort()).toEqual(g1.edges.map((e) => e.id).sort());
   expect(routeViolations(g1.edges, out.layout, new Map(Object.entries(out.layout.routes ?? {})))).toEqual([]);
+  expect(out.layout.routes).toEqual(Object.fromEntries(routeEdges(g1, out.layout)));
   return { g0, l0, g1, ...out, moved: movedNodes(l0, out.layout, keptNodes(g0, g1)) };
 }
 
@@ -44,6 +46,16 @@ describe('relayout: the layout stays put while the estate changes', () => {
     expect(r.moved).toEqual([]);
     const box = r.layout.boxes.find((b) => b.id === sibling(t, 1).id);
     expect(box?.parent).toBe(r.layout.boxes.find((b) => b.id === t.id)?.parent);
+    // No box a route passes or avoids moved: the routes are the last layout's, not routed again.
+    expect(r.layout.routes).toBe(r.l0.routes);
+  });
+
+  it('routes are found again when a box they pass moves: a repacked subnet', () => {
+    const t = looseTask();
+    const many = Array.from({ length: 8 }, (_, i) => sibling(t, 100 + i));
+    const r = step(demo, changed(demo, many));
+    expect(r.repacked.length).toBeGreaterThan(0);
+    expect(r.layout.routes).not.toBe(r.l0.routes);
   });
 
   it('a task that goes leaves its slot empty, and the next one to start takes that slot', () => {

@@ -39,6 +39,38 @@ const frameKey = (graph: Graph) =>
 
 const fresh = (graph: Graph, repacked: string[]): Relayout => ({ layout: layoutGraph(graph), repacked });
 
+/** The boxes a route depends on, by container: every child of a container holding an endpoint, up to the top. */
+function routeSurroundings(edges: Graph['edges'], layout: Layout): Map<string, string> {
+  const parentOf = new Map(layout.boxes.map((b) => [b.id, b.parent]));
+  const containers = new Set<string | undefined>([undefined]);
+  for (const e of edges) {
+    for (const end of [e.source, e.target]) {
+      for (let c = parentOf.get(end); c !== undefined && !containers.has(c); c = parentOf.get(c)) containers.add(c);
+    }
+  }
+  const out = new Map<string, string>();
+  for (const b of layout.boxes) {
+    if (!containers.has(b.parent)) continue;
+    out.set(b.id, `${b.parent ?? ''} ${b.x} ${b.y} ${b.width} ${b.height}`);
+  }
+  return out;
+}
+
+/**
+ * Whether the last layout's routes are this one's: the same edges between the same ends, and not one box moved,
+ * came or went among those a route passes or avoids (the children of the top and of every container holding an
+ * end), in a map of the same size. Routing is then skipped, which on a large estate is most of a live update's work.
+ */
+function sameRoutes(graph: Graph, layout: Layout, previous: Previous): boolean {
+  const [now, was] = [graph.edges, previous.graph.edges];
+  if (now.length !== was.length || layout.width !== previous.layout.width || layout.height !== previous.layout.height) return false;
+  if (now.some((e, i) => e.id !== was[i]?.id || e.source !== was[i]?.source || e.target !== was[i]?.target)) return false;
+  const [here, there] = [routeSurroundings(now, layout), routeSurroundings(was, previous.layout)];
+  if (here.size !== there.size) return false;
+  for (const [id, at] of here) if (there.get(id) !== at) return false;
+  return true;
+}
+
 /**
  * Pure: lays out `graph` keeping every node of `previous` where it was. A node that is still there, in the same
  * box, keeps its position and size; a new task or pod takes a free slot in its box (a slot left by one that went,
@@ -115,8 +147,9 @@ export function relayout(graph: Graph, previous?: Previous): Relayout {
     height: Math.max(0, ...topLevel.map((b) => b.y + b.height)),
   };
   const order = new Map(graph.nodes.map((n, i) => [n.id, i]));
+  const routes = previous.layout.routes && sameRoutes(graph, packed, previous) ? previous.layout.routes : Object.fromEntries(routeEdges(graph, packed));
   return {
-    layout: { ...packed, routes: Object.fromEntries(routeEdges(graph, packed)) },
+    layout: { ...packed, routes },
     repacked: [...repacked].sort((a, b) => (order.get(a) ?? -1) - (order.get(b) ?? -1)),
   };
 }
