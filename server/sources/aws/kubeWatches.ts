@@ -5,7 +5,7 @@ import type { KubeWatch } from './kube/watch';
 
 /**
  * A watcher's Kubernetes side: one list-then-watch per EKS cluster (kube/watch.ts), started the first time a cycle
- * meets the cluster and kept for the process, so each cycle takes the objects the watches hold instead of listing
+ * meets the cluster and kept while the account lists it (`retain`), so each cycle takes the objects the watches hold instead of listing
  * them again, and a pod that changes is told at once (`onChange`) rather than at the next cycle.
  */
 export function kubeWatches(access: KubeAccess) {
@@ -45,6 +45,18 @@ export function kubeWatches(access: KubeAccess) {
       const errors: ReadError[] = [];
       const reads = await Promise.all(clusters.map((c) => this.read(c, errors)));
       return { reads, errors };
+    },
+    /** Stops the watches of clusters no longer in the account: `clusters` is a complete listing of it. */
+    retain(clusters: readonly EksCluster[]): void {
+      const listed = new Set(clusters.map((c) => c.arn ?? c.name ?? ''));
+      for (const [key, watch] of watches) {
+        if (listed.has(key)) continue;
+        watches.delete(key);
+        void watch.then(
+          (w) => w.stop(),
+          () => undefined,
+        );
+      }
     },
     onChange(listener: () => void): () => void {
       listeners.add(listener);

@@ -117,6 +117,8 @@ export function createAwsSource(options: AwsSourceOptions): TopologySource {
     );
     if (!readOptions.incremental) return raw;
     lastAws = raw;
+    // Only a complete listing says a cluster is gone: a refused or failed ListClusters or DescribeCluster does not.
+    if (!raw.errors.some((e) => e.api === 'eks:ListClusters' || e.api === 'eks:DescribeCluster')) watches.retain(raw.eksClusters);
     return { ...raw, errors: [...raw.errors, ...kubeErrors] };
   };
   return {

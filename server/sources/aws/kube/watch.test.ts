@@ -8,6 +8,7 @@ import { startFakeKube, type FakeKube, type KubeAccess as FakeAccess } from '../
 import { KUBE_EVENT_WINDOW, notifyKube } from '../../../fake-aws/kubeEvents';
 import { str, type JsonObject, type World } from '../../../fake-aws/world';
 import { eksToken } from './token';
+import { kubeWatches } from '../kubeWatches';
 import { createKubeWatch, type KubeWatch } from './watch';
 
 const CLUSTER = 'orders-eks';
@@ -147,5 +148,35 @@ describe('list-then-watch of an EKS cluster’s Kubernetes API (informers agains
     expect(errors[0]?.hint).toContain('aws eks create-access-entry --cluster-name orders-eks');
     const listed = kube.calls.length;
     await within(1500, () => kube.calls.length > listed);
+  });
+
+  it('a cluster that is gone from the account has its watch stopped; one that comes back is listed afresh', async () => {
+    const { world, kube } = await fakeCluster();
+    const watches = kubeWatches({ token: (clusterName) => eksToken({ clusterName, region: world.region, credentials }) });
+    cleanup.push(() => watches.close());
+    const cluster: EksCluster = {
+      name: CLUSTER,
+      arn: `arn:aws:eks:${world.region}:123456789012:cluster/${CLUSTER}`,
+      endpoint: kube.url,
+      certificateAuthority: { data: Buffer.from(kube.caPem).toString('base64') },
+    };
+    const watching = () => kube.calls.filter((c) => c.operation === 'watch pods').length;
+    const lists = () => kube.calls.filter((c) => c.operation === 'list pods').length;
+    await watches.read(cluster, []);
+    await within(2000, () => watching() >= 1);
+    // Still in the account: a cut stream is picked up again.
+    watches.retain([cluster]);
+    let before = watching();
+    kube.dropWatches();
+    await within(3000, () => watching() > before);
+    // Gone: its watch stops, and a cut stream stays cut.
+    watches.retain([]);
+    before = watching();
+    kube.dropWatches();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(watching()).toBe(before);
+    const listed = lists();
+    await watches.read(cluster, []);
+    expect(lists()).toBe(listed + 1);
   });
 });
