@@ -13,6 +13,9 @@ export const LIVE_FAKE_PORT = 8194;
 /** A relay the reconnect test cuts to drop the page's event stream; the server must accept it as a host */
 export const LIVE_PROXY_PORT = 8193;
 export const LIVE_REFRESH_MS = 1000;
+/** The demo behind `--auth token` (see e2e/auth.spec.ts), opened with this token (not a real one) */
+export const AUTH_PORT = 8192;
+export const AUTH_TOKEN = 'fleetmap-e2e-token-0123456789';
 /** What the AWS SDK needs to talk to the fake: its endpoint and credentials it accepts (none of them real). */
 const LIVE_AWS_ENV = {
   AWS_EC2_METADATA_DISABLED: 'true',
@@ -59,6 +62,13 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 60_000,
       env: { AWS_EC2_METADATA_DISABLED: 'true' },
+    },
+    {
+      command: `node bin/fleetmap.js serve --source demo --churn off --auth token --port ${AUTH_PORT}`,
+      url: `http://127.0.0.1:${AUTH_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { AWS_EC2_METADATA_DISABLED: 'true', FLEETMAP_TOKEN: AUTH_TOKEN },
     },
     {
       command: `node bin/fleetmap.js serve --source aws --refresh ${LIVE_REFRESH_MS}ms --port ${LIVE_PORT} --allowed-host 127.0.0.1:${LIVE_PROXY_PORT}`,

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import { xmlAttr, xmlText } from '../src/topology/present/escape';
 import { identityLog, requireProxy, type ProxyAuth } from './authProxy';
 
 /**
@@ -50,10 +51,17 @@ export function requireToken(token: string): MiddlewareHandler {
     if (query !== undefined && (c.req.method === 'GET' || c.req.method === 'HEAD') && sameSecret(query, token)) {
       const secure = new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
       setCookie(c, TOKEN_COOKIE, session, { httpOnly: true, sameSite: 'Strict', path: '/', secure });
-      // The token leaves the address bar (and the history) at once.
+      // The token leaves the address bar (and the history) at once. Not by an HTTP redirect: a link followed from
+      // another site (chat, a wiki) makes the redirected request cross-site too, which a SameSite=Strict cookie is
+      // not sent with. A page that moves itself on is a navigation of this site, which carries it.
       const url = new URL(c.req.url);
       url.searchParams.delete('token');
-      return c.redirect(`${url.pathname}${url.search}`, 303);
+      const clean = `${url.pathname}${url.search}`;
+      c.header('Cache-Control', 'no-store');
+      c.header('Referrer-Policy', 'no-referrer');
+      return c.html(
+        `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${xmlAttr(clean)}"><title>Fleetmap</title><a href="${xmlAttr(clean)}">${xmlText('Open the map')}</a>`,
+      );
     }
     const creds = presented(c);
     const ok = creds.token.some((t) => sameSecret(t, token)) || (creds.session !== undefined && sameSecret(creds.session, session));
