@@ -137,3 +137,20 @@ describe('buildGraph: EKS worker nodes', () => {
     expect(groups).toEqual(['i-0aaa general', 'i-0bbbbb self-managed']);
   });
 });
+
+describe('buildGraph: rebuilding from the same topology', () => {
+  it('draws what a build from a fresh copy draws, whichever view and groups were built before', () => {
+    const t = topologyOf([
+      cluster('shop', { activeServices: 1, runningTasks: 20 }),
+      service('shop', 'web'),
+      ...Array.from({ length: 20 }, () => task('shop', 'web', { subnetId: 'subnet-a', az: 'us-east-1a' })),
+    ]);
+    const copy = () => ({ ...t, resources: { ...t.resources } });
+    const group = buildGraph(t, { ...options, view: 'service' }).nodes.find((n) => n.kind === 'taskGroup');
+    expect(group).toBeDefined();
+    const opened = { view: 'service' as const, expanded: new Set([group?.id ?? '']) };
+    buildGraph(t, { ...options, view: 'network' });
+    expect(buildGraph(t, opened)).toEqual(buildGraph(copy(), opened));
+    expect(buildGraph(t, { ...options, view: 'network' })).toEqual(buildGraph(copy(), { ...options, view: 'network' }));
+  });
+});

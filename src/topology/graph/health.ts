@@ -1,6 +1,7 @@
-import type { Service, TargetGroup, TargetHealth, Task, TaskDefinition, Topology } from '../model';
+import type { Service, TargetGroup, TargetHealth, Task, TaskDefinition } from '../model';
 import { resourcesOf } from '../model';
-import { join, joinOne, relations } from './relations';
+import { perResources } from './memo';
+import { linkKey, lookup, relations } from './relations';
 import type { HealthCounts, TaskHealth } from './types';
 
 export interface TargetState {
@@ -37,28 +38,38 @@ export const targetKey = (tg: Pick<TargetGroup, 'targetType'>, target: Pick<Targ
  * Per target group, the tasks that can be behind each of its targets, by targetKey: only the tasks of the services
  * bound to it (DescribeServices loadBalancers[].targetGroupArn), ip targets by the task's private IP, instance
  * targets by the container instance's EC2 id and the task's host port. A port another service's task holds on the
- * same instance, or an address a task in another VPC holds, is never blamed on it.
+ * same instance, or an address a task in another VPC holds, is never blamed on it. Once per topology (perResources).
  */
-export function tasksByTarget(topology: Topology): Map<string, Map<string, Task[]>> {
+export const tasksByTarget = perResources((topology): Map<string, Map<string, Task[]>> => {
   const tasksOf = new Map<string, Task[]>();
-  for (const { from: t, key: service } of join(topology, relations.taskService)) {
-    if (t.lastStatus === 'STOPPED') continue;
+  for (const t of resourcesOf(topology, 'task')) {
+    const service = linkKey(relations.taskService, t);
+    if (service === undefined || t.lastStatus === 'STOPPED') continue;
     const list = tasksOf.get(service);
     if (list) list.push(t);
     else tasksOf.set(service, [t]);
   }
   const bindingsOf = new Map<string, { serviceId: string; binding: Binding }[]>();
-  for (const { from: s, key: tg, via: binding } of join(topology, relations.serviceTargetGroups))
-    bindingsOf.set(tg, [...(bindingsOf.get(tg) ?? []), { serviceId: s.id, binding }]);
-  const ec2Of = (t: Task) => joinOne(topology, relations.taskHost, t)[0]?.to?.ec2InstanceId;
+  for (const s of resourcesOf(topology, 'service'))
+    for (const { key: tg, via: binding } of relations.serviceTargetGroups.links(s)) {
+      const list = bindingsOf.get(tg);
+      if (list) list.push({ serviceId: s.id, binding });
+      else bindingsOf.set(tg, [{ serviceId: s.id, binding }]);
+    }
+  const hostOf = lookup(topology, relations.taskHost);
+  const ec2Of = (t: Task) => {
+    const host = linkKey(relations.taskHost, t);
+    return host === undefined ? undefined : hostOf(host)?.ec2InstanceId;
+  };
   const tdOf = new Map(resourcesOf(topology, 'taskDefinition').map((td) => [td.id, td]));
 
   const out = new Map<string, Map<string, Task[]>>();
   for (const tg of resourcesOf(topology, 'targetGroup')) {
     const byTarget = new Map<string, Task[]>();
     const index = (key: string, t: Task) => {
-      const list = byTarget.get(key) ?? [];
-      if (!list.includes(t)) byTarget.set(key, [...list, t]);
+      const list = byTarget.get(key);
+      if (!list) byTarget.set(key, [t]);
+      else if (!list.includes(t)) list.push(t);
     };
     for (const { serviceId, binding } of bindingsOf.get(tg.id) ?? []) {
       for (const t of tasksOf.get(serviceId) ?? []) {
@@ -73,10 +84,10 @@ export function tasksByTarget(topology: Topology): Map<string, Map<string, Task[
     if (byTarget.size) out.set(tg.id, byTarget);
   }
   return out;
-}
+});
 
-/** Joins DescribeTargetHealth to tasks (see tasksByTarget): each task's states in the target groups it is in. */
-export function targetStatesByTask(topology: Topology): Map<string, TargetState[]> {
+/** Joins DescribeTargetHealth to tasks (see tasksByTarget): each task's states in the target groups it is in; once per topology. */
+export const targetStatesByTask = perResources((topology): Map<string, TargetState[]> => {
   const joined = tasksByTarget(topology);
   const out = new Map<string, TargetState[]>();
   for (const tg of resourcesOf(topology, 'targetGroup')) {
@@ -84,12 +95,16 @@ export function targetStatesByTask(topology: Topology): Map<string, TargetState[
     if (!byTarget) continue;
     for (const target of tg.targets ?? []) {
       for (const t of byTarget.get(targetKey(tg, target)) ?? []) {
-        out.set(t.id, [...(out.get(t.id) ?? []), { state: target.state, targetGroupId: tg.id, ...(target.reason ? { reason: target.reason } : {}) }]);
+        const state: TargetState = { state: target.state, targetGroupId: tg.id };
+        if (target.reason) state.reason = target.reason;
+        const list = out.get(t.id);
+        if (list) list.push(state);
+        else out.set(t.id, [state]);
       }
     }
   }
   return out;
-}
+});
 
 export function taskHealth(task: Task, targets: readonly TargetState[] | undefined): { health: TaskHealth; reason?: string } {
   if (task.lastStatus === 'STOPPED' || task.desiredStatus === 'STOPPED') {

@@ -1,4 +1,5 @@
 import { resourcesOf, shortId, type Deployment, type Service, type Topology } from '../model';
+import { perTopology } from './memo';
 import { readProblems } from './problemReads';
 import { zoneProblems } from './problemZones';
 import { namedBy, relations } from './relations';
@@ -242,9 +243,9 @@ const FINDERS: readonly ((topology: Topology) => Problem[])[] = [
 ];
 
 /** Pure: every problem a person should see on the map, critical first, then by name. */
-export function problems(topology: Topology): Problem[] {
-  return FINDERS.flatMap((find) => find(topology)).sort(
+export const problems: (topology: Topology) => readonly Problem[] = perTopology((topology) =>
+  FINDERS.flatMap((find) => find(topology)).sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.name.localeCompare(b.name) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id),
-  );
-}
+  ),
+);

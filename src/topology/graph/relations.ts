@@ -17,6 +17,8 @@ export interface Relation<F extends ResourceKind, T extends ResourceKind, V = un
   links: (from: ResourceOf<F>) => readonly Link<V>[];
   /** The key a `to` resource is found by; absent: its id. Undefined leaves a resource out of the join. */
   keyOf?: (to: ResourceOf<T>) => string | undefined;
+  /** The first link's key without building the links, for rows read once per task (linkKey); absent: from `links` */
+  firstKey?: (from: ResourceOf<F>) => string | undefined;
 }
 
 /** A joined pair; `to` is absent when the key names a resource that was not read (a target group not described). */
@@ -42,10 +44,15 @@ function byId<F extends ResourceKind, T extends ResourceKind>(
     from,
     to,
     join: `${field} = ${to}.id${unless ? `, unless ${unless}` : ''}`,
+    // Runs for every task and pod of every build: no intermediate arrays.
     links: (r) => {
       const found = ids(r);
-      const keys = typeof found === 'string' ? [found] : (found ?? []);
-      return keys.filter((key) => typeof found !== 'string' || key !== '').map((key) => ({ key, via: undefined }));
+      if (typeof found === 'string') return found === '' ? [] : [{ key: found, via: undefined }];
+      return found ? found.map((key) => ({ key, via: undefined })) : [];
+    },
+    firstKey: (r) => {
+      const found = ids(r);
+      return typeof found === 'string' ? found || undefined : found?.[0];
     },
   };
 }
@@ -142,20 +149,41 @@ function finder<T extends ResourceKind>(
   return (key) => index.get(key);
 }
 
-const joined = <F extends ResourceKind, T extends ResourceKind, V>(
+/** Appends the pairs of one `from` resource to `out` (a join runs over every task: no array per resource). */
+function pushJoined<F extends ResourceKind, T extends ResourceKind, V>(
+  out: Joined<F, T, V>[],
   relation: Relation<F, T, V>,
   from: ResourceOf<F>,
   find: (key: string) => ResourceOf<T> | undefined,
-): Joined<F, T, V>[] =>
-  relation.links(from).map(({ key, via }) => {
+): Joined<F, T, V>[] {
+  for (const { key, via } of relation.links(from)) {
+    const pair: Joined<F, T, V> = { from, key, via };
     const to = find(key);
-    return { from, key, via, ...(to ? { to } : {}) };
-  });
+    if (to) pair.to = to;
+    out.push(pair);
+  }
+  return out;
+}
+
+const always = () => true;
 
 /** Pure: every pair a relation joins in a topology, in the `from` kind's id order and each resource's link order. */
 export function join<F extends ResourceKind, T extends ResourceKind, V>(topology: Topology, relation: Relation<F, T, V>): Joined<F, T, V>[] {
-  const find = finder(topology, relation, () => true);
-  return resourcesOf(topology, relation.from).flatMap((from) => joined(relation, from, find));
+  const find = finder(topology, relation, always);
+  const out: Joined<F, T, V>[] = [];
+  for (const from of resourcesOf(topology, relation.from)) pushJoined(out, relation, from, find);
+  return out;
+}
+
+/**
+ * Pure: the `to` resource a key names through a relation, as join and joinOne find it; for a loop over many `from`
+ * resources, which would otherwise index the `to` kind once per resource.
+ */
+export function lookup<F extends ResourceKind, T extends ResourceKind, V>(
+  topology: Topology,
+  relation: Relation<F, T, V>,
+): (key: string) => ResourceOf<T> | undefined {
+  return finder(topology, relation, always);
 }
 
 /**
@@ -166,9 +194,9 @@ export function joinOne<F extends ResourceKind, T extends ResourceKind, V>(
   topology: Topology,
   relation: Relation<F, T, V>,
   from: ResourceOf<F>,
-  among: (to: ResourceOf<T>) => boolean = () => true,
+  among: (to: ResourceOf<T>) => boolean = always,
 ): Joined<F, T, V>[] {
-  return joined(relation, from, finder(topology, relation, among));
+  return pushJoined([], relation, from, finder(topology, relation, among));
 }
 
 /** Pure: the `from` resources that name `key`, each once, in id order: who points at a resource, read or not. */
@@ -178,7 +206,7 @@ export function namedBy<F extends ResourceKind, T extends ResourceKind, V>(topol
 
 /** Pure: the first key a resource names through a relation (a task's service ARN), for rows that name one at most. */
 export function linkKey<F extends ResourceKind, T extends ResourceKind, V>(relation: Relation<F, T, V>, from: ResourceOf<F>): string | undefined {
-  return relation.links(from)[0]?.key;
+  return relation.firstKey ? relation.firstKey(from) : relation.links(from)[0]?.key;
 }
 
 /** Pure: the `from` resources under each key they name, in id order: a subnet's hosts, a cluster's worker nodes. */

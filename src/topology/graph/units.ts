@@ -1,6 +1,7 @@
-import { resourcesOf, type Pod, type Topology, shortId } from '../model';
+import { resourcesOf, type Pod, type Service, type Topology, shortId } from '../model';
 import { countHealth, targetStatesByTask, taskHealth, type TargetState } from './health';
-import { joinOne, linkKey, relations } from './relations';
+import { perResources } from './memo';
+import { linkKey, lookup, relations } from './relations';
 import type { GraphNode, TaskHealth } from './types';
 
 interface UnitBase {
@@ -54,42 +55,67 @@ export const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set([
   'amazon-vpc-cni',
 ]);
 
-export function ecsUnits(topology: Topology): TaskUnit[] {
+/** Every task as a unit, once per topology: opening a group or switching the view reuses them. */
+const taskUnitsOf = perResources((topology): readonly TaskUnit[] => {
   const targets = targetStatesByTask(topology);
+  const serviceOf = lookup(topology, relations.taskService);
+  /** Per service, its primary deployment's task definition: looked up once, not once per task */
+  const primaryOf = new Map<string, string | undefined>();
+  const primary = (service: Service) => {
+    if (primaryOf.has(service.id)) return primaryOf.get(service.id);
+    const arn = service.deployments.find((d) => d.status === 'PRIMARY')?.taskDefinitionArn ?? service.taskDefinitionArn;
+    primaryOf.set(service.id, arn);
+    return arn;
+  };
   return resourcesOf(topology, 'task').map((task) => {
     const { health, reason } = taskHealth(task, targets.get(task.id));
-    const [owner] = joinOne(topology, relations.taskService, task);
-    const service = owner?.to;
-    const primary = service?.deployments.find((d) => d.status === 'PRIMARY')?.taskDefinitionArn ?? service?.taskDefinitionArn;
-    const subnetId = linkKey(relations.taskSubnet, task);
-    const hostId = linkKey(relations.taskHost, task);
-    return {
+    const ownerId = linkKey(relations.taskService, task);
+    const service = ownerId === undefined ? undefined : serviceOf(ownerId);
+    const current = service ? primary(service) : undefined;
+    // Optional keys are set one by one: spreading them costs most of the time of a 10,000-task build.
+    const unit: TaskUnit = {
       kind: 'task',
       id: task.id,
-      ...(owner ? { ownerId: owner.key } : {}),
-      groupKey: owner?.key ?? task.group ?? 'standalone',
-      label: service?.name ?? (owner ? shortId(owner.key) : (task.group ?? 'task')),
+      groupKey: ownerId ?? task.group ?? 'standalone',
+      label: service?.name ?? (ownerId !== undefined ? shortId(ownerId) : (task.group ?? 'task')),
       health,
-      ...(reason ? { reason } : {}),
       revision: shortId(task.taskDefinitionArn),
-      oldRevision: primary !== undefined && primary !== task.taskDefinitionArn,
-      ...(task.az ? { az: task.az } : {}),
-      ...(subnetId ? { subnetId } : {}),
-      ...(hostId ? { hostId } : {}),
+      oldRevision: current !== undefined && current !== task.taskDefinitionArn,
       cluster: task.clusterArn,
     };
+    if (ownerId !== undefined) unit.ownerId = ownerId;
+    if (reason) unit.reason = reason;
+    if (task.az) unit.az = task.az;
+    const subnetId = linkKey(relations.taskSubnet, task);
+    if (subnetId) unit.subnetId = subnetId;
+    const hostId = linkKey(relations.taskHost, task);
+    if (hostId) unit.hostId = hostId;
+    return unit;
   });
+});
+
+/** The map's tasks (a new array each call; the units are shared, and nothing changes them). */
+export function ecsUnits(topology: Topology): TaskUnit[] {
+  return [...taskUnitsOf(topology)];
 }
 
 /**
  * Target health of pods registered by IP (the Load Balancer Controller's ip target type), by IP: every pod at an
  * address hears of its targets, whichever cluster it is in (the row's `to` would pick one pod per address).
  */
-function targetStatesByPodIp(topology: Topology): Map<string, TargetState[]> {
+function targetStatesByPodIp(topology: Topology, pods: readonly Pod[]): Map<string, TargetState[]> {
   const out = new Map<string, TargetState[]>();
+  // Only the pods' addresses are looked up: an ECS task's ip target is no pod's business.
+  const ips = new Set(pods.map((p) => p.podIp));
   for (const tg of resourcesOf(topology, 'targetGroup'))
-    for (const { key, via: t } of relations.targetPods.links(tg))
-      out.set(key, [...(out.get(key) ?? []), { state: t.state, targetGroupId: tg.id, ...(t.reason ? { reason: t.reason } : {}) }]);
+    for (const { key, via: t } of relations.targetPods.links(tg)) {
+      if (!ips.has(key)) continue;
+      const state: TargetState = { state: t.state, targetGroupId: tg.id };
+      if (t.reason) state.reason = t.reason;
+      const list = out.get(key);
+      if (list) list.push(state);
+      else out.set(key, [state]);
+    }
   return out;
 }
 
@@ -105,34 +131,44 @@ export function podHealth(pod: Pod, targets: readonly TargetState[] | undefined)
   return { health: 'healthy' };
 }
 
+/** Every pod as a unit, once per topology: the namespace filter then only picks among them. */
+const podUnitsOf = perResources((topology): readonly PodUnit[] => {
+  const pods = resourcesOf(topology, 'pod');
+  const targets = targetStatesByPodIp(topology, pods);
+  const workloadOf = lookup(topology, relations.podWorkload);
+  return pods.map((pod): PodUnit => {
+    const { health, reason } = podHealth(pod, pod.podIp ? targets.get(pod.podIp) : undefined);
+    const ownerId = linkKey(relations.podWorkload, pod);
+    const workload = ownerId === undefined ? undefined : workloadOf(ownerId);
+    const system = SYSTEM_NAMESPACES.has(pod.namespace);
+    // Optional keys are set one by one, as in ecsUnits.
+    const unit: PodUnit = {
+      kind: 'pod',
+      id: pod.id,
+      groupKey: system ? `ns:${pod.namespace}` : (ownerId ?? `pod:${pod.namespace}`),
+      label: workload?.name ?? pod.name,
+      health,
+      oldRevision: pod.oldRevision,
+      cluster: pod.clusterArn,
+      namespace: pod.namespace,
+      restarts: pod.restarts,
+    };
+    if (ownerId !== undefined) unit.ownerId = ownerId;
+    if (reason) unit.reason = reason;
+    if (pod.revision) unit.templateHash = pod.revision;
+    if (pod.az) unit.az = pod.az;
+    const subnetId = linkKey(relations.podSubnet, pod);
+    if (subnetId) unit.subnetId = subnetId;
+    const hostId = linkKey(relations.podNode, pod);
+    if (hostId) unit.hostId = hostId;
+    return unit;
+  });
+});
+
+/** The map's pods, but those of the hidden namespaces (a new array each call, as ecsUnits). */
 export function podUnits(topology: Topology, hiddenNamespaces: ReadonlySet<string> = new Set()): PodUnit[] {
-  const targets = targetStatesByPodIp(topology);
-  return resourcesOf(topology, 'pod')
-    .filter((p) => !hiddenNamespaces.has(p.namespace))
-    .map((pod): PodUnit => {
-      const { health, reason } = podHealth(pod, pod.podIp ? targets.get(pod.podIp) : undefined);
-      const [owner] = joinOne(topology, relations.podWorkload, pod);
-      const system = SYSTEM_NAMESPACES.has(pod.namespace);
-      const subnetId = linkKey(relations.podSubnet, pod);
-      const hostId = linkKey(relations.podNode, pod);
-      return {
-        kind: 'pod',
-        id: pod.id,
-        ...(owner ? { ownerId: owner.key } : {}),
-        groupKey: system ? `ns:${pod.namespace}` : (owner?.key ?? `pod:${pod.namespace}`),
-        label: owner?.to?.name ?? pod.name,
-        health,
-        ...(reason ? { reason } : {}),
-        ...(pod.revision ? { templateHash: pod.revision } : {}),
-        oldRevision: pod.oldRevision,
-        ...(pod.az ? { az: pod.az } : {}),
-        ...(subnetId ? { subnetId } : {}),
-        ...(hostId ? { hostId } : {}),
-        cluster: pod.clusterArn,
-        namespace: pod.namespace,
-        restarts: pod.restarts,
-      };
-    });
+  const all = podUnitsOf(topology);
+  return hiddenNamespaces.size ? all.filter((u) => !hiddenNamespaces.has(u.namespace)) : [...all];
 }
 
 /** Plain ordering of ids (ARNs are ASCII): stable across machines and much cheaper than localeCompare. */
@@ -151,30 +187,77 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string | undef
   return out;
 }
 
-/** One task or pod drawn on its own, in `color`. */
+type TaskNode = Extract<GraphNode, { kind: 'task' }>;
+type PodNode = Extract<GraphNode, { kind: 'pod' }>;
+
+/** What a task node and a pod node share, after id, parent and label: set key by key, optional keys only when present. */
+function unitFields(n: Partial<Pick<TaskNode | PodNode, 'ownerId' | 'color' | 'health' | 'reason'>>, u: Unit, color: number): void {
+  if (u.ownerId) n.ownerId = u.ownerId;
+  n.color = color;
+  n.health = u.health;
+  if (u.reason) n.reason = u.reason;
+}
+
+/**
+ * One task or pod drawn on its own, in `color`. Built key by key rather than by spreading optional parts: this runs
+ * for every unit drawn and the spreads cost more than the rest of it; the keys keep the graph's order (kind, id,
+ * parent, label, ownerId, color, health, reason, then the kind's own).
+ */
 function unitNode(u: Unit, parent: string, color: number): GraphNode {
-  const common = {
-    id: u.id,
-    parent,
-    label: u.label,
-    ...(u.ownerId ? { ownerId: u.ownerId } : {}),
-    color,
-    health: u.health,
-    ...(u.reason ? { reason: u.reason } : {}),
-  };
   switch (u.kind) {
-    case 'task':
-      return { kind: 'task', ...common, revision: u.revision, oldRevision: u.oldRevision };
-    case 'pod':
-      return {
-        kind: 'pod',
-        ...common,
-        namespace: u.namespace,
-        ...(u.templateHash ? { templateHash: u.templateHash } : {}),
-        oldRevision: u.oldRevision,
-        restarts: u.restarts,
-      };
+    case 'task': {
+      const n: Partial<TaskNode> = { kind: 'task', id: u.id, parent, label: u.label };
+      unitFields(n, u, color);
+      n.revision = u.revision;
+      n.oldRevision = u.oldRevision;
+      return n as TaskNode;
+    }
+    case 'pod': {
+      const n: Partial<PodNode> = { kind: 'pod', id: u.id, parent, label: u.label };
+      unitFields(n, u, color);
+      n.namespace = u.namespace;
+      if (u.templateHash) n.templateHash = u.templateHash;
+      n.oldRevision = u.oldRevision;
+      n.restarts = u.restarts;
+      return n as PodNode;
+    }
   }
+}
+
+type TaskGroupNode = Extract<GraphNode, { kind: 'taskGroup' }>;
+type PodGroupNode = Extract<GraphNode, { kind: 'podGroup' }>;
+
+/** What both folded groups share, after id and parent, set key by key like unitFields. */
+function groupFields(
+  n: Partial<Pick<TaskGroupNode | PodGroupNode, 'label' | 'ownerId' | 'color' | 'counts'>>,
+  key: string,
+  list: readonly Unit[],
+  colorOf: (id: string | undefined) => number,
+): void {
+  const system = key.startsWith('ns:');
+  const first = list[0];
+  const ownerId = system ? undefined : first?.ownerId;
+  n.label = system ? key.slice(3) : (first?.label ?? key);
+  if (ownerId) n.ownerId = ownerId;
+  n.color = system ? -1 : colorOf(ownerId);
+  n.counts = countHealth(list.map((u) => u.health));
+}
+
+/** A folded run of tasks; keys in the graph's order (kind, id, parent, label, ownerId, color, counts, taskIds). */
+function taskGroup(id: string, parent: string, key: string, list: readonly Unit[], colorOf: (id: string | undefined) => number): GraphNode {
+  const n: Partial<TaskGroupNode> = { kind: 'taskGroup', id, parent };
+  groupFields(n, key, list, colorOf);
+  n.taskIds = list.map((u) => u.id);
+  return n as TaskGroupNode;
+}
+
+/** A folded run of pods, and of a system namespace's pods, marked so. */
+function podGroup(id: string, parent: string, key: string, list: readonly Unit[], colorOf: (id: string | undefined) => number): GraphNode {
+  const n: Partial<PodGroupNode> = { kind: 'podGroup', id, parent };
+  groupFields(n, key, list, colorOf);
+  n.podIds = list.map((u) => u.id);
+  if (key.startsWith('ns:')) n.system = true;
+  return n as PodGroupNode;
 }
 
 /**
@@ -189,28 +272,15 @@ export function placeUnits(
   expanded: ReadonlySet<string>,
   colorOf: (id: string | undefined) => number,
 ): void {
-  const sorted = [...units].sort((a, b) => byCodePoint(a.groupKey, b.groupKey) || byCodePoint(a.id, b.id));
-  for (const [key, list] of groupBy(sorted, (u) => u.groupKey)) {
+  // Runs in groupKey order, each in id order: grouping first sorts a few keys and short, mostly sorted runs.
+  const byGroup = groupBy(units, (u) => u.groupKey);
+  for (const key of [...byGroup.keys()].sort(byCodePoint)) {
+    const list = (byGroup.get(key) ?? []).sort((a, b) => byCodePoint(a.id, b.id));
     const groupId = `group:${parent}:${key}`;
-    const first = list[0];
     const system = key.startsWith('ns:');
-    const ownerId = system ? undefined : first?.ownerId;
     if (((fold && list.length > 1) || system) && !expanded.has(groupId)) {
-      const group = {
-        id: groupId,
-        parent,
-        label: system ? key.slice(3) : (first?.label ?? key),
-        ...(ownerId ? { ownerId } : {}),
-        color: system ? -1 : colorOf(ownerId),
-        counts: countHealth(list.map((u) => u.health)),
-      };
-      const ids = list.map((u) => u.id);
       // A group key names one service or workload, so a run holds tasks only or pods only.
-      out.push(
-        first?.kind === 'pod'
-          ? { kind: 'podGroup', ...group, podIds: ids, ...(system ? { system: true } : {}) }
-          : { kind: 'taskGroup', ...group, taskIds: ids },
-      );
+      out.push(list[0]?.kind === 'pod' ? podGroup(groupId, parent, key, list, colorOf) : taskGroup(groupId, parent, key, list, colorOf));
       continue;
     }
     for (const u of list) out.push(unitNode(u, parent, system ? -1 : colorOf(u.ownerId)));

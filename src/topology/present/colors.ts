@@ -30,7 +30,11 @@ function place(places: Places, owner: string, where: string) {
 function placesOf(topology: Topology): Places {
   const places: Places = new Map();
   const lbsOfTg = new Map<string, Set<string>>();
-  const tgLb = (tg: string, lb: string) => lbsOfTg.set(tg, new Set([...(lbsOfTg.get(tg) ?? []), lb]));
+  const tgLb = (tg: string, lb: string) => {
+    const lbs = lbsOfTg.get(tg);
+    if (lbs) lbs.add(lb);
+    else lbsOfTg.set(tg, new Set([lb]));
+  };
   for (const tg of resourcesOf(topology, 'targetGroup')) for (const lb of tg.loadBalancerArns) tgLb(tg.id, lb);
   for (const { from: lb, key: tg } of join(topology, relations.routes)) tgLb(tg, lb.id);
 
@@ -40,9 +44,15 @@ function placesOf(topology: Topology): Places {
   }
   for (const w of resourcesOf(topology, 'workload')) if (!SYSTEM_NAMESPACES.has(w.namespace)) place(places, w.id, `cluster:${w.clusterArn}`);
   // Tasks and pods sit in their subnets' boxes (EC2 tasks in their host's), beside every other owner's there.
-  for (const t of resourcesOf(topology, 'task'))
-    if (t.serviceArn && places.has(t.serviceArn) && t.subnetId) place(places, t.serviceArn, `subnet:${t.subnetId}`);
-  for (const p of resourcesOf(topology, 'pod')) if (p.workloadId && places.has(p.workloadId) && p.subnetId) place(places, p.workloadId, `subnet:${p.subnetId}`);
+  // One name per subnet, not one per task: thousands of tasks share a few subnets.
+  const subnetNames = new Map<string, string>();
+  const inSubnet = (owner: string, subnet: string) => {
+    let where = subnetNames.get(subnet);
+    if (where === undefined) subnetNames.set(subnet, (where = `subnet:${subnet}`));
+    place(places, owner, where);
+  };
+  for (const t of resourcesOf(topology, 'task')) if (t.serviceArn && t.subnetId && places.has(t.serviceArn)) inSubnet(t.serviceArn, t.subnetId);
+  for (const p of resourcesOf(topology, 'pod')) if (p.workloadId && p.subnetId && places.has(p.workloadId)) inSubnet(p.workloadId, p.subnetId);
   for (const { from: s, key: tg } of join(topology, relations.serviceTargetGroups)) for (const lb of lbsOfTg.get(tg) ?? []) place(places, s.id, `lb:${lb}`);
   for (const ks of resourcesOf(topology, 'kubeService'))
     for (const w of ks.workloadIds)
