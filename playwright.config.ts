@@ -71,7 +71,7 @@ export default defineConfig({
       env: { AWS_EC2_METADATA_DISABLED: 'true', FLEETMAP_TOKEN: AUTH_TOKEN },
     },
     {
-      command: `node bin/fleetmap.js serve --source aws --refresh ${LIVE_REFRESH_MS}ms --port ${LIVE_PORT} --allowed-host 127.0.0.1:${LIVE_PROXY_PORT}`,
+      command: `node bin/fleetmap.js serve --source aws --refresh ${LIVE_REFRESH_MS}ms --history memory --port ${LIVE_PORT} --allowed-host 127.0.0.1:${LIVE_PROXY_PORT}`,
       url: `http://127.0.0.1:${LIVE_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -6,6 +6,9 @@ import { authMiddleware, type AuthMode } from './auth';
 import { crossSiteRefusal, refreshRefusal, REFRESH_HEADER, RETRY_AFTER_S, SECURITY_HEADERS } from './security';
 import { liveEvents } from './live/events';
 import { createWatcher, type Watcher } from './live/watcher';
+import { historyRoutes } from './history/routes';
+import type { History } from './history/types';
+import { DEFAULT_RETAIN_MS } from './history/plan';
 import type { TopologySource } from './sources/types';
 
 export interface AppDeps {
@@ -36,6 +39,10 @@ export interface AppDeps {
    * held until the grace runs out and cut without an answer (a read of a slow account outlasts any grace).
    */
   stopping?: AbortSignal;
+  /** The estate's history (serve keeps it unless --history off); without it the history API answers 404 */
+  history?: History;
+  /** How long history is kept (default 7 days) */
+  retainMs?: number;
 }
 
 const TASK_DEFINITION_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}:\d+$/;
@@ -123,7 +130,17 @@ export function createApp(deps: AppDeps): Hono {
 
   app.get('/api/health', (c) => c.json({ ok: true, source: deps.source.label }));
 
+  const clock = deps.clock ?? Date.now;
+  const past = historyRoutes(app, {
+    history: deps.history,
+    retainMs: deps.retainMs ?? DEFAULT_RETAIN_MS,
+    liveAt: () => watcher.current()?.topology.source.fetchedAt,
+    clock,
+  });
+
   app.get('/api/topology', (c) => {
+    // ?at=<ISO time>: the estate as it was, from the history.
+    if (c.req.query('at') !== undefined) return past.topologyAt(c);
     if (c.req.query('refresh') !== undefined) {
       return c.json({ error: `GET /api/topology no longer reads again: refresh with POST /api/refresh (header "${REFRESH_HEADER}: 1").` }, 400);
     }

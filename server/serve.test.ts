@@ -1,11 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { get } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { demoWorld } from './fake-aws/demo';
 import { startFakeAws, type FakeAws } from './fake-aws/server';
 
@@ -40,8 +41,16 @@ function serve(args: string[], env: Record<string, string> = {}): Run {
   return fleetmap('serve', args, env);
 }
 
+/** The state directory every server started here keeps its history in, never the user's own. */
+const STATE = mkdtempSync(join(tmpdir(), 'fleetmap-state-'));
+afterAll(() => rmSync(STATE, { recursive: true, force: true }));
+
 function fleetmap(command: string, args: string[], env: Record<string, string> = {}): Run {
-  const child = spawn(process.execPath, [BIN, command, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, command, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, XDG_STATE_HOME: STATE, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   running.push(child);
   let out = '';
   let err = '';
@@ -309,6 +318,36 @@ describe('fleetmap serve', () => {
     expect(await withTimeout(run.exit, 15_000, 'shutdown')).toBe(0);
     await expectUsageFailure(serve(['--source', 'demo', '--port', '0', '--refresh', 'soon']), /--refresh takes an interval of at least 100 ms/);
     await expectUsageFailure(serve(['--source', 'demo', '--port', '0', '--api-budget', '2']), /--api-budget takes a share/);
+  });
+
+  it('keeps history where it says, answers the timeline from it, and a second server refuses a data directory in use', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fleetmap-history-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const run = serve(['--source', 'demo', '--port', '0', '--refresh', '200ms', '--churn', '300ms', '--data-dir', dir]);
+    const [, port] = await run.waitFor(/at http:\/\/127\.0\.0\.1:(\d+)\//);
+    await run.waitFor(new RegExp(`History: ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(PGlite\\)`));
+    const history = async () =>
+      (await (await fetch(`http://127.0.0.1:${port}/api/history`)).json()) as { captures: { at: number; changed: number; added: number }[] };
+    let captures = (await history()).captures;
+    const until = Date.now() + 20_000;
+    while (captures.length < 3 && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 200));
+      captures = (await history()).captures;
+    }
+    expect(captures.length).toBeGreaterThanOrEqual(3);
+    const first = captures[0];
+    if (!first) throw new Error('no capture');
+    const then = await fetch(`http://127.0.0.1:${port}/api/topology?at=${new Date(first.at).toISOString()}`);
+    expect(then.status).toBe(200);
+    expect(((await then.json()) as { source: { fetchedAt: number } }).source.fetchedAt).toBe(first.at);
+    expect((await fetch(`http://127.0.0.1:${port}/api/topology?at=yesterday`)).status).toBe(400);
+    await expectUsageFailure(serve(['--source', 'demo', '--port', '0', '--data-dir', dir]), /is in use by another Fleetmap \(pid \d+\)/);
+    run.child.kill('SIGTERM');
+    expect(await withTimeout(run.exit, 15_000, 'shutdown')).toBe(0);
+    // Off: no history API.
+    const off = serve(['--source', 'demo', '--port', '0', '--history', 'off']);
+    const [, offPort] = await off.waitFor(/at http:\/\/127\.0\.0\.1:(\d+)\//);
+    expect((await fetch(`http://127.0.0.1:${offPort}/api/history`)).status).toBe(404);
   });
 
   it('logs an unhandled rejection and keeps running', () => {

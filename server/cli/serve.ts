@@ -10,9 +10,13 @@ import { listeningLines, planHosts, splitAllowedHosts } from '../hosts';
 import { DEFAULT_API_BUDGET } from '../live/budget';
 import { parseApiBudget, parseRefresh } from '../live/options';
 import { createWatcher } from '../live/watcher';
+import { describePlan, openHistory } from '../history/open';
+import { parseRetain, planHistory } from '../history/plan';
+import { startRecorder } from '../history/recorder';
+import { homedir } from 'node:os';
 import { SECURITY_HEADERS } from '../security';
 import { closeGracefully, listen, parsePort } from './listen';
-import { pickSource, SOURCE_OPTIONS } from './sources';
+import { pickSource, sourceKind, SOURCE_OPTIONS } from './sources';
 import { SHUTDOWN_GRACE_MS, UsageError } from './usage';
 
 /**
@@ -52,10 +56,25 @@ export async function runServe(args: string[]): Promise<number> {
       refresh: { type: 'string' },
       'api-budget': { type: 'string' },
       churn: { type: 'string', default: '20s' },
+      history: { type: 'string' },
+      'data-dir': { type: 'string' },
+      database: { type: 'string' },
+      retain: { type: 'string' },
     },
   });
   const refreshMs = parseRefresh(values.refresh, values.source);
   const apiBudget = parseApiBudget(values['api-budget'], DEFAULT_API_BUDGET);
+  const retainMs = parseRetain(values.retain);
+  const historyPlan = planHistory({
+    history: values.history,
+    dataDir: values['data-dir'],
+    database: values.database ?? process.env['FLEETMAP_DATABASE_URL'],
+    source: sourceKind(values.source),
+    live: refreshMs !== undefined,
+    platform: process.platform,
+    env: process.env,
+    home: homedir(),
+  });
   const host = values.host;
   const port = parsePort(values.port);
   const allowed = [...(values['allowed-host'] ?? []), ...splitAllowedHosts(process.env['FLEETMAP_ALLOWED_HOSTS'])];
@@ -84,6 +103,10 @@ export async function runServe(args: string[]): Promise<number> {
     'token-file': undefined,
     'auth-header': undefined,
     'trusted-proxy': undefined,
+    history: undefined,
+    'data-dir': undefined,
+    database: undefined,
+    retain: undefined,
   });
   if (values.source === 'snapshot') {
     // A broken snapshot is found now, not on the first page load.
@@ -96,6 +119,16 @@ export async function runServe(args: string[]): Promise<number> {
     }
   }
 
+  // A database that cannot be opened (in use, unreachable, newer than this Fleetmap) is said now, before listening.
+  let history: Awaited<ReturnType<typeof openHistory>>;
+  try {
+    history = await openHistory(historyPlan);
+  } catch (e) {
+    console.error(`fleetmap: history: ${e instanceof Error ? e.message : String(e)}`);
+    await source.close?.();
+    return 2;
+  }
+
   logUnhandledRejections();
   // Requests wait for the app, which needs the port actually bound (--port 0) for its Host list.
   let handle: (request: Request, env: unknown) => Response | Promise<Response> = () => new Response('Starting', { status: 503, headers: SECURITY_HEADERS });
@@ -105,6 +138,7 @@ export async function runServe(args: string[]): Promise<number> {
   if (!bound.ok) {
     console.error(`fleetmap: ${bound.error}`);
     await source.close?.();
+    await history?.close();
     return 2;
   }
   const final = planHosts({ bindHost: host, port: bound.port, allowed });
@@ -113,10 +147,12 @@ export async function runServe(args: string[]): Promise<number> {
   const stopping = new AbortController();
   // One watcher for the process: it reads on its own every --refresh, within --api-budget, for every viewer.
   const watcher = createWatcher({ source, refreshMs, apiBudget });
-  const app = createApp({ source, watcher, allowedHosts: hosts, staticDir, stopping: stopping.signal, auth });
+  const app = createApp({ source, watcher, allowedHosts: hosts, staticDir, stopping: stopping.signal, auth, ...(history ? { history, retainMs } : {}) });
   handle = (request, env) => app.fetch(request, env);
+  const recorder = history ? startRecorder({ history, watcher, retainMs }) : undefined;
   watcher.start();
   for (const line of listeningLines({ label: source.label, bindHost: host, port: bound.port, allowed, access: accessClause(auth) })) console.log(line);
+  console.log(describePlan(historyPlan));
 
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));
@@ -132,6 +168,8 @@ export async function runServe(args: string[]): Promise<number> {
   process.once('SIGTERM', hurry);
   process.once('SIGINT', hurry);
   await closing.done;
+  await recorder?.stop();
+  await history?.close();
   await source.close?.();
   console.log('Fleetmap: stopped.');
   // Whatever a library still holds open (an SDK timer, a socket) must not keep a stopped server's process alive.

@@ -51,14 +51,20 @@ export function readTimeoutMs(value: string | boolean | undefined): number {
   return Math.round(s * 1000);
 }
 
+/** What --source picks: auto is AWS with credentials at hand, else the demo. */
+export function sourceKind(source: string | undefined): 'aws' | 'demo' | 'snapshot' {
+  const kind = source ?? 'auto';
+  if (kind === 'aws' || kind === 'demo' || kind === 'snapshot') return kind;
+  if (kind !== 'auto') throw new UsageError(`--source must be auto, aws, demo or snapshot, not "${kind}".`);
+  return hasAwsCredentials() ? 'aws' : 'demo';
+}
+
 export async function pickSource(values: Record<string, string | boolean | undefined>): Promise<TopologySource> {
   const str = (k: string) => (typeof values[k] === 'string' ? values[k] : undefined);
   const region = str('region') ?? process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'] ?? 'us-east-1';
   const profile = str('profile') ?? process.env['AWS_PROFILE'];
   const readTimeout = readTimeoutMs(values['read-timeout']);
-  let kind = str('source') ?? 'auto';
-  if (!['auto', 'aws', 'demo', 'snapshot'].includes(kind)) throw new UsageError(`--source must be auto, aws, demo or snapshot, not "${kind}".`);
-  if (kind === 'auto') kind = hasAwsCredentials() ? 'aws' : 'demo';
+  const kind = sourceKind(str('source'));
   if (kind === 'snapshot') {
     const file = str('file');
     if (!file) throw new UsageError('--source snapshot needs --file PATH.');
