@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { EXPORT_USAGE, FAKE_USAGE, SERVE_USAGE, SNAPSHOT_USAGE, USAGE, UsageError } from './cli/usage';
+import { DIFF_USAGE, EXPORT_USAGE, FAKE_USAGE, SERVE_USAGE, SNAPSHOT_USAGE, USAGE, UsageError } from './cli/usage';
 
 type Run = (args: string[]) => Promise<number | void>;
 
@@ -12,6 +12,7 @@ const COMMANDS: Record<string, { usage: string; load: () => Promise<Run> }> = {
   serve: { usage: SERVE_USAGE, load: () => import('./cli/serve').then((m) => m.runServe) },
   snapshot: { usage: SNAPSHOT_USAGE, load: () => import('./cli/export').then((m) => m.runSnapshot) },
   export: { usage: EXPORT_USAGE, load: () => import('./cli/export').then((m) => m.runExport) },
+  diff: { usage: DIFF_USAGE, load: () => import('./cli/diff').then((m) => m.runDiff) },
   'fake-aws': { usage: FAKE_USAGE, load: () => import('./cli/fakeAws').then((m) => m.runFakeAws) },
 };
 

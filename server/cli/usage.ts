@@ -18,6 +18,7 @@ Commands:
   serve      Serve the map (what "npm start" runs)
   snapshot   Read the estate once and save it as a JSON snapshot
   export     Write the map as SVG, PNG, draw.io, Mermaid, JSON or a single offline HTML file
+  diff       Compare two snapshots: what was added, removed and changed, as text, Markdown or JSON; gate CI on it
   fake-aws   Run the fake AWS (ECS, EC2, ELBv2, EKS wire protocols, and each EKS cluster's Kubernetes API) on loopback
 
 Run "fleetmap <command> --help" for the options of a command.
@@ -54,6 +55,14 @@ ${SOURCE_HELP}
   --api-budget SHARE The share of each AWS throttle bucket's sustained rate the reads may spend (default 0.25),
                      so deploy tools and autoscaling keep their headroom; a larger estate is read less often,
                      and the status says how often
+  --history on|off|memory  Keep every change in PostgreSQL for the timeline, GET /api/topology?at=, /api/changes
+                     and "fleetmap diff TIME TIME" (default on: PGlite, PostgreSQL in this process, in
+                     --data-dir; the demo keeps it in memory; memory keeps nothing on disk; off keeps none)
+  --data-dir DIR     Where PGlite keeps it (default $XDG_STATE_HOME/fleetmap/history, ~/.local/state/...;
+                     one server per directory)
+  --database URL     A PostgreSQL server instead (postgres://user@host:5432/db; also FLEETMAP_DATABASE_URL):
+                     the same schema, shared and backed up with the rest of your databases
+  --retain PERIOD    How long history is kept (7d by default; 36h, 90m); older changes are pruned hourly
   --auth none|token|proxy  Who may open the map. none (the default on loopback) lets anyone who reaches it in;
                      any other --host needs token or proxy. Every mode refuses /api/* requests from other sites.
   --auth token       Require a shared token on every request: from FLEETMAP_TOKEN or --token-file PATH (its
@@ -96,6 +105,34 @@ ${SOURCE_HELP}
 
 Exit codes: 0 done; 2 bad arguments; 3 partial read (file written, each error printed with the IAM action to
 grant); 4 nothing could be read.`;
+
+export const DIFF_USAGE = `Usage: fleetmap diff A B [options]
+
+Compare two estates, A (before) and B (after): the resources added, removed and changed, and the changes the live
+map would have told between them (tasks stopped, targets unhealthy, deployments failed, scaling). A and B are
+snapshot files (what "fleetmap snapshot" writes, or the map's JSON export; older schema versions are migrated) or
+ISO times such as 2026-11-29T14:02:00Z: the estate as it was then, from the history "fleetmap serve" keeps.
+
+  --format text|markdown|json  How to write it (default text; markdown for a pull-request comment; json uncapped)
+  -o, --output FILE  Where to write it (default standard output)
+  --limit N          Items listed per section in text and Markdown before "and N more" (default 20)
+  --data-dir DIR     For times: the history serve keeps there (default serve's own); a running server holds
+                     its directory, so read a shared --database, or ask it: GET /api/topology?at=TIME
+  --database URL     For times: the history on a PostgreSQL server (also FLEETMAP_DATABASE_URL)
+  --fail-on KINDS    Exit 1 when any of these kinds of change happened (comma-separated):
+                       capacity-lost      a service's running tasks (a workload's ready pods) fell and are now
+                                          fewer than it wants (a scale-in loses none)
+                       target-unhealthy   a load balancer target became unhealthy
+                       deployment-failed  an ECS deployment failed or was rolled back
+                       task-stopped       an ECS task stopped or went, or a pod failed or went
+                       resource-removed   any resource is in A and not in B
+                       critical           a change the live map marks critical (an outage, a failed deployment,
+                                          a crash loop)
+                       any                any resource added, removed or changed
+  -h, --help         This help
+
+Exit codes: 0 done, no --fail-on kind happened; 1 a --fail-on kind happened (the report is written first, and
+each kind is named on stderr); 2 bad arguments, or A or B could not be read (the file and the reason are named).`;
 
 export const FAKE_USAGE = `Usage: fleetmap fake-aws [options]
 
