@@ -20,8 +20,11 @@ import { FreshnessText } from './FreshnessText';
 import { KioskFit } from './KioskFit';
 import { ProblemMessage } from './ProblemMessage';
 import { ProblemsButton } from './ProblemsButton';
-import { selectFollowing, selectGhosts, selectLoad, selectMode, selectNotice, selectView, selectWallboard, useStore } from './store';
+import { selectFollowing, selectGhosts, selectLoad, selectMode, selectNotice, selectTimeline, selectView, selectWallboard, useStore } from './store';
 import { useLive, useViewCycle } from './useLive';
+import { AsOfBanner } from './timeline/AsOfBanner';
+import { pastViewOf } from './timeline/pastView';
+import { Timeline } from './timeline/Timeline';
 
 /** A snapshot dropped on the page opens in place of the current map; anything else gets a message and the map stays. */
 function useSnapshotDrop(): boolean {
@@ -86,12 +89,16 @@ export function App() {
   useLive();
   useViewCycle();
 
-  const topology = load.kind === 'ready' ? load.topology : undefined;
+  const live = load.kind === 'ready' ? load.topology : undefined;
+  // The map of the past (as of a moment, or two compared), read-only; the live estate meanwhile keeps its patches.
+  const past = pastViewOf(useStore(selectTimeline));
+  const topology = past ? past.estate : live;
   const empty = useMemo(() => (topology ? emptyEstate(topology) : undefined), [topology]);
   const counts = useMemo(() => (topology ? topBarCounts(topology) : undefined), [topology]);
   // The map (and the details of what is selected on it) draws the tasks and pods that went lately as ghosts; the
   // counts, problems and search speak of the estate as it is.
-  const drawn = useMemo(() => (topology ? withGhosts(topology, ghosts.values(), Date.now()) : undefined), [topology, ghosts]);
+  const liveDrawn = useMemo(() => (live ? withGhosts(live, ghosts.values(), Date.now()) : undefined), [live, ghosts]);
+  const drawn = past ? past.drawn : liveDrawn;
   const refresh = () => {
     // After a dropped snapshot, Refresh goes back to following the server.
     if (!following) follow(true);
@@ -99,7 +106,7 @@ export function App() {
   };
   if (kiosk) return <Wallboard topology={topology} drawn={drawn} empty={empty !== undefined} load={load} />;
   return (
-    <div className="app">
+    <div className={past ? 'app past' : 'app'}>
       <a
         className="skip-link"
         href="#map"
@@ -135,8 +142,8 @@ export function App() {
         {topology && !empty ? <ProblemsButton topology={topology} /> : null}
         {topology ? <NamespaceFilter topology={topology} /> : null}
         {topology ? <SearchBox topology={topology} /> : null}
-        {mode === 'live' && following ? <ChangesFeed /> : null}
-        {mode === 'live' ? (
+        {mode === 'live' && following && !past ? <ChangesFeed /> : null}
+        {past ? null : mode === 'live' ? (
           <button type="button" onClick={refresh} disabled={load.kind === 'loading' || (load.kind === 'ready' && load.refreshing)}>
             {load.kind === 'ready' && load.refreshing ? 'Reading…' : 'Refresh'}
           </button>
@@ -145,7 +152,13 @@ export function App() {
         )}
         <Legend />
       </header>
+      <AsOfBanner />
       <main className="main">
+        {past?.message ? (
+          <div className="canvas-message as-of-message" role="status">
+            {past.message}
+          </div>
+        ) : null}
         {dropping ? <div className="drop-hint">Drop a Fleetmap snapshot (.json) to open it</div> : null}
         {notice ? (
           <div className="notice" role="alert">
@@ -177,6 +190,7 @@ export function App() {
           </>
         ) : null}
       </main>
+      {mode === 'live' && following ? <Timeline /> : null}
       {topology ? <StatusBar topology={topology} /> : null}
     </div>
   );

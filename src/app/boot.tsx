@@ -4,6 +4,7 @@ import '@xyflow/react/dist/style.css';
 import '../styles.css';
 import '../styles/app.css';
 import '../styles/theme.css';
+import '../styles/timeline.css';
 // Last: the node sheet overrides React Flow's and the base sheet's node rules.
 import '../styles/nodes.css';
 import { setLayoutRunner, type LayoutRunner } from '../canvas/layoutRunner';

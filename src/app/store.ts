@@ -1,9 +1,11 @@
 import { create } from 'zustand';
 import type { View } from '../topology/graph/types';
 import type { Topology } from '../topology/model';
-import { fetchTopology, refreshTopology } from './api';
+import { fetchHistory, fetchTopology, fetchTopologyAt, refreshTopology } from './api';
 import { parseKiosk, type Kiosk } from './kiosk';
 import { createLiveSlice, type LiveSlice } from './liveSlice';
+import { pastViewOf } from './timeline/pastView';
+import { createTimelineSlice, type TimelineSlice } from './timeline/timelineSlice';
 
 export type LoadState = { kind: 'loading' } | { kind: 'ready'; topology: Topology; refreshing: boolean } | { kind: 'error'; message: string };
 
@@ -46,7 +48,7 @@ interface ViewSlice {
   showProblem: (id: string | undefined) => void;
 }
 
-export type Store = DataSlice & ViewSlice & LiveSlice & { readonly wallboard: Kiosk };
+export type Store = DataSlice & ViewSlice & LiveSlice & TimelineSlice & { readonly wallboard: Kiosk };
 
 function readUrl(): Pick<ViewSlice, 'view' | 'selected' | 'hiddenNamespaces' | 'focus'> {
   const params = new URLSearchParams(window.location.search);
@@ -75,6 +77,7 @@ let latestFetch = 0;
 
 export const useStore = create<Store>()((set, get, api) => ({
   ...createLiveSlice(set, get, api),
+  ...createTimelineSlice({ history: () => fetchHistory(), topologyAt: (at) => fetchTopologyAt(at) })(set, get, api),
   wallboard: parseKiosk(window.location.search),
   load: { kind: 'loading' },
   mode: 'live',
@@ -86,6 +89,8 @@ export const useStore = create<Store>()((set, get, api) => ({
     performance.mark('fleetmap:data');
     // A topology opened in place is not the server's: the map stops following the stream until Refresh.
     get().follow(false);
+    // The timeline is the server's history: an opened topology is shown as it is, not as of a moment.
+    get().backToLive();
     set({ load: { kind: 'ready', topology, refreshing: false }, expanded: new Set<string>(), notice: undefined, opened: get().opened + 1 });
   },
   setOffline() {
@@ -178,8 +183,11 @@ export const selectProblem = (s: Store) => s.problem;
 export const selectFollowing = (s: Store) => s.following;
 export const selectConnected = (s: Store) => s.connected;
 export const selectLiveStatus = (s: Store) => s.status;
-/** Resources added or changed in the last minute, by id, for the map's highlights */
-export const selectFresh = (s: Store) => s.fresh;
+/**
+ * The map's highlights: on the live map, resources added or changed in the last minute, by id; as of a moment, none
+ * (they speak of now); comparing two moments, what B added and changed since A.
+ */
+export const selectFresh = (s: Store) => (s.timeline.kind === 'live' ? s.fresh : (pastViewOf(s.timeline)?.marks ?? s.fresh));
 export const selectGhosts = (s: Store) => s.ghosts;
 export const selectChanges = (s: Store) => s.changes;
 export const selectUnseenChanges = (s: Store) => s.unseenChanges;
@@ -187,3 +195,5 @@ export const selectChangesOpen = (s: Store) => s.changesOpen;
 export const selectWallboard = (s: Store) => s.wallboard;
 /** The server's version of the topology shown, while the page follows its event stream */
 export const selectVersion = (s: Store) => s.version;
+export const selectHistory = (s: Store) => s.history;
+export const selectTimeline = (s: Store) => s.timeline;

@@ -7,6 +7,7 @@ import { ClusterDetails } from './ClusterDetails';
 import { EksClusterDetails, EksNodeDetails, FargateProfileFacts } from './EksDetails';
 import { IngressDetails, KubeServiceDetails, PodDetails, WorkloadDetails } from './KubeDetails';
 import { NodeGroupDetails } from './NodeGroupDetails';
+import { ResourceHistory } from './ResourceHistory';
 import { Facts, Section } from './Section';
 import { ServiceDetails } from './ServiceDetails';
 import { SubnetDetails } from './SubnetDetails';
@@ -100,6 +101,7 @@ export function DetailsPanel({ topology }: { topology: Topology }) {
         ×
       </button>
       <Body id={selected} topology={topology} />
+      <ResourceHistory key={selected} id={selected} />
     </aside>
   );
 }
