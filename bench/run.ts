@@ -11,6 +11,7 @@ import { bucketBoundSeconds, minimumCalls, minimumKubeCalls } from './minimum';
 import { benchLiveCore } from './live';
 import { benchLiveBrowser } from './liveBrowser';
 import { benchLiveWatcher } from './liveWatcher';
+import { benchHistory } from './history';
 
 process.env['AWS_EC2_METADATA_DISABLED'] = 'true';
 const LATENCY_MS = 20;
@@ -139,3 +140,4 @@ await benchBrowser('The 6,000-pod EKS map', eks);
 benchLiveCore();
 await benchLiveBrowser();
 await benchLiveWatcher();
+await benchHistory();
