@@ -179,6 +179,7 @@ export function App() {
           <>
             <Canvas
               topology={drawn}
+              estate={topology}
               toolbar={(map) => (
                 <>
                   <ProblemMessage topology={topology} />

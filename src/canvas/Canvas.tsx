@@ -55,7 +55,11 @@ const NOTE_MS = 20_000;
  * them. The toolbar is a row above the map, not over it, and comes before it in the Tab order: no control covers a
  * box, and a keyboard reaches Export without crossing the map.
  */
-export function Canvas({ topology, toolbar }: { topology: Topology; toolbar?: (map: MapContents) => ReactNode }) {
+/**
+ * `topology`: what the map draws (the estate with its recent ghosts); `estate`: the estate as it is, whose problems
+ * the boxes badge, as the problems button counts them (default `topology`).
+ */
+export function Canvas({ topology, estate = topology, toolbar }: { topology: Topology; estate?: Topology; toolbar?: (map: MapContents) => ReactNode }) {
   const view = useStore(selectView);
   const expanded = useStore(selectExpanded);
   const hiddenNamespaces = useStore(selectHiddenNamespaces);
@@ -76,7 +80,7 @@ export function Canvas({ topology, toolbar }: { topology: Topology; toolbar?: (m
   // The topology version drawn, for anyone checking the map is current (the browser tests compare it with the server's).
   const version = useStore((s) => s.version);
   const ghosts = useMemo(() => ghostIds(topology), [topology]);
-  const problems = useMemo(() => mapProblems(topology), [topology]);
+  const problems = useMemo(() => mapProblems(estate), [estate]);
   const container = useRef<HTMLDivElement>(null);
   const [tools, setTools] = useState<HTMLDivElement | null>(null);
   const [screen, setScreen] = useState<{ width: number; height: number } | undefined>(undefined);

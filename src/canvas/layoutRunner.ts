@@ -1,5 +1,5 @@
 import type { Graph } from '../topology/graph/types';
-import type { Previous, Relayout } from '../topology/layout/stableLayout';
+import { relayoutInPlace, type Previous, type Relayout } from '../topology/layout/stableLayout';
 
 /**
  * Lays a graph out. With `previous` (the graph and layout drawn last), what did not change stays where it was
@@ -19,5 +19,16 @@ export function setLayoutRunner(next: LayoutRunner): void {
 
 export function runLayout(graph: Graph, previous?: Previous): Promise<Relayout> {
   if (!runner) return Promise.reject(new Error('no layout runner was set'));
-  return runner(graph, previous);
+  return quickOr(runner)(graph, previous);
+}
+
+/**
+ * A runner that first tries the quick step on this thread: a live update whose new tasks fit their free slots, with
+ * every route as it was, is laid out here in a few milliseconds; anything that packs or routes goes to `slow`.
+ */
+export function quickOr(slow: LayoutRunner): LayoutRunner {
+  return (graph, previous) => {
+    const quick = previous ? relayoutInPlace(graph, previous) : undefined;
+    return quick ? Promise.resolve(quick) : slow(graph, previous);
+  };
 }

@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
 import { isGroup, memberIds } from '../topology/graph/kinds';
-import type { Topology } from '../topology/model';
+import { kindList, type Topology } from '../topology/model';
 import type { MapNode } from './toFlow';
 
 /** What the store says of a resource that a recent read added or changed, and when (epoch ms). */
@@ -21,7 +21,8 @@ const CLASS = { added: 'live-added', changed: 'live-changed' } as const satisfie
  */
 export function ghostIds(topology: Topology): ReadonlySet<string> {
   const out = new Set<string>();
-  for (const r of Object.values(topology.resources)) if ('ghost' in r && r.ghost === true) out.add(r.id);
+  for (const r of kindList(topology, 'task')) if (r.ghost === true) out.add(r.id);
+  for (const r of kindList(topology, 'pod')) if (r.ghost === true) out.add(r.id);
   return out;
 }
 

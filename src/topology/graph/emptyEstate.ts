@@ -1,4 +1,4 @@
-import { resourcesOf, type ResourceKind, type Topology } from '../model';
+import { kindList, type ResourceKind, type Topology } from '../model';
 
 /** Kinds that mean "there are containers here": anything the map would draw a cluster, service or task for. */
 const CONTAINER_KINDS: readonly ResourceKind[] = ['cluster', 'service', 'task', 'eksCluster', 'eksNode', 'pod', 'workload'];
@@ -16,7 +16,7 @@ export interface EmptyEstate {
  * could not be read". A read with errors may have missed what is there, so it says so rather than "empty".
  */
 export function emptyEstate(topology: Topology): EmptyEstate | undefined {
-  if (CONTAINER_KINDS.some((kind) => resourcesOf(topology, kind).length > 0)) return undefined;
+  if (CONTAINER_KINDS.some((kind) => kindList(topology, kind).length > 0)) return undefined;
   const { source, errors } = topology;
   const where = `${source.region}${source.accountId ? ` (account ${source.accountId})` : ''}`;
   const elsewhere =

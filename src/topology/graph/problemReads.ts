@@ -1,4 +1,4 @@
-import type { Topology } from '../model';
+import { someResource, type Topology } from '../model';
 import { unreadParts, type Part } from './completeness';
 import type { Problem } from './problems';
 
@@ -35,8 +35,9 @@ const REFUSED = /AccessDenied|Forbidden|Unauthorized|UnrecognizedClient/i;
  * all could be read, since the map is then empty for that reason alone.
  */
 export function readProblems(topology: Topology): Problem[] {
+  if (!topology.errors.length) return [];
   const region = topology.source.region;
-  const nothingRead = Object.values(topology.resources).every((r) => r.kind === 'region');
+  const nothingRead = !someResource(topology, (r) => r.kind !== 'region');
   return topology.errors.map((e): Problem => {
     const onMap = e.resource !== undefined && topology.resources[e.resource] !== undefined;
     const parts = [...unreadParts([e]).keys()].map((p) => PART_WORDS[p]);

@@ -10,7 +10,7 @@ import { layoutGraph } from './layoutGraph';
 import { routeEdges } from './route';
 import { routeViolations } from './routeCheck';
 import { changed, sibling, stoppedTask, tasksOf } from './stableChurn.fixture';
-import { relayout, type Relayout } from './stableLayout';
+import { relayout, relayoutInPlace, type Relayout } from './stableLayout';
 import { keptNodes, movedNodes } from './stableMoves';
 
 const demo = demoTopology();
@@ -175,5 +175,24 @@ describe('movedNodes', () => {
     // b kept its absolute place although its parent moved; a moved, c grew, d is gone.
     expect(movedNodes(l0, l1, ['a', 'b', 'c', 'd'])).toEqual(['a', 'c', 'd']);
     expect(movedNodes(l0, l0, ['a', 'b', 'c', 'd'])).toEqual([]);
+  });
+});
+
+describe('relayoutInPlace: the page’s own quick step', () => {
+  it('is relayout when what changed fits where it is, and nothing where relayout would pack or route afresh', () => {
+    const t = looseTask();
+    const g0 = graphOf(demo);
+    const l0 = layoutGraph(g0);
+    const fits = graphOf(changed(demo, [sibling(t, 1)]));
+    expect(relayoutInPlace(fits, { graph: g0, layout: l0 })).toEqual(relayout(fits, { graph: g0, layout: l0 }));
+    const crowded = graphOf(
+      changed(
+        demo,
+        Array.from({ length: 8 }, (_, i) => sibling(t, 200 + i)),
+      ),
+    );
+    expect(relayout(crowded, { graph: g0, layout: l0 }).repacked.length).toBeGreaterThan(0);
+    expect(relayoutInPlace(crowded, { graph: g0, layout: l0 })).toBeUndefined();
+    expect(relayoutInPlace(graphOf(demo, 'service'), { graph: g0, layout: l0 })).toBeUndefined();
   });
 });

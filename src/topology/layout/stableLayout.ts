@@ -79,9 +79,23 @@ function sameRoutes(graph: Graph, layout: Layout, previous: Previous): boolean {
  * is named in `repacked`. A new VPC, AZ or subnet (network view) or cluster (service view) packs the whole map afresh.
  */
 export function relayout(graph: Graph, previous?: Previous): Relayout {
-  if (!previous || previous.graph.view !== graph.view) return fresh(graph, []);
+  return stableStep(graph, previous, false) ?? fresh(graph, []);
+}
+
+/**
+ * Pure: `relayout` when what changed fits where it is (no box packed afresh, the band as it was), else undefined,
+ * having stopped before any packing. Cheap enough for the page's own thread, so a live update that only moves
+ * tasks in and out of their slots skips the round trip to the layout worker.
+ */
+export function relayoutInPlace(graph: Graph, previous: Previous): Relayout | undefined {
+  return stableStep(graph, previous, true);
+}
+
+/** The work of both: with `inPlace`, undefined wherever `relayout` would pack anything. */
+function stableStep(graph: Graph, previous: Previous | undefined, inPlace: boolean): Relayout | undefined {
+  if (!previous || previous.graph.view !== graph.view) return inPlace ? undefined : fresh(graph, []);
   const tops = graph.nodes.filter(isHierarchyTop).map((n) => n.id);
-  if (frameKey(graph) !== frameKey(previous.graph)) return fresh(graph, tops);
+  if (frameKey(graph) !== frameKey(previous.graph)) return inPlace ? undefined : fresh(graph, tops);
   const before = new Map(previous.graph.nodes.map((n) => [n.id, n]));
   const prevBoxes = new Map(previous.layout.boxes.map((b) => [b.id, b]));
   const firstTop = previous.graph.nodes.find(isHierarchyTop);
@@ -108,12 +122,13 @@ export function relayout(graph: Graph, previous?: Previous): Relayout {
     const arrivals = kids(node.id).filter((k) => !boxes.has(k.id));
     if (!arrivals.length) continue;
     if (arrivals.every((k) => isGridLeaf(k.kind)) && placeInFreeSlots(node, box, kids(node.id), arrivals, boxes)) continue;
+    if (inPlace) return undefined;
     const height = repackBox(graph.view, node, box, kids, boxes);
     if (height === undefined) return fresh(graph, tops);
     if (height > box.height) growBox(node.id, height, boxes, kids, parentOf);
     repacked.add(node.id);
   }
-  if (graph.nodes.some((n) => inHierarchy(n) && !boxes.has(n.id))) return fresh(graph, tops);
+  if (graph.nodes.some((n) => inHierarchy(n) && !boxes.has(n.id))) return inPlace ? undefined : fresh(graph, tops);
 
   let offset = oldOffset;
   const band: Box[] = [];
@@ -124,6 +139,7 @@ export function relayout(graph: Graph, previous?: Previous): Relayout {
       if (!inHierarchy(n) && b) band.push(b);
     }
   } else {
+    if (inPlace) return undefined;
     const topBoxes = tops.map((id) => boxes.get(id)).filter((b): b is Box => b !== undefined);
     const width = Math.max(0, ...topBoxes.map((b) => b.x + b.width));
     const placed = placeBand(graph, { boxes, width, height: 0, columns: columnsOf(graph, boxes) });
@@ -147,7 +163,10 @@ export function relayout(graph: Graph, previous?: Previous): Relayout {
     height: Math.max(0, ...topLevel.map((b) => b.y + b.height)),
   };
   const order = new Map(graph.nodes.map((n, i) => [n.id, i]));
-  const routes = previous.layout.routes && sameRoutes(graph, packed, previous) ? previous.layout.routes : Object.fromEntries(routeEdges(graph, packed));
+  const kept = previous.layout.routes && sameRoutes(graph, packed, previous) ? previous.layout.routes : undefined;
+  // Routing afresh is a large estate's heaviest step: not for the page's own thread.
+  if (!kept && inPlace) return undefined;
+  const routes = kept ?? Object.fromEntries(routeEdges(graph, packed));
   return {
     layout: { ...packed, routes },
     repacked: [...repacked].sort((a, b) => (order.get(a) ?? -1) - (order.get(b) ?? -1)),

@@ -1,4 +1,4 @@
-import type { Resource, Topology } from '../model';
+import { replaceResources, type Resource, type Topology } from '../model';
 import { changesAmong } from './changes';
 import { sameContent } from './equal';
 import type { TopologyPatch } from './patch';
@@ -43,10 +43,7 @@ export function diffTopology(prev: Topology, next: Topology, from: number): Topo
  * topology's version is the caller's check: a topology does not carry its version.
  */
 export function applyPatch(topology: Topology, patch: TopologyPatch): Topology {
-  const resources = { ...topology.resources };
-  for (const id of patch.removed) delete resources[id];
-  for (const r of patch.added) resources[r.id] = r;
-  for (const r of patch.changed) resources[r.id] = r;
+  const resources = replaceResources(topology.resources, [...patch.added, ...patch.changed], patch.removed);
   return { ...topology, source: patch.source, resources, errors: patch.errors, stats: patch.stats };
 }
 

@@ -1,4 +1,4 @@
-import type { Resource, ResourceOf, Topology } from '../model';
+import { replaceResources, type Resource, type ResourceOf, type Topology } from '../model';
 import type { TopologyPatch } from './patch';
 
 /**
@@ -59,13 +59,12 @@ export const ghostAlive = (ghost: Ghost, now: number): boolean => now - ghost.si
  * stopped; a resource listed running again is no ghost. The same object when no ghost applies, so a memo holds.
  */
 export function withGhosts(topology: Topology, ghosts: Iterable<Ghost>, now: number): Topology {
-  let resources: Record<string, Resource> | undefined;
+  const put: Resource[] = [];
   for (const ghost of ghosts) {
     if (!ghostAlive(ghost, now)) continue;
     const listed = topology.resources[ghost.resource.id];
     if (listed && (!mortal(listed) || !isStopped(listed) || listed.ghost)) continue;
-    resources ??= { ...topology.resources };
-    resources[ghost.resource.id] = listed ? { ...listed, ghost: true } : ghost.resource;
+    put.push(listed ? { ...listed, ghost: true } : ghost.resource);
   }
-  return resources ? { ...topology, resources } : topology;
+  return put.length ? { ...topology, resources: replaceResources(topology.resources, put, []) } : topology;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { demoTopology } from '../__fixtures__/fixtures';
 import { cluster, service, task, topologyOf } from '../graph/testTopology';
-import { indexResources, resourceOf, resourcesOf, SCHEMA_VERSION, Topology } from './index';
+import { syntheticEstate } from '../__fixtures__/estate';
+import { indexResources, replaceResources, resourceOf, resourcesOf, SCHEMA_VERSION, Topology } from './index';
 
 describe('the topology document', () => {
   it('accepts a read as the live path serves it, and rejects one of another schema version or with a resource of no known kind', () => {
@@ -44,5 +45,26 @@ describe('resources by kind', () => {
     const index = indexResources([web, api, renamed]);
     expect(Object.keys(index).sort()).toEqual([api.id, web.id].sort());
     expect(index[web.id]).toBe(renamed);
+  });
+});
+
+describe('replaceResources', () => {
+  it('makes a new record whose kind lists, derived from the old ones, are what indexing it afresh gives', () => {
+    const t = syntheticEstate({ clusters: 3, services: 20, tasks: 300, loadBalancers: 2, azs: 3, seed: 5 });
+    const tasks = resourcesOf(t, 'task');
+    void resourcesOf(t, 'service'); // the old record is indexed
+    const [gone, stays, moved] = tasks;
+    if (!gone || !stays || !moved) throw new Error('fixture');
+    const born = { ...stays, id: `${stays.id.slice(0, -4)}zzzz` };
+    const early = { ...stays, id: `${stays.id.slice(0, -32)}0000` };
+    const replaced = { ...moved, lastStatus: 'STOPPED' };
+    const next = replaceResources(t.resources, [born, early, replaced], [gone.id]);
+    expect(next).not.toBe(t.resources);
+    expect(t.resources[gone.id]).toBe(gone);
+    const derived = { ...t, resources: next };
+    const fresh = { ...t, resources: { ...next } };
+    for (const kind of ['task', 'service', 'subnet', 'region'] as const) expect(resourcesOf(derived, kind)).toEqual(resourcesOf(fresh, kind));
+    expect(resourcesOf(derived, 'task').find((r) => r.id === moved.id)).toBe(replaced);
+    expect(resourcesOf(derived, 'task')).toHaveLength(tasks.length + 1);
   });
 });

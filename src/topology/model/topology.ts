@@ -59,7 +59,86 @@ export type Topology = z.infer<typeof Topology>;
 const byKind = new WeakMap<Topology['resources'], Map<ResourceKind, Resource[]>>();
 
 /** Resources of one kind, in id order so every consumer sees the same stable order. */
+const byId = (a: Resource, b: Resource) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Two lists in id order as one. */
+function merge(a: readonly Resource[], b: readonly Resource[]): Resource[] {
+  const out: Resource[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && byId(x, y) <= 0)) {
+      if (x !== undefined) out.push(x);
+      i++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  return out;
+}
+
+/**
+ * Pure: a new resources record, `resources` with `put` added or replacing by id and without the ids in `drop`.
+ * When the old record was indexed by kind (resourcesOf), the new one's index is derived from it, touching only the
+ * kinds that changed: a live patch of a hundred tasks does not sort ten thousand ids again.
+ */
+export function replaceResources(resources: Topology['resources'], put: readonly Resource[], drop: Iterable<string>): Topology['resources'] {
+  const next = { ...resources };
+  const touched = new Map<ResourceKind, { out: Set<string>; in: Map<string, Resource> }>();
+  const touch = (kind: ResourceKind) => {
+    let t = touched.get(kind);
+    if (!t) touched.set(kind, (t = { out: new Set(), in: new Map() }));
+    return t;
+  };
+  for (const id of drop) {
+    const was = next[id];
+    if (!was) continue;
+    delete next[id];
+    touch(was.kind).out.add(id);
+    touched.get(was.kind)?.in.delete(id);
+  }
+  for (const r of put) {
+    const was = next[r.id];
+    if (was) touch(was.kind).out.add(r.id);
+    if (was && was.kind !== r.kind) touched.get(was.kind)?.in.delete(r.id);
+    next[r.id] = r;
+    touch(r.kind).in.set(r.id, r);
+  }
+  const old = byKind.get(resources);
+  if (old) {
+    const index = new Map(old);
+    for (const [kind, t] of touched) {
+      const kept = (old.get(kind) ?? []).filter((r) => !t.out.has(r.id));
+      const list = merge(kept, [...t.in.values()].sort(byId));
+      if (list.length) index.set(kind, list);
+      else index.delete(kind);
+    }
+    byKind.set(next, index);
+  }
+  return next;
+}
+
+/** Whether any resource matches, looking no further than the first that does (no list of them is made). */
+export function someResource(topology: Topology, test: (r: Resource) => boolean): boolean {
+  for (const id in topology.resources) {
+    const r = topology.resources[id];
+    if (r && test(r)) return true;
+  }
+  return false;
+}
+
 export function resourcesOf<K extends ResourceKind>(topology: Topology, kind: K): ResourceOf<K>[] {
+  return [...kindList(topology, kind)];
+}
+
+/**
+ * The resources of one kind in id order, the cached list itself: for a caller that only reads it (resourcesOf hands
+ * out a copy to sort or change).
+ */
+export function kindList<K extends ResourceKind>(topology: Topology, kind: K): readonly ResourceOf<K>[] {
   let index = byKind.get(topology.resources);
   if (!index) {
     index = new Map();
@@ -72,7 +151,7 @@ export function resourcesOf<K extends ResourceKind>(topology: Topology, kind: K)
     }
     byKind.set(topology.resources, index);
   }
-  return [...((index.get(kind) ?? []) as ResourceOf<K>[])];
+  return (index.get(kind) ?? []) as ResourceOf<K>[];
 }
 
 export function resourceOf<K extends ResourceKind>(topology: Topology, kind: K, id: string | undefined): ResourceOf<K> | undefined {
