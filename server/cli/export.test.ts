@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../cli';
+import { demoTopology } from '../../src/topology/__fixtures__/fixtures';
+import { resourcesOf } from '../../src/topology/model';
+import { openHistory } from '../history/open';
 import { WorldBuilder } from '../fake-aws/builder';
 import { demoWorld } from '../fake-aws/demo';
 import { PLANTED, poisoned, SECRETS, worldWithFixture } from '../fake-aws/redactionWorld';
@@ -117,6 +120,32 @@ describe('fleetmap export', () => {
     const out = join(dir, 'never.svg');
     expect(await main(['export', '--file', bad, '--format', 'svg', '-o', out])).toBe(4);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('fleetmap export --at', () => {
+  it('draws the estate as the history kept it at that moment, and says so when nothing was kept then', { timeout: 60_000 }, async () => {
+    const dataDir = join(dir, 'history');
+    const a = demoTopology();
+    const [task] = resourcesOf(a, 'task');
+    if (!task) throw new Error('no task');
+    const rest = Object.fromEntries(Object.entries(a.resources).filter(([id]) => id !== task.id));
+    const b = { ...a, resources: rest, source: { ...a.source, fetchedAt: a.source.fetchedAt + 60_000 } };
+    const history = await openHistory({ kind: 'pglite', dataDir });
+    await history?.captureTopology(a, 1, a.source.fetchedAt);
+    await history?.captureTopology(b, 2, b.source.fetchedAt);
+    await history?.close();
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const out = join(dir, 'then.json');
+    expect(await main(['export', '--at', iso(a.source.fetchedAt + 30_000), '--data-dir', dataDir, '--format', 'json', '-o', out])).toBe(0);
+    expect(Object.keys((JSON.parse(await readFile(out, 'utf8')) as { resources: object }).resources)).toContain(task.id);
+    const now = join(dir, 'now.json');
+    expect(await main(['export', '--at', iso(b.source.fetchedAt), '--data-dir', dataDir, '--format', 'json', '-o', now])).toBe(0);
+    expect(Object.keys((JSON.parse(await readFile(now, 'utf8')) as { resources: object }).resources)).not.toContain(task.id);
+    const early = join(dir, 'early.json');
+    expect(await main(['export', '--at', iso(a.source.fetchedAt - 1), '--data-dir', dataDir, '--format', 'json', '-o', early])).toBe(4);
+    expect(existsSync(early)).toBe(false);
+    expect(await main(['export', '--at', 'yesterday', '--data-dir', dataDir, '--format', 'json', '-o', early])).toBe(2);
   });
 });
 

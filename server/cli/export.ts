@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { EstateInputError, estateSource, type HistoryPlace } from './diff';
 import { Resvg } from '@resvg/resvg-js';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -148,6 +150,9 @@ export async function runExport(args: string[]): Promise<number> {
       view: { type: 'string' },
       scale: { type: 'string' },
       output: { type: 'string', short: 'o' },
+      at: { type: 'string' },
+      'data-dir': { type: 'string' },
+      database: { type: 'string' },
     },
   });
   const format = values.format;
@@ -159,8 +164,28 @@ export async function runExport(args: string[]): Promise<number> {
   if (scale < 1 || scale > 4) throw new UsageError('--scale must be 1, 2, 3 or 4.');
   const output = outputOf(values);
   if (values.file && !values.source) values.source = 'snapshot';
-  const read = await readOrExit(values);
+  const read =
+    values.at === undefined
+      ? await readOrExit(values)
+      : await readPastOrExit(values.at, { dataDir: values['data-dir'], database: values.database ?? process.env['FLEETMAP_DATABASE_URL'] });
   if (typeof read === 'number') return read;
   await write(output, await render(read, format as Format, view, scale));
   return finish(read, output, values);
+}
+
+/** --at TIME: the estate as it was then, from the history serve keeps (its directory, or --data-dir, --database). */
+async function readPastOrExit(at: string, place: HistoryPlace): Promise<Topology | number> {
+  if (!z.string().datetime({ offset: true }).safeParse(at).success) {
+    throw new UsageError(`--at takes an ISO 8601 time with its offset, such as 2026-11-29T14:02:00Z, not "${at}".`);
+  }
+  const source = estateSource(place);
+  try {
+    return await source(at);
+  } catch (e) {
+    if (!(e instanceof EstateInputError)) throw e;
+    console.error(`fleetmap: ${e.message}; no file was written.`);
+    return EXIT_NOTHING_READ;
+  } finally {
+    await source.close();
+  }
 }

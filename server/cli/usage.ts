@@ -100,6 +100,8 @@ Write the map as a file, with the same layout and redaction as the screen.
   --view network|service  Which view (default network)
   --scale N          PNG pixels per map unit (default 1; 2 for high-density screens)
   --file PATH        Export from a saved snapshot (the same as --source snapshot --file PATH)
+  --at TIME          Export the estate as it was at TIME (ISO 8601, e.g. 2026-11-29T14:02:00Z), from the history
+                     "fleetmap serve" keeps: its directory, --data-dir DIR or --database URL
 ${SOURCE_HELP}
   -h, --help         This help
 
