@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { resourceOf, type Topology } from '../src/topology/model';
 import { authMiddleware, type AuthMode } from './auth';
+import { compression } from './compress';
 import { crossSiteRefusal, refreshRefusal, REFRESH_HEADER, RETRY_AFTER_S, SECURITY_HEADERS } from './security';
 import { liveEvents } from './live/events';
 import { createWatcher, type Watcher } from './live/watcher';
@@ -10,6 +11,7 @@ import { historyRoutes } from './history/routes';
 import type { History } from './history/types';
 import { DEFAULT_RETAIN_MS } from './history/plan';
 import type { TopologySource } from './sources/types';
+import { topologyBody } from './wire';
 
 export interface AppDeps {
   source: TopologySource;
@@ -92,6 +94,8 @@ export function createApp(deps: AppDeps): Hono {
     await next();
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
   });
+  // Inside the headers above (they land on the compressed answer too); the event stream passes through untouched.
+  app.use('*', compression());
   app.onError((e, c) => c.json({ error: `Internal error: ${messageOf(e)}` }, 500));
 
   app.use('*', async (c, next) => {
@@ -122,7 +126,7 @@ export function createApp(deps: AppDeps): Hono {
   const topologyAnswer = async (c: Context, read: () => Promise<Topology>) => {
     try {
       const topology = await whenRead(read);
-      return topology === STOPPED ? shuttingDown(c) : c.json(topology);
+      return topology === STOPPED ? shuttingDown(c) : topologyBody(c, topology);
     } catch (e) {
       return c.json({ error: `Could not read ${deps.source.label}: ${messageOf(e)}` }, 502);
     }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ChangeEvent } from '../topology/live/patch';
 import { parseSnapshotValue, type Topology } from '../topology/model';
+import { COMPACT_MEDIA_TYPE, readTopologyAnswer } from '../topology/wire/compact';
 
 const ApiError = z.object({ error: z.string() });
 
@@ -16,9 +17,9 @@ export interface RequestOptions {
   base?: string;
 }
 
-/** GET /api/topology: the last read, or the read in flight. */
+/** GET /api/topology: the last read, or the read in flight, in the compact wire form (a fraction of the JSON's bytes). */
 export function fetchTopology(options: RequestOptions = {}): Promise<Topology> {
-  return requestTopology('/api/topology', { method: 'GET' }, options);
+  return requestJson('/api/topology', { method: 'GET', headers: { Accept: `${COMPACT_MEDIA_TYPE}, application/json;q=0.5` } }, options, readTopologyAnswer);
 }
 
 /** POST /api/refresh: a new read (the server shares one in flight and reuses one a few seconds old). */
