@@ -23,9 +23,15 @@ export interface MapFigures {
   /** React Flow nodes mounted at 100% zoom */
   detailNodesInDom: number;
   heapMb: number;
+  /** Navigation start → performance.mark('fleetmap:rendered'), ms: what a person waits from opening the page */
+  openMs: number;
+  /** Bytes the page received for the topology (GET /api/topology and the event stream) by then, as sent: compressed if it was */
+  wireBytes: number;
 }
 
 const VIEWPORT = { width: 1600, height: 1000 };
+/** `npm run bench` builds into dist/; a scratch build elsewhere can be named here. */
+export const BENCH_DIST = process.env['FLEETMAP_BENCH_DIST'] ?? fileURLToPath(new URL('../dist', import.meta.url));
 const DRIVE_MS = 2000;
 /** Input paced like a pointer device at 60 Hz, so frames are paced by the display and not by the event rate. */
 const INPUT_EVERY_MS = 16;
@@ -47,7 +53,7 @@ export async function serveTopology(topology: Topology): Promise<{ url: string; 
   const app = createApp({
     source: { label: 'bench', read: () => Promise.resolve(topology) },
     allowedHosts: [`127.0.0.1:${port}`],
-    staticDir: fileURLToPath(new URL('../dist', import.meta.url)),
+    staticDir: BENCH_DIST,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port }, () => resolve(s));
@@ -127,11 +133,43 @@ async function wheelTo(page: Page, zoom: number): Promise<void> {
   }
 }
 
-export async function measureMap(browser: Browser, url: string, screenshots?: string): Promise<MapFigures> {
+/**
+ * Bytes received so far for the topology, as they crossed the wire (Chromium's encodedDataLength: headers and the
+ * body as sent, so compression shows). The event stream never finishes, so its chunks are summed as they arrive.
+ */
+async function topologyBytes(page: Page): Promise<() => number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const topologyRequests = new Set<string>();
+  const chunks = new Map<string, number>();
+  const finished = new Map<string, number>();
+  cdp.on('Network.requestWillBeSent', (e) => {
+    const path = new URL(e.request.url).pathname;
+    if (path.startsWith('/api/topology') || path === '/api/events') topologyRequests.add(e.requestId);
+  });
+  cdp.on('Network.dataReceived', (e) => {
+    if (topologyRequests.has(e.requestId)) chunks.set(e.requestId, (chunks.get(e.requestId) ?? 0) + e.encodedDataLength);
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    if (topologyRequests.has(e.requestId)) finished.set(e.requestId, e.encodedDataLength);
+  });
+  return () => [...topologyRequests].reduce((sum, id) => sum + Math.max(finished.get(id) ?? 0, chunks.get(id) ?? 0), 0);
+}
+
+export interface MeasureOptions {
+  /** Path prefix for screenshots of the overview and of 100% zoom */
+  screenshots?: string;
+  /** Runs on the loaded page after the figures are taken, before it closes */
+  probe?: (page: Page) => Promise<void>;
+}
+
+export async function measureMap(browser: Browser, url: string, { screenshots, probe }: MeasureOptions = {}): Promise<MapFigures> {
   const page = await browser.newPage({ viewport: VIEWPORT });
   try {
+    const received = await topologyBytes(page);
     await page.goto(url);
     await page.locator('.canvas[data-rendered="true"]').waitFor({ timeout: 120_000 });
+    const wireBytes = received();
     const marks = await page.evaluate(() =>
       Object.fromEntries(['data', 'graph', 'layout', 'rendered'].map((m) => [m, performance.getEntriesByName(`fleetmap:${m}`).at(-1)?.startTime ?? NaN])),
     );
@@ -187,10 +225,59 @@ export async function measureMap(browser: Browser, url: string, screenshots?: st
       if (screenshots) await page.screenshot({ path: `${screenshots}-detail.png` });
       detailPanFps = await fpsWhile(page, () => pan(page, cx, cy));
     }
-    return { readyMs, graphMs, layoutMs, panFps, zoomFps, detailPanFps, edgePanFps, nodesInDom, detailNodesInDom, edgeNodesInDom, heapMb: heapMb / 1e6 };
+    await probe?.(page);
+    const openMs = at('rendered');
+    return {
+      readyMs,
+      graphMs,
+      layoutMs,
+      panFps,
+      zoomFps,
+      detailPanFps,
+      edgePanFps,
+      nodesInDom,
+      detailNodesInDom,
+      edgeNodesInDom,
+      heapMb: heapMb / 1e6,
+      openMs,
+      wireBytes,
+    };
   } finally {
     await page.close();
   }
+}
+
+/**
+ * The baseline canvas holds one cluster of the estate and nothing else: a topology with no containers at all shows
+ * the "no containers in this region" message instead of a canvas.
+ */
+export function emptyCanvasOf(name: string, topology: Topology): Topology {
+  const cluster = Object.entries(topology.resources).find(([, r]) => r.kind === 'cluster' || r.kind === 'eksCluster');
+  if (!cluster) throw new Error(`${name}: no cluster to keep on the baseline canvas`);
+  return { ...topology, resources: Object.fromEntries([cluster]), errors: [] };
+}
+
+/** Page loads of the map and of the empty canvas, interleaved so both see the same machine load. */
+export async function measureBesideEmpty(
+  name: string,
+  topology: Topology,
+  runs: number,
+  options: MeasureOptions = {},
+): Promise<{ map: MapFigures[]; empty: MapFigures[] }> {
+  const browser = await launchChromium();
+  const servers = { map: await serveTopology(topology), empty: await serveTopology(emptyCanvasOf(name, topology)) };
+  const figures: { map: MapFigures[]; empty: MapFigures[] } = { map: [], empty: [] };
+  try {
+    for (let i = 0; i < runs; i++) {
+      figures.empty.push(await measureMap(browser, servers.empty.url));
+      figures.map.push(await measureMap(browser, servers.map.url, options));
+    }
+  } finally {
+    await browser.close();
+    await servers.map.close();
+    await servers.empty.close();
+  }
+  return figures;
 }
 
 export const median = (xs: number[]): number => {

@@ -1,15 +1,12 @@
 import { serve } from '@hono/node-server';
-import { fileURLToPath } from 'node:url';
 import { createApp } from '../server/app';
 import { createWatcher } from '../server/live/watcher';
 import { syntheticEstate } from '../src/topology/__fixtures__/estate';
 import type { Topology } from '../src/topology/model';
-import { freePort, launchChromium, median } from './browser';
+import { BENCH_DIST, freePort, launchChromium, median } from './browser';
 import { churnTopology, LIVE_TASKS } from './live';
 
 const CYCLES = 5;
-/** `npm run bench` builds into dist/; a scratch build elsewhere can be named here. */
-const DIST = process.env['FLEETMAP_BENCH_DIST'] ?? fileURLToPath(new URL('../dist', import.meta.url));
 
 /**
  * In the page: when a `patch` event is handed to the app, and the time from there to the next painted map
@@ -49,7 +46,7 @@ export async function benchLiveBrowser(): Promise<void> {
   const source = { label: 'bench', read: () => Promise.resolve(shown) };
   const watcher = createWatcher({ source, refreshMs: undefined, reuseMs: 0 });
   const port = await freePort();
-  const app = createApp({ source, watcher, allowedHosts: [`127.0.0.1:${port}`], staticDir: DIST });
+  const app = createApp({ source, watcher, allowedHosts: [`127.0.0.1:${port}`], staticDir: BENCH_DIST });
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port });
   const browser = await launchChromium();
   try {

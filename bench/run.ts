@@ -3,7 +3,7 @@ import { generateWorld } from '../server/fake-aws/generate';
 import { readThroughFake } from '../server/fake-aws/readWorld';
 import type { World } from '../server/fake-aws/world';
 import type { Topology } from '../src/topology/model';
-import { launchChromium, measureMap, median, serveTopology, type MapFigures } from './browser';
+import { measureBesideEmpty, median, type MapFigures } from './browser';
 import { benchExports } from './exports';
 import { generateEksWorld } from '../server/fake-aws/generate-eks';
 import { KUBE_PAGE } from '../server/sources/aws/kube/reader';
@@ -12,6 +12,7 @@ import { benchLiveCore } from './live';
 import { benchLiveBrowser } from './liveBrowser';
 import { benchLiveWatcher } from './liveWatcher';
 import { benchHistory } from './history';
+import { benchScale } from './scale';
 
 process.env['AWS_EC2_METADATA_DISABLED'] = 'true';
 const LATENCY_MS = 20;
@@ -89,25 +90,7 @@ async function benchRead(name: string, world: World, runs: number): Promise<Topo
 }
 
 async function benchBrowser(name: string, topology: Topology): Promise<void> {
-  // The baseline canvas holds one cluster and nothing else: a topology with no containers at all shows the
-  // "no containers in this region" message instead of a canvas.
-  const cluster = Object.entries(topology.resources).find(([, r]) => r.kind === 'cluster' || r.kind === 'eksCluster');
-  if (!cluster) throw new Error(`${name}: no cluster to keep on the baseline canvas`);
-  const empty: Topology = { ...topology, resources: Object.fromEntries([cluster]), errors: [] };
-  const browser = await launchChromium();
-  const servers = { map: await serveTopology(topology), empty: await serveTopology(empty) };
-  const runs: { map: MapFigures[]; empty: MapFigures[] } = { map: [], empty: [] };
-  try {
-    // Interleaved, so both canvases see the same machine load.
-    for (let i = 0; i < BROWSER_RUNS; i++) {
-      runs.empty.push(await measureMap(browser, servers.empty.url));
-      runs.map.push(await measureMap(browser, servers.map.url));
-    }
-  } finally {
-    await browser.close();
-    await servers.map.close();
-    await servers.empty.close();
-  }
+  const runs = await measureBesideEmpty(name, topology, BROWSER_RUNS);
   const m = (which: 'map' | 'empty', k: keyof MapFigures) => median(runs[which].map((r) => r[k]));
   console.log(`\n${name} in headless Chromium (software rendering), medians of ${BROWSER_RUNS} page loads, 1600×1000`);
   console.log(
@@ -141,3 +124,4 @@ benchLiveCore();
 await benchLiveBrowser();
 await benchLiveWatcher();
 await benchHistory();
+await benchScale();
