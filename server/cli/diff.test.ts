@@ -11,6 +11,7 @@ import { GATE_KINDS } from '../../src/topology/history/estateDiff';
 import { resourcesOf, type Topology } from '../../src/topology/model';
 import { openHistory } from '../history/open';
 import { DIFF_USAGE } from './usage';
+import { independentDiff } from '../../src/topology/history/independentDiff.fixture';
 
 /** `fleetmap diff` in-process, as a pipeline runs it: two snapshot files, a report, and an exit code to gate on. */
 let dir: string;
@@ -53,21 +54,9 @@ afterAll(() => {
 });
 
 describe('fleetmap diff', () => {
-  /** The ids two snapshot files differ in, by their text alone: each resource compared as JSON, key by key. */
+  /** The ids two snapshot files differ in, by their text alone (see independentDiff). */
   async function independent(aFile: string, bFile: string): Promise<Record<'added' | 'removed' | 'changed', string[]>> {
-    const read = async (f: string) => (JSON.parse(await readFile(f, 'utf8')) as { resources: Record<string, unknown> }).resources;
-    const [a, b] = [await read(aFile), await read(bFile)];
-    return {
-      added: Object.keys(b)
-        .filter((id) => !(id in a))
-        .sort(),
-      removed: Object.keys(a)
-        .filter((id) => !(id in b))
-        .sort(),
-      changed: Object.keys(b)
-        .filter((id) => id in a && JSON.stringify(a[id]) !== JSON.stringify(b[id]))
-        .sort(),
-    };
+    return independentDiff(await readFile(aFile, 'utf8'), await readFile(bFile, 'utf8'));
   }
 
   async function jsonDiffIds(aFile: string, bFile: string): Promise<Record<'added' | 'removed' | 'changed', string[]>> {

@@ -1,9 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { ago } from '../app/freshness';
 import { selectChanges, selectChangesOpen, selectUnseenChanges, useStore } from '../app/store';
 import { useNow } from '../app/useNow';
 import type { ChangeKind } from '../topology/live/patch';
 import { formatTime } from '../topology/present/format';
+import { useEscapeCloses } from '../app/useEscapeCloses';
 
 /** One glyph per kind of change, read beside its words (which say it in full). */
 const ICONS: Record<ChangeKind, string> = {
@@ -64,15 +65,7 @@ function ChangesList({ close }: { close: () => void }) {
   const changes = useStore(selectChanges);
   const requestFocus = useStore((s) => s.requestFocus);
   const now = useNow();
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      e.stopPropagation();
-      close();
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [close]);
+  useEscapeCloses(close);
   return (
     <div id="changes-list" className="changes-list" role="dialog" aria-label="Changes">
       {changes.length === 0 ? (

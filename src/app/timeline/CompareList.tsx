@@ -1,6 +1,6 @@
-import { useEffect } from 'react';
 import { useStore } from '../store';
 import type { Difference, DifferenceKind } from './compare';
+import { useEscapeCloses } from '../useEscapeCloses';
 
 /** A glyph per kind, beside its word (which says it in full, for every reader). */
 const GLYPHS: Record<DifferenceKind, string> = { added: '+', removed: '−', changed: '~' };
@@ -11,15 +11,7 @@ const GLYPHS: Record<DifferenceKind, string> = { added: '+', removed: '−', cha
  */
 export function CompareList({ differences, close }: { differences: readonly Difference[]; close: () => void }) {
   const requestFocus = useStore((s) => s.requestFocus);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      e.stopPropagation();
-      close();
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [close]);
+  useEscapeCloses(close);
   return (
     <div id="compare-list" className="compare-list" role="dialog" aria-label="Differences from A to B">
       {differences.length === 0 ? (

@@ -4,26 +4,10 @@ import { demoTopology } from '../__fixtures__/fixtures';
 import { changed, sibling, stoppedTask, tasksOf } from '../layout/stableChurn.fixture';
 import { parseSnapshot, resourcesOf, type Resource, type ResourceKind, type ResourceOf, type Topology } from '../model';
 import { estateDiff, trippedGates, type EstateDiff, type GateKind } from './estateDiff';
+import { independentDiff } from './independentDiff.fixture';
 
 /** As `fleetmap snapshot` writes a file. */
 const fileOf = (t: Topology) => `${JSON.stringify(t, null, 2)}\n`;
-
-/** The ids two snapshot files differ in, by their text alone: each resource compared as JSON, key by key. */
-function independent(aText: string, bText: string): { added: string[]; removed: string[]; changed: string[] } {
-  const a = (JSON.parse(aText) as { resources: Record<string, unknown> }).resources;
-  const b = (JSON.parse(bText) as { resources: Record<string, unknown> }).resources;
-  return {
-    added: Object.keys(b)
-      .filter((id) => !(id in a))
-      .sort(),
-    removed: Object.keys(a)
-      .filter((id) => !(id in b))
-      .sort(),
-    changed: Object.keys(b)
-      .filter((id) => id in a && JSON.stringify(a[id]) !== JSON.stringify(b[id]))
-      .sort(),
-  };
-}
 
 function diffOfFiles(aText: string, bText: string): EstateDiff {
   const [a, b] = [parseSnapshot(aText), parseSnapshot(bText)];
@@ -36,7 +20,7 @@ function checked(a: Topology, b: Topology): EstateDiff {
   const [aText, bText] = [fileOf(a), fileOf(b)];
   const diff = diffOfFiles(aText, bText);
   const ids = (refs: { id: string }[]) => refs.map((r) => r.id).sort();
-  expect({ added: ids(diff.added), removed: ids(diff.removed), changed: ids(diff.changed) }).toEqual(independent(aText, bText));
+  expect({ added: ids(diff.added), removed: ids(diff.removed), changed: ids(diff.changed) }).toEqual(independentDiff(aText, bText));
   return diff;
 }
 
