@@ -46,6 +46,65 @@ test('zooming in swaps the sketches for real task nodes, culled to the screen; z
   await expect(page.locator('.react-flow')).toHaveAttribute('data-lod', 'overview');
 });
 
+/** Drags the pane by (dx, dy) screen pixels, a few hundred at a time, as a person pans across a map. */
+async function panBy(page: Page, dx: number, dy: number): Promise<void> {
+  const pane = await page.locator('.react-flow').boundingBox();
+  if (!pane) throw new Error('no map on the page');
+  const steps = Math.max(1, Math.ceil(Math.max(Math.abs(dx) / 500, Math.abs(dy) / 300)));
+  const cx = pane.x + pane.width / 2;
+  const cy = pane.y + pane.height / 2;
+  for (let i = 0; i < steps; i++) {
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    await page.mouse.move(cx + dx / steps, cy + dy / steps, { steps: 8 });
+    await page.mouse.up();
+  }
+}
+
+/** The ids of the tasks and folded groups React Flow has mounted. */
+const mountedTasks = (page: Page) =>
+  page.locator('.react-flow__node-task, .react-flow__node-taskGroup').evaluateAll((els) => els.map((el) => el.getAttribute('data-id') ?? ''));
+
+test('close up, React Flow holds only the boxes near the viewport: a task in another AZ column is held once the view pans to it', async ({ page, request }) => {
+  await openOverview(page);
+  const topology = (await (await request.get('/api/topology')).json()) as { resources: Record<string, unknown> };
+  const resources = Object.keys(topology.resources).length;
+  // Two subnets holding tasks, in the AZ columns farthest apart.
+  const subnets = await page.locator('[data-subnet-tasks]').evaluateAll((els) =>
+    els
+      .filter((el) => Number((el as HTMLElement).dataset['subnetTasks']) > 0)
+      .map((el) => el.getBoundingClientRect())
+      .map((r) => ({ x: r.x + r.width / 2, y: r.y + Math.min(r.height / 2, 60) })),
+  );
+  const near = subnets.reduce((a, b) => (b.x < a.x ? b : a));
+  const far = subnets.reduce((a, b) => (b.x > a.x ? b : a));
+  const overviewZoom = await zoom(page);
+  await page.mouse.move(near.x, near.y);
+  for (let i = 0; i < 60 && (await zoom(page)) < 2; i++) await page.mouse.wheel(0, -200);
+  await expect(page.locator('.react-flow')).toHaveAttribute('data-lod', 'detail');
+  await expect(page.locator('.react-flow__node-task, .react-flow__node-taskGroup').first()).toBeVisible();
+  const here = await mountedTasks(page);
+  const held = async () => Number(await page.locator('.react-flow').getAttribute('data-nodes-held'));
+  expect(await held()).toBeGreaterThan(here.length);
+  expect(await held()).toBeLessThan(resources / 4);
+  await page.screenshot({ path: 'test-results/large-held-near.png' });
+
+  // The wheel keeps the point under the pointer: the far subnet is its overview offset away, scaled by the zoom.
+  const scale = (await zoom(page)) / overviewZoom;
+  await panBy(page, -(far.x - near.x) * scale, -(far.y - near.y) * scale);
+  await expect.poll(async () => (await mountedTasks(page)).length).toBeGreaterThan(0);
+  const there = await mountedTasks(page);
+  expect(there.filter((id) => here.includes(id))).toEqual([]);
+  const first = here[0] ?? '';
+  // Not merely unmounted by React Flow's own culling: no longer handed to it at all, as the count of held nodes says.
+  expect(await page.evaluate((id) => document.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"]`), first)).toBeNull();
+  expect(await held()).toBeLessThan(resources / 4);
+  await page.screenshot({ path: 'test-results/large-held-far.png' });
+
+  await panBy(page, (far.x - near.x) * scale, (far.y - near.y) * scale);
+  await expect(page.locator(`.react-flow__node[data-id="${first}"]`)).toBeVisible();
+});
+
 test('selecting a service lights its tasks in every AZ on the overview', async ({ page }) => {
   await openOverview(page);
   const before = await page.locator('canvas.sketch').first().screenshot();

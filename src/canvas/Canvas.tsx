@@ -22,12 +22,13 @@ import { sketchItemAt } from './nodes/SketchNode';
 import { needsOverview, overview, overviewBelowZoom } from './sketch';
 import { focusIndex } from './focus';
 import { highlightEdges, routeFocus, toFlowEdges, toFlowNodes, type MapNode } from './toFlow';
-import { edgeTypes } from './edges/RoutedEdge';
+import { edgeTypes, type RoutedFlowEdge } from './edges/RoutedEdge';
 import { FocusIndexContext } from './useNodeFocus';
 import { useLayout } from './useLayout';
 import { useCamera } from './useCamera';
 import { useMapKeys } from './useMapKeys';
-import { FIT_PADDING, MAX_ZOOM, MIN_ZOOM } from './viewport';
+import { FIT_PADDING, MAX_ZOOM, MIN_ZOOM, type Screen } from './viewport';
+import { cullIndex, held, picker, stillHolds, viewCell, type Cell } from './visible';
 import { tabStopOf, withTabStop } from './tabStop';
 import { mapProblems, ProblemsContext } from './nodes/ProblemsContext';
 import { minimapColorVar } from '../topology/present/theme';
@@ -127,7 +128,7 @@ export function Canvas({ topology, estate = topology, toolbar }: { topology: Top
 /**
  * The map for one laid-out graph. Two levels of detail: past LOD_NODE_BUDGET nodes and below a zoom where a screen
  * would hold more than that many tasks, the contents of subnets (or clusters) and the band are drawn as sketches;
- * zooming in swaps in the real nodes, which React Flow then culls to the visible ones.
+ * zooming in swaps in the real nodes near the viewport (`visible`), which React Flow then culls to the visible ones.
  */
 function MapFlow({
   topology,
@@ -166,7 +167,8 @@ function MapFlow({
   // The pane's size as React Flow measures it (it changes when a panel opens), else the size at mount.
   const paneWidth = useFlowStore((s) => s.width);
   const paneHeight = useFlowStore((s) => s.height);
-  const threshold = overviewBelowZoom({ width: paneWidth || screen.width, height: paneHeight || screen.height }, LEAF);
+  const pane = useMemo<Screen>(() => ({ width: paneWidth || screen.width, height: paneHeight || screen.height }), [paneWidth, paneHeight, screen]);
+  const threshold = overviewBelowZoom(pane, LEAF);
   // Where a task or pod asked for lands: past the overview, at no less than its natural size.
   const unitZoom = Math.min(MAX_ZOOM, Math.max(1, threshold * 1.2));
   const initial = useCamera({ graph, layout, current, fitKey, screen, unitZoom });
@@ -201,6 +203,23 @@ function MapFlow({
   const [minimapAsked, setMinimapAsked] = useState(false);
   const minimapOffered = (paneWidth || screen.width) >= MINIMAP_MIN_WIDTH;
   const edges = showOverview ? NO_EDGES : detailEdges;
+
+  // A large map in detail hands React Flow only the neighbourhood of the viewport, picked again when the view leaves
+  // it; the selection and the Tab stop stay held wherever they are, and the boxes the minimap outlines while it is shown.
+  const culling = useMemo(() => (lod ? cullIndex(layout, baseEdges) : undefined), [lod, layout, baseEdges]);
+  const cell = useFlowStore(
+    (s) => (culling && !showOverview ? viewCell(s.panZoom ? { x: s.transform[0], y: s.transform[1], zoom: s.transform[2] } : initial, pane) : undefined),
+    sameCell,
+  );
+  const minimapShown = minimapAsked && minimapOffered && selected === undefined;
+  const holding = useMemo(
+    () => (culling && cell ? held(culling, cell.rect, [selected, stop, ...(minimapShown && sketch ? sketch.keep : [])]) : undefined),
+    [culling, cell, selected, stop, minimapShown, sketch],
+  );
+  const [pickNodes] = useState(() => picker<MapNode>());
+  const [pickEdges] = useState(() => picker<RoutedFlowEdge>());
+  const heldNodes = useMemo(() => (holding ? pickNodes(nodes, holding.nodes) : nodes), [holding, nodes, pickNodes]);
+  const heldEdges = useMemo(() => (holding ? pickEdges(edges, holding.edges) : edges), [holding, edges, pickEdges]);
 
   useEffect(() => {
     // Two frames after the first commit the nodes are painted: the end of "data to first complete render".
@@ -242,8 +261,9 @@ function MapFlow({
       <ReactFlow<MapNode>
         data-lod={showOverview ? 'overview' : 'detail'}
         data-overview-below={lod ? threshold.toFixed(3) : undefined}
-        nodes={nodes}
-        edges={edges}
+        data-nodes-held={heldNodes.length}
+        nodes={heldNodes}
+        edges={heldEdges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         className={dimEdges && !showOverview ? 'route-focus' : undefined}
@@ -269,9 +289,7 @@ function MapFlow({
       >
         <Background gap={24} />
         {/* Only when asked for, and stepping aside while the details panel narrows the map: it never covers a box the first look shows or the selection. */}
-        {minimapAsked && minimapOffered && selected === undefined ? (
-          <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={(n) => minimapColorVar(n.type)} />
-        ) : null}
+        {minimapShown ? <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={(n) => minimapColorVar(n.type)} /> : null}
       </ReactFlow>
       {tools
         ? createPortal(
@@ -317,3 +335,4 @@ function MapFlow({
 }
 
 const NO_EDGES: ReturnType<typeof toFlowEdges> = [];
+const sameCell = (a: Cell | undefined, b: Cell | undefined) => a === b || (a !== undefined && b !== undefined && stillHolds(a, b));
