@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { syntheticEstate } from '../__fixtures__/estate';
 import { demoTopology } from '../__fixtures__/fixtures';
-import { resourcesOf, type Topology } from '../model';
-import { searchTopology, type SearchHit } from './search';
+import { resourcesOf, shortId, type Topology } from '../model';
+import { searchTopology, statesAsked, type SearchGroup, type SearchHit } from './search';
+import { entry, GROUP_HEADINGS, GROUP_ORDER, looksLikePath, searchContext, searchTerm } from './searchEntries';
 
 const demo = demoTopology();
 const flat = (q: string, perGroup?: number, topology: Topology = demo): SearchHit[] => searchTopology(topology, q, perGroup).flatMap((g) => g.hits);
@@ -117,4 +120,74 @@ describe('searching the map', () => {
     expect(tasks?.hits).toHaveLength(5);
     expect(tasks?.total).toBeGreaterThan(5);
   });
+});
+
+/** What the index stands in for: every entry tested, every match ranked by a sort. */
+function scanAll(topology: Topology, query: string, perGroup = 8): SearchGroup[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return [];
+  const ctx = searchContext(topology);
+  const asked = statesAsked(q);
+  const byKindThenId = Object.values(topology.resources).sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const found = byKindThenId.flatMap((r) => {
+    const e = entry(r, ctx);
+    if (!e) return [];
+    const byTerm = e.terms.some((t) => t && searchTerm(t).toLowerCase().includes(q));
+    if (!byTerm && !e.states.some((s) => asked.has(s)) && !(looksLikePath(q) && e.id.toLowerCase().includes(q))) return [];
+    const name = e.name.toLowerCase();
+    return [{ e, rank: name === q ? 0 : name.startsWith(q) ? 1 : 2 }];
+  });
+  found.sort((a, b) => a.rank - b.rank || a.e.name.localeCompare(b.e.name) || a.e.detail.localeCompare(b.e.detail));
+  return GROUP_ORDER.flatMap((kind) => {
+    const inGroup = found.filter(({ e }) => e.group === kind);
+    const hits = inGroup
+      .slice(0, perGroup)
+      .map(({ e }) => ({ id: e.id, kind: e.kind, name: e.name, ...(e.suffix ? { suffix: e.suffix } : {}), detail: e.detail, states: e.states }));
+    return inGroup.length ? [{ kind, heading: GROUP_HEADINGS[kind], total: inGroup.length, hits }] : [];
+  });
+}
+
+/** Queries a person would type: pieces of names, ids, ARNs and IPs, in any case, state words, and noise. */
+function queries(topology: Topology) {
+  const words = Object.values(topology.resources).flatMap((r) => {
+    const ip = 'privateIp' in r ? r.privateIp : 'podIp' in r ? r.podIp : undefined;
+    return [r.id, shortId(r.id), 'name' in r && typeof r.name === 'string' ? r.name : '', ip ?? ''].filter(Boolean);
+  });
+  const piece = fc.tuple(fc.constantFrom(...words), fc.nat(), fc.nat({ max: 24 }), fc.boolean()).map(([w, from, length, upper]) => {
+    const cut = w.slice(from % w.length, (from % w.length) + 1 + length);
+    return upper ? cut.toUpperCase() : cut;
+  });
+  const state = fc.constantFrom(
+    'crash',
+    'crashloop',
+    'unhealthy',
+    'unh',
+    'failing',
+    'stopped',
+    'sto',
+    'pending',
+    'provisioning',
+    'deploying',
+    'rollout',
+    'degraded',
+    'healthy',
+  );
+  return fc.oneof(piece, state, fc.string({ maxLength: 4 }), fc.constantFrom(...words));
+}
+
+describe('searching a large estate through the index', () => {
+  const estate = syntheticEstate({ clusters: 4, services: 30, tasks: 900, loadBalancers: 3, azs: 3, seed: 7 });
+  for (const [name, topology] of [
+    ['the demo estate', demo],
+    ['a synthetic estate of 900 tasks', estate],
+  ] as const) {
+    it(`finds the same hits in the same order as a scan of every entry, in ${name}`, () => {
+      fc.assert(
+        fc.property(queries(topology), fc.option(fc.integer({ min: -2, max: 12 }), { nil: undefined }), (q, perGroup) => {
+          expect(searchTopology(topology, q, perGroup)).toEqual(scanAll(topology, q, perGroup));
+        }),
+        { numRuns: 400 },
+      );
+    });
+  }
 });
