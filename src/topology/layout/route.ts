@@ -14,6 +14,7 @@ const MARGIN = 24;
 const PORT_INSET = 8;
 
 const ROOT = '';
+type Edge = Graph['edges'][number];
 const centreX = (b: Rect) => b.x + b.width / 2;
 
 /**
@@ -33,7 +34,9 @@ export function routeEdges(graph: Pick<Graph, 'edges'>, layout: Layout): Map<str
   const children = new Map<string, Box[]>();
   for (const b of layout.boxes) {
     const key = b.parent ?? ROOT;
-    children.set(key, [...(children.get(key) ?? []), abs.get(b.id) ?? b]);
+    const list = children.get(key);
+    if (list) list.push(abs.get(b.id) ?? b);
+    else children.set(key, [abs.get(b.id) ?? b]);
   }
   const bounds = rootBounds(children.get(ROOT) ?? [], layout);
   const search = createSearch();
@@ -80,12 +83,18 @@ export function routeEdges(graph: Pick<Graph, 'edges'>, layout: Layout): Map<str
     if (goal) inner.set(e.id, { goal, pieces });
   }
 
+  const bySource = new Map<string, Edge[]>();
+  for (const e of edges) {
+    const list = bySource.get(e.source);
+    if (list) list.push(e);
+    else bySource.set(e.source, [e]);
+  }
   const sourcePort = new Map<string, number>();
   for (const e of edges) {
     const s = abs.get(e.source);
     const goal = inner.get(e.id)?.goal;
     if (!s || !goal || sourcePort.has(e.source)) continue;
-    const xs = edges.filter((o) => o.source === e.source).map((o) => inner.get(o.id)?.goal[0] ?? centreX(s));
+    const xs = (bySource.get(e.source) ?? []).map((o) => inner.get(o.id)?.goal[0] ?? centreX(s));
     const aim = (Math.min(...xs) + Math.max(...xs)) / 2;
     const inset = Math.min(PORT_INSET, s.width / 2);
     sourcePort.set(e.source, Math.min(s.x + s.width - inset, Math.max(s.x + inset, aim)));

@@ -57,18 +57,19 @@ interface Span {
  * it (searches add lines of their own, so this runs once per added line).
  */
 function spansOn(obstacles: readonly Rect[], horizontal: boolean): (at: number) => Span[] {
-  const across = (o: Rect): Span => (horizontal ? { lo: o.y, hi: o.y + o.height } : { lo: o.x, hi: o.x + o.width });
-  const along = (o: Rect): Span => (horizontal ? { lo: o.x, hi: o.x + o.width } : { lo: o.y, hi: o.y + o.height });
-  const sorted = [...obstacles].sort((p, q) => across(p).lo - across(q).lo);
-  const los = sorted.map((o) => across(o).lo);
+  const sorted = [...obstacles].sort((p, q) => (horizontal ? p.y - q.y : p.x - q.x));
+  // Flat arrays across and along the line: the walk back runs once per added line, over many boxes.
+  const los = sorted.map((o) => (horizontal ? o.y : o.x));
+  const his = sorted.map((o) => (horizontal ? o.y + o.height : o.x + o.width));
+  const alongLo = sorted.map((o) => (horizontal ? o.x : o.y));
+  const alongHi = sorted.map((o) => (horizontal ? o.x + o.width : o.y + o.height));
   const reach: number[] = [];
-  sorted.forEach((o, k) => reach.push(Math.max(reach[k - 1] ?? -Infinity, across(o).hi)));
+  his.forEach((hi, k) => reach.push(Math.max(reach[k - 1] ?? -Infinity, hi)));
   return (at) => {
     const out: Span[] = [];
     // Closed across the line: running along a border is as bad as running through the box.
     for (let k = firstAfter(los, at, false) - 1; k >= 0 && (reach[k] ?? -Infinity) >= at; k--) {
-      const o = sorted[k];
-      if (o && across(o).hi >= at) out.push(along(o));
+      if ((his[k] ?? -Infinity) >= at) out.push({ lo: alongLo[k] ?? 0, hi: alongHi[k] ?? 0 });
     }
     return out.sort((p, q) => p.lo - q.lo);
   };

@@ -95,13 +95,19 @@ function channels(runs: readonly Run[]): Run[][] {
       .map((_, i) => i)
       .filter((i) => runs[i]?.horizontal === horizontal)
       .sort((a, b) => (runs[a]?.strip[0] ?? 0) - (runs[b]?.strip[0] ?? 0) || a - b);
-    for (let x = 0; x < order.length; x++) {
-      const p = runs[order[x] ?? 0];
-      if (!p) continue;
-      for (let y = x + 1; y < order.length; y++) {
-        const q = runs[order[y] ?? 0];
-        if (!q || q.strip[0] >= p.strip[1]) break;
-        if (!(q.lo < p.hi - EPS && p.lo < q.hi - EPS)) continue;
+    // Flat copies in strip order: a wide strip meets many others, and this pair test runs for each of them.
+    const n = order.length;
+    const [stripLo, stripHi, lo, hiLess] = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+    order.forEach((r, k) => {
+      const run = runs[r];
+      if (!run) return;
+      [stripLo[k], stripHi[k], lo[k], hiLess[k]] = [run.strip[0], run.strip[1], run.lo, run.hi - EPS];
+    });
+    for (let x = 0; x < n; x++) {
+      const [pStripHi, pLo, pHiLess] = [stripHi[x] ?? 0, lo[x] ?? 0, hiLess[x] ?? 0];
+      for (let y = x + 1; y < n; y++) {
+        if ((stripLo[y] ?? 0) >= pStripHi) break;
+        if (!((lo[y] ?? 0) < pHiLess && pLo < (hiLess[y] ?? 0))) continue;
         // Merged channels spread over the strip they all share, so a merge that would leave none is refused.
         const [a, b] = [find(order[x] ?? 0), find(order[y] ?? 0)];
         const [sa, sb] = [shared[a], shared[b]];
@@ -114,7 +120,11 @@ function channels(runs: readonly Run[]): Run[][] {
     }
   }
   const groups = new Map<number, Run[]>();
-  runs.forEach((r, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), r]));
+  runs.forEach((r, i) => {
+    const list = groups.get(find(i));
+    if (list) list.push(r);
+    else groups.set(find(i), [r]);
+  });
   return [...groups.values()];
 }
 

@@ -18,7 +18,8 @@ export interface Start {
 
 /** The sorted coordinates with a few more merged in, and for each the index it has among the grid's own (or -1). */
 function withCoords(sorted: readonly number[], extra: readonly number[]): { at: number[]; own: Int32Array } {
-  const add = [...new Set(extra)].filter((c) => !sorted.includes(c)).sort((a, b) => a - b);
+  // A search may start anywhere along a container's top, so `extra` can be as long as `sorted`: looked up, not scanned.
+  const add = [...new Set(extra)].filter((c) => indexOf(sorted, c) < 0).sort((a, b) => a - b);
   const at: number[] = [];
   const own = new Int32Array(sorted.length + add.length);
   let k = 0;
@@ -51,6 +52,12 @@ export function createSearch(): (grid: LevelGrid, starts: readonly Start[], goal
   let from = new Int32Array(0);
   let seen = new Uint32Array(0);
   let done = new Uint32Array(0);
+  /**
+   * Steps on the lines a search adds, checked against the children once per search: `2 * stamp + 1` when the step
+   * from cell (i, j) to the right (`checkedH`) or down (`checkedV`) is free, `2 * stamp` when it is not.
+   */
+  let checkedH = new Int32Array(0);
+  let checkedV = new Int32Array(0);
   let stamp = 0;
   const heap = new Heap();
 
@@ -63,12 +70,15 @@ export function createSearch(): (grid: LevelGrid, starts: readonly Start[], goal
     const Y = withCoords(grid.ys, [goal[1], ...starts.map((s) => s.at[1])]);
     const [xs, ys] = [X.at, Y.at];
     const nx = xs.length;
-    const states = nx * ys.length * 4;
+    const ny = ys.length;
+    const states = nx * ny * 4;
     if (best.length < states) {
       best = new Float64Array(states);
       from = new Int32Array(states);
       seen = new Uint32Array(states);
       done = new Uint32Array(states);
+      checkedH = new Int32Array(states / 4);
+      checkedV = new Int32Array(states / 4);
       stamp = 0;
     }
     stamp++;
@@ -104,25 +114,32 @@ export function createSearch(): (grid: LevelGrid, starts: readonly Start[], goal
       }
       return dist + bends * BEND_COST;
     };
-    const costOf = (s: number) => (seen[s] === stamp ? (best[s] ?? Infinity) : Infinity);
     const [ownX, ownY] = [X.own, Y.own];
     /** The step from cell (i, j) one place in direction d keeps clear of every child. */
     const free = (i: number, j: number, d: number): boolean => {
-      const ni = i + (DX[d] ?? 0);
-      const nj = j + (DY[d] ?? 0);
-      const x0 = xs[i];
-      const y0 = ys[j];
-      const x1 = xs[ni];
-      const y1 = ys[nj];
-      if (x0 === undefined || y0 === undefined || x1 === undefined || y1 === undefined) return false;
-      const oi = ownX[i] ?? -1;
-      const oj = ownY[j] ?? -1;
-      const oni = ownX[ni] ?? -1;
-      const onj = ownY[nj] ?? -1;
-      // Steps between the grid's own lines are looked up; the few lines a search adds are checked directly.
-      if (oi < 0 || oj < 0 || oni < 0 || onj < 0) return d % 2 === 0 ? grid.freeH(y0, x0, x1) : grid.freeV(x0, y0, y1);
-      const cell = Math.min(oj, onj) * gnx + Math.min(oi, oni);
-      return (d % 2 === 0 ? right[cell] : down[cell]) === 1;
+      const horizontal = d % 2 === 0;
+      // The step's lower-left cell: right and down steps start there, left and up ones end there.
+      const li = d === 2 ? i - 1 : i;
+      const lj = d === 3 ? j - 1 : j;
+      if (li < 0 || lj < 0 || (horizontal ? li + 1 >= nx : lj + 1 >= ny)) return false;
+      const oi = ownX[li] ?? -1;
+      const oj = ownY[lj] ?? -1;
+      const far = horizontal ? (ownX[li + 1] ?? -1) : (ownY[lj + 1] ?? -1);
+      if (oi >= 0 && oj >= 0 && far >= 0) {
+        const cell = oj * gnx + oi;
+        return (horizontal ? right[cell] : down[cell]) === 1;
+      }
+      const [ni, nj] = [i + (DX[d] ?? 0), j + (DY[d] ?? 0)];
+      // Steps between the grid's own lines are looked up; the few lines a search adds are checked directly, once.
+      const at = lj * nx + li;
+      const checked = horizontal ? checkedH : checkedV;
+      const known = checked[at] ?? 0;
+      if (known >> 1 === stamp) return (known & 1) === 1;
+      const x0 = xs[i] ?? 0;
+      const y0 = ys[j] ?? 0;
+      const ok = horizontal ? grid.freeH(y0, x0, xs[ni] ?? 0) : grid.freeV(x0, y0, ys[nj] ?? 0);
+      checked[at] = 2 * stamp + (ok ? 1 : 0);
+      return ok;
     };
     /**
      * Where a move in direction d may end: a cell it can turn at, or the goal's column. Cells in between leave a
@@ -133,7 +150,7 @@ export function createSearch(): (grid: LevelGrid, starts: readonly Start[], goal
       const i = indexOf(xs, s.at[0]);
       const j = indexOf(ys, s.at[1]);
       const sid = (j * nx + i) * 4 + DOWN;
-      if (costOf(sid) <= s.cost) continue;
+      if (seen[sid] === stamp && (best[sid] ?? Infinity) <= s.cost) continue;
       best[sid] = s.cost;
       seen[sid] = stamp;
       from[sid] = -1;
@@ -172,7 +189,7 @@ export function createSearch(): (grid: LevelGrid, starts: readonly Start[], goal
           const y = ys[cj] ?? 0;
           const next = (cj * nx + ci) * 4 + nd;
           const cost = g + Math.abs(x1 - x0) + Math.abs(y - y0) + (nd === d ? 0 : BEND_COST);
-          if (cost < costOf(next)) {
+          if (seen[next] !== stamp || cost < (best[next] ?? Infinity)) {
             best[next] = cost;
             seen[next] = stamp;
             from[next] = cur;
