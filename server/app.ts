@@ -47,6 +47,9 @@ export interface AppDeps {
   retainMs?: number;
 }
 
+/** Which version of the live topology an answer of GET /api/topology is. */
+export const VERSION_HEADER = 'Fleetmap-Version';
+
 const TASK_DEFINITION_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}:\d+$/;
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -126,7 +129,11 @@ export function createApp(deps: AppDeps): Hono {
   const topologyAnswer = async (c: Context, read: () => Promise<Topology>) => {
     try {
       const topology = await whenRead(read);
-      return topology === STOPPED ? shuttingDown(c) : topologyBody(c, topology);
+      if (topology === STOPPED) return shuttingDown(c);
+      // The version the answer is, so the page can follow the event stream from it (GET /api/events?since=).
+      const current = watcher.current();
+      if (current?.topology === topology) c.header(VERSION_HEADER, String(current.version));
+      return topologyBody(c, topology);
     } catch (e) {
       return c.json({ error: `Could not read ${deps.source.label}: ${messageOf(e)}` }, 502);
     }

@@ -45,12 +45,12 @@ async function serveApp(source: TopologySource, watcher: Watcher, heartbeatMs?: 
 }
 
 /** An EventSource-like client over HTTP: every event as it arrives, and a wait for the next that matches. */
-function viewer(base: string, lastEventId?: string) {
+function viewer(base: string, lastEventId?: string, path = '/api/events') {
   const events: Sse[] = [];
   const waiters = new Set<() => void>();
   const abort = new AbortController();
   const headers: Record<string, string> = { accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': lastEventId } : {}) };
-  const done = fetch(`${base}/api/events`, { headers, signal: abort.signal })
+  const done = fetch(`${base}${path}`, { headers, signal: abort.signal })
     .then(async (res) => {
       expect(res.headers.get('content-type')).toContain('text/event-stream');
       const reader = res.body?.getReader();
@@ -176,6 +176,21 @@ describe('GET /api/events', () => {
     // A version this run never made (the server restarted): the whole topology.
     const stranger = viewer(base, '7');
     expect((await stranger.next(isEvent('topology'))).id).toBe(String(v0 + 2));
+  });
+
+  it('a page that read GET /api/topology follows from its version (Fleetmap-Version, then ?since=) without the estate again', async () => {
+    const { world, source } = await fakeEstate();
+    const watcher = createWatcher({ source, refreshMs: 200, apiBudget: 1 });
+    const base = await serveApp(source, watcher);
+    watcher.start();
+    const res = await fetch(`${base}/api/topology`, { headers: { accept: 'application/json' } });
+    const version = Number(res.headers.get('fleetmap-version'));
+    expect(version).toBe(watcher.current()?.version);
+    const page = viewer(base, undefined, `/api/events?since=${version}`);
+    runningTask(world)['healthStatus'] = 'UNHEALTHY';
+    const next = await page.next(isEvent('patch'));
+    expect(next.id).toBe(String(version + 1));
+    expect(page.events.some(isEvent('topology'))).toBe(false);
   });
 
   it('streams status (reading with progress, then live), and a heartbeat comment when idle', async () => {

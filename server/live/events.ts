@@ -15,9 +15,12 @@ export interface EventsOptions {
   stopping?: AbortSignal | undefined;
 }
 
-/** The version a reconnecting EventSource holds (Last-Event-ID), when it is one. */
+/**
+ * The version the viewer holds: a reconnecting EventSource's Last-Event-ID, else `?since=` (a page that read the
+ * topology from GET /api/topology, compressed, and wants only what follows it), when it is one.
+ */
 function lastEventId(c: Context): number | undefined {
-  const raw = c.req.header('last-event-id');
+  const raw = c.req.header('last-event-id') ?? c.req.query('since');
   const n = raw === undefined || raw.trim() === '' ? NaN : Number(raw);
   return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
 }

@@ -19,7 +19,17 @@ export interface RequestOptions {
 
 /** GET /api/topology: the last read, or the read in flight, in the compact wire form (a fraction of the JSON's bytes). */
 export function fetchTopology(options: RequestOptions = {}): Promise<Topology> {
-  return requestJson('/api/topology', { method: 'GET', headers: { Accept: `${COMPACT_MEDIA_TYPE}, application/json;q=0.5` } }, options, readTopologyAnswer);
+  return fetchLiveTopology(options).then((v) => v.topology);
+}
+
+/** fetchTopology with the live version the server says it is (Fleetmap-Version), when it says. */
+export function fetchLiveTopology(options: RequestOptions = {}): Promise<{ topology: Topology; version: number | undefined }> {
+  return requestJson('/api/topology', { method: 'GET', headers: { Accept: `${COMPACT_MEDIA_TYPE}, application/json;q=0.5` } }, options, (body, headers) => {
+    const read = readTopologyAnswer(body);
+    if (!read.ok) return read;
+    const version = Number(headers.get('fleetmap-version') ?? NaN);
+    return { ok: true, value: { topology: read.value, version: Number.isSafeInteger(version) && version >= 0 ? version : undefined } };
+  });
 }
 
 /** POST /api/refresh: a new read (the server shares one in flight and reuses one a few seconds old). */
@@ -38,7 +48,7 @@ export class HttpError extends Error {
   }
 }
 
-type Parse<T> = (body: unknown) => { ok: true; value: T } | { ok: false; error: string };
+type Parse<T> = (body: unknown, headers: Headers) => { ok: true; value: T } | { ok: false; error: string };
 
 const parseTopology: Parse<Topology> = (body) => {
   const result = parseSnapshotValue(body);
@@ -75,7 +85,7 @@ async function requestJson<T>(path: string, init: RequestInit, options: RequestO
       const parsed = ApiError.safeParse(body);
       throw new HttpError(res.status, parsed.success ? parsed.data.error : `The server answered ${res.status} ${res.statusText}.`);
     }
-    const result = parse(body);
+    const result = parse(body, res.headers);
     if (!result.ok) throw new Error(result.error);
     return result.value;
   } catch (e) {

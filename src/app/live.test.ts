@@ -123,6 +123,34 @@ describe('the live client', () => {
     expect(requests).toEqual([]);
   });
 
+  it('with a first read by request, shows it and opens the stream after its version, so the estate is not sent twice', async () => {
+    stop();
+    FakeEventSource.made = [];
+    const first = demoTopology();
+    stop = followLive(store, (url) => new FakeEventSource(url), { first: () => Promise.resolve({ topology: first, version: VERSION }) });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.getState().version).toBe(VERSION);
+    const es = latest();
+    expect(es.url).toBe(`/api/events?since=${VERSION}`);
+    const { next, born } = nextRead(first);
+    es.send('patch', patchOf(first, next, VERSION), VERSION + 1);
+    expect(store.getState().version).toBe(VERSION + 1);
+    expect(shown().resources[born.id]).toBeDefined();
+    // A patch that does not follow starts the stream again from nothing: a whole topology.
+    es.send('patch', { ...patchOf(next, nextRead(next, 2).next, VERSION + 5) }, VERSION + 6);
+    expect(latest().url).toBe('/api/events');
+  });
+
+  it('with a first read that fails or names no version, the stream starts with the whole topology', async () => {
+    for (const first of [() => Promise.reject(new Error('down')), () => Promise.resolve({ topology: demoTopology(), version: undefined })]) {
+      stop();
+      FakeEventSource.made = [];
+      stop = followLive(store, (url) => new FakeEventSource(url), { first });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(latest().url).toBe('/api/events');
+    }
+  });
+
   it('starts the stream again when a patch does not follow the version held, and ignores one already applied', () => {
     const es = latest();
     const first = demoTopology();

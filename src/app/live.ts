@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { TopologyPatch, VersionedTopology } from '../topology/live/patch';
+import type { Topology } from '../topology/model';
 import { LiveStatus } from '../topology/live/status';
 import type { Store } from './store';
 
@@ -20,6 +21,12 @@ export interface LiveOptions {
   expireEveryMs?: number;
   /** After the browser gives up on a stream (an answer that is no event stream), the next try */
   retryMs?: number;
+  /**
+   * The first topology by a plain request (compressed, in the compact form) with its version: the stream then starts
+   * after it (`?since=`) instead of sending the whole estate again uncompressed. Without it, or when it fails or names
+   * no version, the stream starts with the whole topology.
+   */
+  first?: () => Promise<{ topology: Topology; version: number | undefined }>;
 }
 
 export const FALLBACK_MS = 5_000;
@@ -55,9 +62,9 @@ export function followLive(store: StoreApi, open: EventSourceFactory, options: L
     return undefined;
   };
 
-  const connect = () => {
+  const connect = (since?: number) => {
     source?.close();
-    const es = open('/api/events');
+    const es = open(since === undefined ? '/api/events' : `/api/events?since=${since}`);
     source = es;
     es.onopen = () => state().setConnected(true);
     es.onerror = () => {
@@ -91,7 +98,19 @@ export function followLive(store: StoreApi, open: EventSourceFactory, options: L
     });
   };
 
-  connect();
+  if (options.first) {
+    options.first().then(
+      ({ topology, version }) => {
+        if (stopped) return;
+        if (version === undefined || !state().following) return connect();
+        state().receiveTopology(version, topology);
+        connect(version);
+      },
+      () => {
+        if (!stopped) connect();
+      },
+    );
+  } else connect();
   const fallback = setTimeout(() => {
     if (!stopped && state().load.kind === 'loading') void state().fetch();
   }, options.fallbackMs ?? FALLBACK_MS);
