@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { selectFollowing, selectMode, useStore } from '../store';
+import { selectFollowing, selectHistory, selectMode, useStore } from '../store';
 
 /** How often the timeline asks for the captures kept when nothing new arrives: pruned ones leave its left end. */
 const HISTORY_EVERY_MS = 30_000;
@@ -8,12 +8,15 @@ const AFTER_PATCH_MS = 1_000;
 
 /**
  * While the page follows the server, it keeps the timeline's history up to date (and learns whether there is one):
- * soon after each live version, since each is a capture the scrubber can stand on, and every 30 s besides.
+ * soon after each live version, since each is a capture the scrubber can stand on, and every 30 s besides (only
+ * that, while the server says it keeps none).
  */
 export function useHistory(): void {
   const following = useStore(selectFollowing);
   const mode = useStore(selectMode);
   const version = useStore((s) => s.version);
+  // A server that keeps no history is asked again only every 30 s (it may be restarted with it), not per version.
+  const off = useStore(selectHistory).kind === 'off';
   const loadHistory = useStore((s) => s.loadHistory);
   useEffect(() => {
     if (!following || mode !== 'live') return;
@@ -21,8 +24,8 @@ export function useHistory(): void {
     return () => clearInterval(timer);
   }, [following, mode, loadHistory]);
   useEffect(() => {
-    if (!following || mode !== 'live') return;
+    if (!following || mode !== 'live' || off) return;
     const soon = setTimeout(() => void loadHistory(), version === undefined ? 0 : AFTER_PATCH_MS);
     return () => clearTimeout(soon);
-  }, [following, mode, version, loadHistory]);
+  }, [following, mode, version, off, loadHistory]);
 }
